@@ -1,0 +1,37 @@
+# ATMP cluster dashboard. `make run` serves it; `make test` runs every test.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8050
+export PORT
+
+.PHONY: run test lint browser clean
+
+# Serve the dashboard on http://127.0.0.1:$(PORT) with gunicorn and the published data.
+run: $(VENV)/.installed
+	$(BIN)/gunicorn app:server --config gunicorn.conf.py --bind 127.0.0.1:$(PORT)
+
+# Run every test: lint, unit tests and browser tests in headless Chromium.
+test: $(VENV)/.installed browser
+	$(BIN)/ruff check .
+	$(BIN)/pytest
+
+# Lint only.
+lint: $(VENV)/.installed
+	$(BIN)/ruff check .
+
+# Debian's Chromium and its driver for the browser tests, installed when missing.
+browser:
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver)
+
+# The virtual environment, remade when pyproject.toml changes.
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+# Remove the virtual environment and caches.
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache *.egg-info

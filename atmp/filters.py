@@ -1,0 +1,80 @@
+"""The dashboard's filter state, and its round trip through the query string."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from urllib.parse import parse_qs, urlencode
+
+from atmp.vocab import FILTER_DIMENSIONS, URL_PARAMS
+
+# A query string longer than this is not a link anyone shared; it is ignored whole.
+MAX_QUERY_LENGTH = 2000
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Selected codes per dimension; an empty tuple means no filter on that dimension."""
+
+    centre: tuple[str, ...] = ()
+    atmp_class: tuple[str, ...] = ()
+    disease_area: tuple[str, ...] = ()
+    status: tuple[str, ...] = ()
+
+    def get(self, dimension: str) -> tuple[str, ...]:
+        return getattr(self, dimension)
+
+    def active(self) -> list[str]:
+        """The dimensions that have a filter, in filter-bar order."""
+        return [dimension for dimension in FILTER_DIMENSIONS if self.get(dimension)]
+
+    def toggled(self, dimension: str, code: str) -> Filters:
+        """Clicking a bar: select only `code`, or clear the filter if it was just that."""
+        current = self.get(dimension)
+        return replace(self, **{dimension: () if current == (code,) else (code,)})
+
+    def without(self, dimension: str, code: str) -> Filters:
+        remaining = tuple(selected for selected in self.get(dimension) if selected != code)
+        return replace(self, **{dimension: remaining})
+
+    def to_query(self) -> str:
+        """'?centre=karolinska&class=sctmp,tep', or '' without filters."""
+        pairs = {URL_PARAMS[dim]: ",".join(self.get(dim)) for dim in self.active()}
+        return f"?{urlencode(pairs, safe=',')}" if pairs else ""
+
+
+def from_values(values: dict[str, object]) -> tuple[Filters, list[str]]:
+    """Filters from raw selections (dropdowns, query), keeping known codes in vocabulary order.
+
+    Returns the filters and the values that were not known codes, for a notice.
+    """
+    known, unknown = {}, []
+    for dimension, vocabulary in FILTER_DIMENSIONS.items():
+        raw = values.get(dimension) or []
+        if isinstance(raw, str):
+            raw = [raw]
+        chosen = set()
+        for value in raw if isinstance(raw, list | tuple) else [raw]:
+            if isinstance(value, str) and value in vocabulary:
+                chosen.add(value)
+            else:
+                unknown.append(f"{URL_PARAMS[dimension]}={value}")
+        known[dimension] = tuple(code for code in vocabulary.codes() if code in chosen)
+    return Filters(**known), unknown
+
+
+def from_query(search: str | None) -> tuple[Filters, list[str]]:
+    """Filters from a query string; unknown parameters and codes are returned, not applied."""
+    search = (search or "").lstrip("?")
+    if len(search) > MAX_QUERY_LENGTH:
+        return Filters(), [f"{search[:40]}…"]
+    parsed = parse_qs(search, keep_blank_values=False)
+    params = {param: dimension for dimension, param in URL_PARAMS.items()}
+    values, unknown = {}, []
+    for name, entries in parsed.items():
+        codes = [code.strip() for entry in entries for code in entry.split(",") if code.strip()]
+        if name in params:
+            values[params[name]] = codes
+        else:
+            unknown.append(name)
+    filters, unknown_codes = from_values(values)
+    return filters, unknown + unknown_codes

@@ -1,0 +1,111 @@
+"""The data-quality view: where the source disagrees with itself, or is read with doubt.
+
+Every finding is computed from the data, so an update that fixes (or adds) a
+discrepancy changes this view without a code change.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from atmp.data import Snapshot
+from atmp.text import join_words, number, t
+from atmp.views import cart_rest_of_sweden, per_100k, regional_measures
+from atmp.vocab import CENTRE, REGION, TRIAL_DIMENSIONS
+
+
+@dataclass(frozen=True)
+class Finding:
+    what: str
+    published: str
+    found: str
+    explanation: str
+    source: str
+
+
+def _sum_mismatches(snapshot: Snapshot, lang: str) -> list[Finding]:
+    trials = snapshot["trials"]
+    declared = trials[trials["dimension"] == "total"].set_index("centre")["trials"]
+    findings = []
+    breakdowns = trials[trials["dimension"].isin(TRIAL_DIMENSIONS)]
+    for (centre, dimension), rows in breakdowns.groupby(["centre", "dimension"], sort=False):
+        counted = int(rows["trials"].sum())
+        if centre in declared.index and counted != declared[centre]:
+            findings.append(Finding(
+                t("quality.sum_mismatch", lang, centre=CENTRE.label(centre, lang),
+                  dimension=t(f"dimension.{dimension}", lang)),
+                t("quality.sum_mismatch.published", lang, declared=int(declared[centre])),
+                t("quality.sum_mismatch.found", lang, counted=counted),
+                rows["note"].iloc[0], rows["source"].iloc[0]))
+    return findings
+
+
+def _uncertain_readings(snapshot: Snapshot, lang: str) -> list[Finding]:
+    trials = snapshot["trials"]
+    uncertain = trials[trials["reading"] == "uncertain"]
+    findings = []
+    for (centre, source, note), rows in uncertain.groupby(["centre", "source", "note"],
+                                                           sort=False):
+        vocabulary = TRIAL_DIMENSIONS[rows["dimension"].iloc[0]]
+        labels = join_words([f"{vocabulary.label(code, lang)} {n}"
+                             for code, n in zip(rows["code"], rows["trials"], strict=True)], lang)
+        findings.append(Finding(
+            t("quality.reading", lang, centre=CENTRE.label(centre, lang), figure=source),
+            labels, t("quality.reading.found", lang), note, source))
+    return findings
+
+
+def _stated_densities(snapshot: Snapshot, lang: str) -> list[Finding]:
+    table = regional_measures(snapshot)
+    needed = {"ongoing_trials", "population", "stated_trials_per_100k"}
+    if not needed <= set(table.columns):
+        return []
+    findings = []
+    for region, row in table.dropna(subset=list(needed)).iterrows():
+        computed = per_100k(row["ongoing_trials"], row["population"])
+        stated = row["stated_trials_per_100k"]
+        decimals = 2 if stated < 1 else 1
+        # "about 0.25" for 0.256 is a fair rounding; "about 1.0" for 1.49 is not.
+        agrees = abs(computed - stated) <= 0.05 * stated
+        findings.append(Finding(
+            t("quality.per_100k", lang, region=REGION.label(region, lang)),
+            t("quality.per_100k.published", lang, stated=number(stated, lang, decimals)),
+            t("quality.per_100k.found", lang, trials=number(row["ongoing_trials"], lang),
+              population=number(row["population"] / 1e6, lang, 2),
+              computed=number(computed, lang, 3 if computed < 1 else 2)),
+            t("quality.per_100k.agrees" if agrees else "quality.per_100k.explanation", lang),
+            t("source.per_100k", lang)))
+    return findings
+
+
+def _regional_total(snapshot: Snapshot, lang: str) -> list[Finding]:
+    table = regional_measures(snapshot)
+    trials = snapshot["trials"]
+    counted = int(trials.loc[trials["dimension"] == "total", "trials"].sum())
+    if "stockholm_uppsala" not in table.index or "ongoing_trials" not in table:
+        return []
+    regional = table.at["stockholm_uppsala", "ongoing_trials"]
+    if regional == counted:
+        return []
+    return [Finding(t("quality.regional_total", lang), number(regional, lang),
+                    t("quality.regional_total.found", lang, counted=counted),
+                    t("quality.regional_total.explanation", lang), t("source.per_100k", lang))]
+
+
+def _derived_cart(snapshot: Snapshot, lang: str) -> list[Finding]:
+    derived = cart_rest_of_sweden(snapshot)
+    if not derived:
+        return []
+    words = {key: number(value, lang, 2 if key == "fraction" else 0)
+             for key, value in derived.items()}
+    return [Finding(t("quality.cart_sweden", lang),
+                    t("quality.cart_sweden.published", lang, **words),
+                    t("quality.cart_sweden.found", lang, **words),
+                    t("quality.cart_sweden.explanation", lang, **words),
+                    t("source.cart", lang))]
+
+
+def findings(snapshot: Snapshot, lang: str) -> list[Finding]:
+    return (_sum_mismatches(snapshot, lang) + _regional_total(snapshot, lang)
+            + _stated_densities(snapshot, lang) + _uncertain_readings(snapshot, lang)
+            + _derived_cart(snapshot, lang))

@@ -1,0 +1,39 @@
+"""Every setting of the dashboard, read once from the environment, with its default."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+# name: (default, help) — README.md documents each; a test checks that it does.
+SETTINGS: dict[str, tuple[str, str]] = {
+    "ATMP_DATA_DIR": (str(DEFAULT_DATA_DIR), "Folder of the CSV datasets to serve."),
+    "PORT": ("8050", "Port that `make run` and gunicorn listen on."),
+    "WEB_CONCURRENCY": ("2", "Number of gunicorn worker processes."),
+    "ATMP_DEBUG": ("0", "1 turns on Dash's debug mode (development only: never in production)."),
+}
+
+
+@dataclass(frozen=True)
+class Settings:
+    data_dir: Path
+    port: int
+    workers: int
+    debug: bool
+
+
+def read_settings(environ: dict[str, str] | None = None) -> Settings:
+    environ = os.environ if environ is None else environ
+
+    def get(name: str) -> str:
+        return environ.get(name, "").strip() or SETTINGS[name][0]
+
+    return Settings(
+        data_dir=Path(get("ATMP_DATA_DIR")),
+        port=int(get("PORT")),
+        workers=int(get("WEB_CONCURRENCY")),
+        debug=get("ATMP_DEBUG") == "1",
+    )

@@ -1,0 +1,227 @@
+"""Every word the dashboard shows, in English and Swedish, and number formats."""
+
+from __future__ import annotations
+
+LANGUAGES = ("en", "sv")
+
+TEXT: dict[str, dict[str, str]] = {
+    "app.title": {"en": "ATMP in the Stockholm–Uppsala cluster",
+                  "sv": "ATMP i Stockholm–Uppsalaklustret"},
+    "app.subtitle": {
+        "en": "Cell and gene therapies at Karolinska and Akademiska: trials, treatment, "
+              "manufacturing. Report by K-ATMP and ATMP-centrum Uppsala, spring 2025.",
+        "sv": "Cell- och genterapier vid Karolinska och Akademiska: prövningar, behandling, "
+              "tillverkning. Rapport från K-ATMP och ATMP-centrum Uppsala, våren 2025.",
+    },
+    "filter.centre": {"en": "Centre", "sv": "Centrum"},
+    "filter.atmp_class": {"en": "ATMP class", "sv": "ATMP-klass"},
+    "filter.disease_area": {"en": "Disease area", "sv": "Sjukdomsområde"},
+    "filter.status": {"en": "Status", "sv": "Status"},
+    "filter.all": {"en": "All", "sv": "Alla"},
+    "filter.reset": {"en": "Reset filters", "sv": "Återställ filter"},
+    "filter.active": {"en": "Active filters:", "sv": "Aktiva filter:"},
+    "filter.none": {"en": "No filters: the whole cluster is shown.",
+                    "sv": "Inga filter: hela klustret visas."},
+    "filter.remove": {"en": "Remove filter {label}", "sv": "Ta bort filtret {label}"},
+    "link.ignored": {"en": "The link had values this dashboard does not know; they were "
+                           "ignored: {values}.",
+                     "sv": "Länken hade värden som instrumentpanelen inte känner till; de "
+                           "ignorerades: {values}."},
+    "section.trials": {"en": "Ongoing clinical trials", "sv": "Pågående kliniska prövningar"},
+    "section.routine": {"en": "Treatment in clinical routine and under the hospital exemption",
+                        "sv": "Behandling i klinisk rutin och under sjukhusundantaget"},
+    "section.manufacturing": {"en": "Manufacturing at Vecura", "sv": "Tillverkning vid Vecura"},
+    "section.comparison": {"en": "Regional comparison", "sv": "Regional jämförelse"},
+    "section.quality": {"en": "Data quality: what the source itself says",
+                        "sv": "Datakvalitet: vad källan själv säger"},
+    "section.facts": {"en": "Key facts", "sv": "Nyckelfakta"},
+    "kpi.trials": {"en": "Ongoing ATMP trials", "sv": "Pågående ATMP-prövningar"},
+    "kpi.cart": {"en": "CAR-T patients in clinical routine",
+                 "sv": "CAR-T-patienter i klinisk rutin"},
+    "kpi.vecura": {"en": "Patients treated with ATMP from Vecura",
+                   "sv": "Patienter behandlade med ATMP från Vecura"},
+    "kpi.per_100k": {"en": "Trials per 100,000 inhabitants",
+                     "sv": "Prövningar per 100 000 invånare"},
+    "kpi.not_available": {"en": "Not available", "sv": "Saknas"},
+    "kpi.per_100k.detail": {"en": "Stockholm–Uppsala, {trials} trials / {population} M "
+                                  "inhabitants (computed); UK {uk}",
+                            "sv": "Stockholm–Uppsala, {trials} prövningar / {population} milj. "
+                                  "invånare (beräknat); Storbritannien {uk}"},
+    "kpi.vecura.detail": {"en": "{patients} from manufacturing and preparation, plus imports",
+                          "sv": "{patients} från tillverkning och beredning, plus import"},
+    "kpi.cart.share": {"en": "{share} % of all CAR-T patients in Sweden",
+                       "sv": "{share} % av alla CAR-T-patienter i Sverige"},
+    "kpi.cart.products": {"en": "with commercial products", "sv": "med kommersiella produkter"},
+    "chart.trials_by_class": {"en": "Trials by ATMP class", "sv": "Prövningar per ATMP-klass"},
+    "chart.trials_by_disease": {"en": "Trials by disease area",
+                                "sv": "Prövningar per sjukdomsområde"},
+    "chart.trials_by_status": {"en": "Trials by status", "sv": "Prövningar per status"},
+    "chart.cart": {"en": "CAR-T patients in clinical routine",
+                   "sv": "CAR-T-patienter i klinisk rutin"},
+    "chart.hospital_exemption": {"en": "Patients treated under the hospital exemption",
+                                 "sv": "Patienter behandlade under sjukhusundantaget"},
+    "chart.vecura": {"en": "Vecura GMP unit: production and patients",
+                     "sv": "GMP-enheten Vecura: tillverkning och patienter"},
+    "chart.per_100k": {"en": "Ongoing ATMP trials per 100,000 inhabitants",
+                       "sv": "Pågående ATMP-prövningar per 100 000 invånare"},
+    "chart.arm": {"en": "ATMP trials initiated 2014–2019 (ARM 2019)",
+                  "sv": "ATMP-prövningar startade 2014–2019 (ARM 2019)"},
+    "source": {"en": "Source", "sv": "Källa"},
+    "source.report": {"en": "K-ATMP and ATMP-centrum Uppsala report, spring 2025",
+                      "sv": "Rapport från K-ATMP och ATMP-centrum Uppsala, våren 2025"},
+    "source.trials_by_class": {"en": "Figur 1a (Karolinska), Figur 2a (Akademiska)",
+                               "sv": "Figur 1a (Karolinska), Figur 2a (Akademiska)"},
+    "source.trials_by_disease": {"en": "Figur 1b (Karolinska), Figur 2b (Akademiska)",
+                                 "sv": "Figur 1b (Karolinska), Figur 2b (Akademiska)"},
+    "source.trials_by_status": {"en": "Figur 1c (Karolinska), Figur 2c (Akademiska)",
+                                "sv": "Figur 1c (Karolinska), Figur 2c (Akademiska)"},
+    "source.cart": {"en": "report text on CAR-T in clinical routine; rest of Sweden derived "
+                          "from the 63 % share",
+                    "sv": "rapportens text om CAR-T i klinisk rutin; övriga Sverige härlett "
+                          "ur andelen 63 %"},
+    "source.hospital_exemption": {"en": "report text and Figur 5",
+                                  "sv": "rapportens text och Figur 5"},
+    "source.vecura": {"en": "Figur 7, 8 and 9", "sv": "Figur 7, 8 och 9"},
+    "source.per_100k": {"en": "report text, regional comparison; per 100,000 computed",
+                        "sv": "rapportens text, regional jämförelse; per 100 000 beräknat"},
+    "source.arm": {"en": "Alliance for Regenerative Medicine 2019, cited in the report",
+                   "sv": "Alliance for Regenerative Medicine 2019, citerad i rapporten"},
+    "axis.trials": {"en": "Ongoing trials", "sv": "Pågående prövningar"},
+    "axis.patients": {"en": "Patients", "sv": "Patienter"},
+    "axis.count": {"en": "Count", "sv": "Antal"},
+    "axis.per_100k": {"en": "Trials per 100,000 inhabitants",
+                      "sv": "Prövningar per 100 000 invånare"},
+    "axis.trials_initiated": {"en": "Trials initiated 2014–2019",
+                              "sv": "Prövningar startade 2014–2019"},
+    "unit.trials": {"en": "trials", "sv": "prövningar"},
+    "unit.patients": {"en": "patients", "sv": "patienter"},
+    "unit.products": {"en": "products", "sv": "produkter"},
+    "label.sum": {"en": "Σ {n}", "sv": "Σ {n}"},
+    "label.rest_of_sweden": {"en": "Rest of Sweden (derived)", "sv": "Övriga Sverige (härlett)"},
+    "label.derived_value": {"en": "≈ {n} (derived)", "sv": "≈ {n} (härlett)"},
+    "label.stated": {"en": "As stated in the report", "sv": "Enligt rapporten"},
+    "label.computed": {"en": "Computed from trials and population",
+                       "sv": "Beräknat ur prövningar och befolkning"},
+    "label.export_countries": {"en": "Export recipient countries", "sv": "Mottagarländer, export"},
+    "label.since": {"en": "since {year}", "sv": "sedan {year}"},
+    "hover.derived_cart": {
+        "en": "Derived, not published: the two centres treated {share} % of Sweden's CAR-T "
+              "patients, so Sweden ≈ {centres} / {fraction} ≈ {sweden}; rest ≈ {low}–{high}, "
+              "since the share is rounded",
+        "sv": "Härlett, inte publicerat: de två centrumen behandlade {share} % av Sveriges "
+              "CAR-T-patienter, så Sverige ≈ {centres} / {fraction} ≈ {sweden}; övriga ≈ "
+              "{low}–{high}, eftersom andelen är avrundad",
+    },
+    "note.not_broken_down": {
+        "en": "The source does not break {subject} down by {dimensions}: "
+              "this chart ignores that filter.",
+        "sv": "Källan delar inte upp {subject} efter {dimensions}: "
+              "diagrammet påverkas inte av det filtret.",
+    },
+    "note.no_data": {"en": "No data for the chosen filters.",
+                     "sv": "Inga data för de valda filtren."},
+    "note.not_crossed": {
+        "en": "The source does not cross {dimensions}: no count exists for this combination.",
+        "sv": "Källan korsar inte {dimensions}: det finns inget antal för denna kombination.",
+    },
+    "note.rest_hidden": {"en": "Rest of Sweden is shown only when no centre is chosen.",
+                         "sv": "Övriga Sverige visas bara när inget centrum är valt."},
+    "note.sum_differs": {
+        "en": "{centre}: the status counts sum to {counted}, against {declared} trials "
+              "(see data quality).",
+        "sv": "{centre}: statusantalen summerar till {counted}, mot {declared} prövningar "
+              "(se datakvalitet).",
+    },
+    "and": {"en": "and", "sv": "och"},
+    "subject.trials_by_disease": {"en": "trials by disease area",
+                                  "sv": "prövningar per sjukdomsområde"},
+    "subject.trials_by_class": {"en": "trials by ATMP class", "sv": "prövningar per ATMP-klass"},
+    "subject.trials_by_status": {"en": "trials by status", "sv": "prövningar per status"},
+    "subject.cart": {"en": "CAR-T patients", "sv": "CAR-T-patienter"},
+    "subject.hospital_exemption": {"en": "hospital-exemption patients",
+                                   "sv": "patienter under sjukhusundantaget"},
+    "subject.vecura": {"en": "Vecura's figures", "sv": "Vecuras siffror"},
+    "subject.regional": {"en": "the regional comparison", "sv": "den regionala jämförelsen"},
+    "dimension.centre": {"en": "centre", "sv": "centrum"},
+    "dimension.atmp_class": {"en": "ATMP class", "sv": "ATMP-klass"},
+    "dimension.disease_area": {"en": "disease area", "sv": "sjukdomsområde"},
+    "dimension.status": {"en": "status", "sv": "status"},
+    "quality.what": {"en": "What", "sv": "Vad"},
+    "quality.published": {"en": "Published", "sv": "Publicerat"},
+    "quality.found": {"en": "Found in the data", "sv": "I data"},
+    "quality.explanation": {"en": "Explanation", "sv": "Förklaring"},
+    "quality.sum_mismatch": {"en": "{centre}, {dimension}: breakdown against total",
+                             "sv": "{centre}, {dimension}: fördelning mot totalen"},
+    "quality.sum_mismatch.published": {"en": "{declared} trials", "sv": "{declared} prövningar"},
+    "quality.sum_mismatch.found": {"en": "sums to {counted}", "sv": "summerar till {counted}"},
+    "quality.per_100k": {"en": "{region}: trials per 100,000 inhabitants",
+                         "sv": "{region}: prövningar per 100 000 invånare"},
+    "quality.per_100k.published": {"en": "about {stated}", "sv": "cirka {stated}"},
+    "quality.per_100k.found": {"en": "{trials} / {population} M = {computed}",
+                               "sv": "{trials} / {population} milj. = {computed}"},
+    "quality.per_100k.explanation": {
+        "en": "The dashboard shows the computed value; the stated one does not follow from "
+              "the report's own inputs.",
+        "sv": "Instrumentpanelen visar det beräknade värdet; det angivna följer inte av "
+              "rapportens egna uppgifter.",
+    },
+    "quality.per_100k.agrees": {
+        "en": "The stated value agrees with the computed one after rounding.",
+        "sv": "Det angivna värdet stämmer med det beräknade efter avrundning.",
+    },
+    "quality.reading": {"en": "{centre}, {figure}: which label goes with which number",
+                        "sv": "{centre}, {figure}: vilken etikett hör till vilket antal"},
+    "quality.reading.found": {"en": "uncertain reading", "sv": "osäker avläsning"},
+    "quality.regional_total": {"en": "Ongoing trials: region against centres",
+                               "sv": "Pågående prövningar: region mot centrum"},
+    "quality.regional_total.found": {"en": "centres sum to {counted}",
+                                     "sv": "centrumen summerar till {counted}"},
+    "quality.regional_total.explanation": {
+        "en": "The regional figure and the centres' totals disagree.",
+        "sv": "Regionens siffra och centrumens totaler stämmer inte överens.",
+    },
+    "quality.cart_sweden": {"en": "CAR-T patients in all of Sweden",
+                            "sv": "CAR-T-patienter i hela Sverige"},
+    "quality.cart_sweden.published": {"en": "not published; {share} % share",
+                                      "sv": "inte publicerat; andel {share} %"},
+    "quality.cart_sweden.found": {"en": "≈ {sweden} (derived)", "sv": "≈ {sweden} (härlett)"},
+    "quality.cart_sweden.explanation": {
+        "en": "Derived as {centres} / {fraction}; the rounded share leaves a range of "
+              "{low}–{high}. Shown marked as derived.",
+        "sv": "Härlett som {centres} / {fraction}; den avrundade andelen ger ett spann på "
+              "{low}–{high}. Visas markerat som härlett.",
+    },
+    "footer.about": {
+        "en": "Every number comes from the report named under each chart; derived numbers are "
+              "computed from their inputs and marked. Data: {data_dir}, loaded {loaded_at}.",
+        "sv": "Varje siffra kommer från rapporten som anges under varje diagram; härledda "
+              "siffror beräknas ur sina underlag och markeras. Data: {data_dir}, inläst "
+              "{loaded_at}.",
+    },
+}
+
+
+def t(key: str, lang: str = "en", **values: object) -> str:
+    """The text for `key` in `lang`, with `values` filled in."""
+    text = TEXT[key]["sv" if lang == "sv" else "en"]
+    return text.format(**values) if values else text
+
+
+def number(value: float, lang: str = "en", decimals: int = 0) -> str:
+    """A number as people write it: 1,234.5 in English, 1 234,5 in Swedish."""
+    text = f"{value:,.{decimals}f}"
+    if lang == "sv":
+        return text.replace(",", "\u00a0").replace(".", ",")
+    return text
+
+
+def join_words(words: list[str], lang: str = "en") -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    if len(words) <= 1:
+        return "".join(words)
+    return f"{', '.join(words[:-1])} {t('and', lang)} {words[-1]}"
+
+
+def plotly_separators(lang: str) -> str:
+    """Plotly's `separators`: decimal mark, then thousands separator."""
+    return ",\u00a0" if lang == "sv" else ".,"

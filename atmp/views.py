@@ -1,0 +1,435 @@
+"""What each chart and key figure shows for a snapshot, a set of filters and a language.
+
+The one rule: a filter a dataset cannot answer is not applied or invented; the
+chart stays as the data allows and says so in a note.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pandas as pd
+
+from atmp.data import Snapshot
+from atmp.figures import DERIVED, bar, layout, padded_range
+from atmp.filters import Filters
+from atmp.text import join_words, number, t
+from atmp.vocab import (
+    CENTRE,
+    HOSPITAL_EXEMPTION_PRODUCT,
+    KEY_FACT,
+    QUALIFIER,
+    REGION,
+    TRIAL_DIMENSIONS,
+    UNIT,
+    VECURA_MEASURE,
+)
+
+APPROX = "≈\u00a0"
+
+
+@dataclass(frozen=True)
+class ChartView:
+    figure: dict
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A chart of the page: its id, words, size and the function that builds it."""
+
+    key: str
+    section: str
+    height: int
+    build: Callable[[Snapshot, Filters, str], ChartView]
+    click_dimension: str | None = None
+    tall: bool = False  # spans two rows of the grid
+
+    def title(self, lang: str) -> str:
+        return t(f"chart.{self.key}", lang)
+
+    def source(self, lang: str) -> str:
+        return f"{t('source', lang)}: {t(f'source.{self.key}', lang)}. {t('source.report', lang)}."
+
+
+def ignored_note(subject: str, filters: Filters, applicable: set[str], lang: str) -> list[str]:
+    """A note naming the active filters that this chart's data cannot answer."""
+    ignored = [dim for dim in filters.active() if dim not in applicable]
+    if not ignored:
+        return []
+    dimensions = join_words([t(f"dimension.{dim}", lang) for dim in ignored], lang)
+    return [t("note.not_broken_down", lang, subject=t(f"subject.{subject}", lang),
+              dimensions=dimensions)]
+
+
+def approx(value: float, qualifier: str, lang: str, decimals: int = 0) -> str:
+    prefix = {"about": APPROX, "more_than": "> "}.get(qualifier, "")
+    return prefix + number(value, lang, decimals)
+
+
+def trial_rows(snapshot: Snapshot, filters: Filters, dimension: str) -> pd.DataFrame:
+    """The published counts of one breakdown, for the chosen centres and codes."""
+    trials = snapshot["trials"]
+    rows = trials[trials["dimension"] == dimension]
+    if filters.centre:
+        rows = rows[rows["centre"].isin(filters.centre)]
+    if dimension in TRIAL_DIMENSIONS and filters.get(dimension):
+        rows = rows[rows["code"].isin(filters.get(dimension))]
+    return rows
+
+
+def centre_labels(codes: list[str], lang: str) -> list[str]:
+    return [CENTRE.label(code, lang) for code in codes]
+
+
+def _present_centres(rows: pd.DataFrame) -> list[str]:
+    present = set(rows["centre"])
+    return [code for code in CENTRE.codes() if code in present]
+
+
+def composition_chart(dimension: str, subject: str) -> Callable[[Snapshot, Filters, str], ChartView]:
+    """Trials per centre as one stacked bar each, a segment per category of `dimension`."""
+    vocabulary = TRIAL_DIMENSIONS[dimension]
+
+    def build(snapshot: Snapshot, filters: Filters, lang: str) -> ChartView:
+        rows = trial_rows(snapshot, filters, dimension)
+        centres = _present_centres(rows)
+        counts = rows.set_index(["code", "centre"])["trials"]
+        traces = []
+        for code in vocabulary.codes():
+            present = [c for c in centres if (code, c) in counts.index]
+            if not present:
+                continue
+            label = vocabulary.label(code, lang)
+            values = [int(counts[(code, c)]) for c in present]
+            traces.append(bar(
+                name=label, y=centre_labels(present, lang), x=values,
+                colour=vocabulary.colour(code), textposition="inside",
+                text=[number(v, lang) for v in values],
+                customdata=[[dimension, code]] * len(present),
+                hover=[f"{CENTRE.label(c, lang)}<br>{label}: {number(v, lang)} "
+                       f"{t('unit.trials', lang)}" for c, v in zip(present, values, strict=True)],
+            ))
+        sums = rows.groupby("centre")["trials"].sum()
+        totals = [int(sums[c]) for c in centres]
+        traces.append({
+            "type": "scatter", "mode": "text", "x": totals, "y": centre_labels(centres, lang),
+            "text": [t("label.sum", lang, n=number(v, lang)) for v in totals],
+            "textposition": "middle right", "textfont": {"size": 15},
+            "hoverinfo": "skip", "showlegend": False, "cliponaxis": False,
+        })
+        figure = {"data": traces, "layout": layout(
+            lang, x_title=t("axis.trials", lang), height=CHART_HEIGHT, legend=True,
+            x_range=padded_range(max(totals, default=0), 0.14), stacked=True)}
+        notes = ignored_note(subject, filters, {"centre", dimension}, lang)
+        if not centres:
+            notes.append(t("note.no_data", lang))
+        return ChartView(figure, tuple(notes + _sum_notes(snapshot, rows, dimension, lang)))
+
+    return build
+
+
+def _sum_notes(snapshot: Snapshot, rows: pd.DataFrame, dimension: str, lang: str) -> list[str]:
+    """Where a whole breakdown disagrees with its declared total, the chart says so."""
+    trials = snapshot["trials"]
+    declared = trials[trials["dimension"] == "total"].set_index("centre")["trials"]
+    breakdown = trials[trials["dimension"] == dimension].groupby("centre")["trials"].sum()
+    notes = []
+    for centre in _present_centres(rows):
+        if centre in declared.index and breakdown[centre] != declared[centre]:
+            notes.append(t("note.sum_differs", lang, centre=CENTRE.label(centre, lang),
+                           counted=int(breakdown[centre]), declared=int(declared[centre])))
+    return notes
+
+
+def trials_by_disease(snapshot: Snapshot, filters: Filters, lang: str) -> ChartView:
+    """Grouped bars: eleven disease areas read better on an axis than in a legend."""
+    rows = trial_rows(snapshot, filters, "disease_area")
+    vocabulary = TRIAL_DIMENSIONS["disease_area"]
+    order = (rows.groupby("code")["trials"].sum().reset_index()
+             .assign(rank=lambda f: f["code"].map(vocabulary.order))
+             .sort_values(["trials", "rank"], ascending=[False, True])["code"].tolist())
+    traces = []
+    for centre in _present_centres(rows):
+        mine = rows[rows["centre"] == centre].set_index("code")["trials"]
+        codes = [code for code in order if code in mine.index]
+        values = [int(mine[code]) for code in codes]
+        labels = [vocabulary.label(code, lang) for code in codes]
+        traces.append(bar(
+            name=CENTRE.label(centre, lang), y=labels, x=values,
+            colour=CENTRE.colour(centre), text=[number(v, lang) for v in values],
+            customdata=[["disease_area", code] for code in codes],
+            hover=[f"{CENTRE.label(centre, lang)}<br>{label}: {number(v, lang)} "
+                   f"{t('unit.trials', lang)}" for label, v in zip(labels, values, strict=True)],
+        ))
+    figure = {"data": traces, "layout": layout(
+        lang, x_title=t("axis.trials", lang), height=2 * CHART_HEIGHT + 128,
+        legend=True, x_range=padded_range(max(rows["trials"], default=0), 0.12))}
+    notes = ignored_note("trials_by_disease", filters, {"centre", "disease_area"}, lang)
+    if not traces:
+        notes.append(t("note.no_data", lang))
+    return ChartView(figure, tuple(notes))
+
+
+def _fact(snapshot: Snapshot, fact: str) -> float | None:
+    facts = snapshot["key_facts"].set_index("fact")["value"]
+    return float(facts[fact]) if fact in facts.index else None
+
+
+def cart_rest_of_sweden(snapshot: Snapshot) -> dict | None:
+    """Sweden's CAR-T patients outside the two centres, derived from the published share."""
+    share = _fact(snapshot, "cart_share_of_sweden")
+    if not share:
+        return None
+    centres = int(snapshot["cart"]["patients"].sum())
+
+    def rest(percent: float) -> float:
+        return centres / (percent / 100) - centres
+
+    return {"share": share, "centres": centres, "fraction": share / 100,
+            "sweden": centres / (share / 100), "rest": rest(share),
+            "low": rest(share + 0.5), "high": rest(share - 0.5)}
+
+
+def cart(snapshot: Snapshot, filters: Filters, lang: str) -> ChartView:
+    rows = snapshot["cart"]
+    if filters.centre:
+        rows = rows[rows["centre"].isin(filters.centre)]
+    rows = rows.assign(rank=rows["centre"].map(CENTRE.order)).sort_values("rank")
+    labels = centre_labels(rows["centre"].tolist(), lang)
+    patients, products = rows["patients"].tolist(), rows["products"].tolist()
+    text = [f"{number(p, lang)} {t('unit.patients', lang)} · {number(n, lang)} "
+            f"{t('unit.products', lang)}" for p, n in zip(patients, products, strict=True)]
+    traces = [bar(name=t("axis.patients", lang), y=labels, x=patients,
+                  colour=[CENTRE.colour(c) for c in rows["centre"]], text=text,
+                  textposition="auto", customdata=[["centre", c] for c in rows["centre"]],
+                  hover=[f"{label}: {value}" for label, value in zip(labels, text, strict=True)])]
+    notes = ignored_note("cart", filters, {"centre"}, lang)
+    derived = cart_rest_of_sweden(snapshot)
+    largest = max(patients, default=0)
+    if derived and not filters.centre:
+        words = {key: number(value, lang, 2 if key == "fraction" else 0)
+                 for key, value in derived.items()}
+        traces.append(bar(
+            name=t("label.rest_of_sweden", lang), y=[t("label.rest_of_sweden", lang)],
+            x=[round(derived["rest"], 1)], colour=DERIVED, pattern=True,
+            text=[t("label.derived_value", lang, n=words["rest"])],
+            customdata=[["", ""]], hover=[t("hover.derived_cart", lang, **words)],
+        ))
+        largest = max(largest, derived["rest"])
+    elif derived:
+        notes.append(t("note.rest_hidden", lang))
+    figure = {"data": traces, "layout": layout(
+        lang, x_title=t("axis.patients", lang), height=CHART_HEIGHT,
+        x_range=padded_range(largest, 0.45))}
+    return ChartView(figure, tuple(notes))
+
+
+def hospital_exemption(snapshot: Snapshot, filters: Filters, lang: str) -> ChartView:
+    rows = snapshot["hospital_exemption"]
+    if filters.centre:
+        rows = rows[rows["centre"].isin(filters.centre)]
+    rows = rows.assign(rank=rows["centre"].map(CENTRE.order)).sort_values(["rank", "products"])
+    labels, text, hover = [], [], []
+    for row in rows.itertuples():
+        products = [HOSPITAL_EXEMPTION_PRODUCT.label(p, lang) for p in row.products.split("+")]
+        label = CENTRE.label(row.centre, lang)
+        since = f", {t('label.since', lang, year=row.since_year)}" if pd.notna(row.since_year) else ""
+        value = f"{approx(row.patients, row.qualifier, lang)} {t('unit.patients', lang)}{since}"
+        labels.append(label)
+        text.append(value)
+        hover.append(f"{label}: {value}<br>{'<br>'.join(products)}")
+    traces = [bar(name=t("axis.patients", lang), y=labels, x=rows["patients"].tolist(),
+                  colour=[CENTRE.colour(c) for c in rows["centre"]], text=text,
+                  textposition="auto", customdata=[["centre", c] for c in rows["centre"]],
+                  hover=hover)]
+    figure = {"data": traces, "layout": layout(
+        lang, x_title=t("axis.patients", lang), height=CHART_HEIGHT,
+        x_range=padded_range(max(rows["patients"], default=0), 0.45))}
+    return ChartView(figure, tuple(ignored_note("hospital_exemption", filters, {"centre"}, lang)))
+
+
+def hospital_exemption_products(snapshot: Snapshot, lang: str) -> list[tuple[str, list[str]]]:
+    """(centre, therapies) for the caption under the hospital-exemption chart."""
+    rows = snapshot["hospital_exemption"]
+    return [(CENTRE.label(row.centre, lang),
+             [HOSPITAL_EXEMPTION_PRODUCT.label(p, lang) for p in row.products.split("+")])
+            for row in rows.itertuples()]
+
+
+def vecura(snapshot: Snapshot, filters: Filters, lang: str) -> ChartView:
+    rows = snapshot["vecura"]
+    rows = rows.assign(rank=rows["measure"].map(VECURA_MEASURE.order)).sort_values("rank")
+    labels = [VECURA_MEASURE.label(m, lang) for m in rows["measure"]]
+    values = rows["value"].tolist()
+    colours = [VECURA_MEASURE.colour(m) for m in rows["measure"]]
+    text = [approx(v, q, lang) for v, q in zip(values, rows["qualifier"], strict=True)]
+    exports = snapshot["vecura_exports"]
+    if len(exports):
+        countries = int(exports["countries"].sum())
+        labels.insert(4, t("label.export_countries", lang))
+        values.insert(4, countries)
+        colours.insert(4, colours[0])
+        text.insert(4, number(countries, lang))
+    traces = [bar(name=t("axis.count", lang), y=labels, x=values, colour=colours, text=text,
+                  customdata=[["", ""]] * len(values),
+                  hover=[f"{label}: {value}" for label, value in zip(labels, text, strict=True)])]
+    figure = {"data": traces, "layout": layout(
+        lang, x_title=t("axis.count", lang), height=CHART_HEIGHT + 40,
+        x_range=padded_range(max(values, default=0), 0.12))}
+    return ChartView(figure, tuple(ignored_note("vecura", filters, set(), lang)))
+
+
+def regional_measures(snapshot: Snapshot) -> pd.DataFrame:
+    """Regions as rows, measures as columns."""
+    return snapshot["regional"].pivot(index="region", columns="measure", values="value")
+
+
+def per_100k(trials: float, population: float) -> float:
+    return trials / population * 100_000
+
+
+def trials_per_100k(snapshot: Snapshot, filters: Filters, lang: str) -> ChartView:
+    table = regional_measures(snapshot)
+    regions = [r for r in REGION.codes() if r in table.index
+               and pd.notna(table.at[r, "ongoing_trials"])] if "ongoing_trials" in table else []
+    labels = [REGION.label(r, lang) for r in regions]
+    computed = [per_100k(table.at[r, "ongoing_trials"], table.at[r, "population"])
+                for r in regions]
+    text = [f"{number(v, lang, 2)} ({number(table.at[r, 'ongoing_trials'], lang)} / "
+            f"{number(table.at[r, 'population'] / 1e6, lang, 2)} M)"
+            for r, v in zip(regions, computed, strict=True)]
+    traces = [bar(name=t("label.computed", lang), y=labels, x=[round(v, 3) for v in computed],
+                  colour=[REGION.colour(r) for r in regions], text=text,
+                  customdata=[["", ""]] * len(regions),
+                  hover=[f"{label}: {value}" for label, value in zip(labels, text, strict=True)])]
+    if "stated_trials_per_100k" in table:
+        stated = [r for r in regions if pd.notna(table.at[r, "stated_trials_per_100k"])]
+        values = [table.at[r, "stated_trials_per_100k"] for r in stated]
+        shown = [approx(v, "about", lang, 2 if v < 1 else 1) for v in values]
+        traces.append(bar(
+            name=t("label.stated", lang), y=[REGION.label(r, lang) for r in stated], x=values,
+            colour=[REGION.colour(r) for r in stated], pattern=True,
+            text=shown, customdata=[["", ""]] * len(stated),
+            hover=[f"{REGION.label(r, lang)}<br>{t('label.stated', lang)}: {w}"
+                   for r, w in zip(stated, shown, strict=True)],
+        ))
+    figure = {"data": traces, "layout": layout(
+        lang, x_title=t("axis.per_100k", lang), height=CHART_HEIGHT, legend=True,
+        x_range=padded_range(max(computed, default=0), 0.6))}
+    return ChartView(figure, tuple(ignored_note("regional", filters, set(), lang)))
+
+
+def trials_initiated(snapshot: Snapshot, filters: Filters, lang: str) -> ChartView:
+    rows = snapshot["regional"]
+    rows = rows[rows["measure"] == "trials_initiated_2014_2019"]
+    rows = rows.assign(rank=rows["region"].map(REGION.order)).sort_values("rank")
+    labels = [REGION.label(r, lang) for r in rows["region"]]
+    values = rows["value"].tolist()
+    text = [number(v, lang) for v in values]
+    traces = [bar(name=t("axis.trials_initiated", lang), y=labels, x=values,
+                  colour=[REGION.colour(r) for r in rows["region"]], text=text,
+                  customdata=[["", ""]] * len(values),
+                  hover=[f"{label}: {value}<br>{note}" for label, value, note
+                         in zip(labels, text, rows["note"], strict=True)])]
+    figure = {"data": traces, "layout": layout(
+        lang, x_title=t("axis.trials_initiated", lang), height=CHART_HEIGHT,
+        x_range=padded_range(max(values, default=0), 0.15))}
+    notes = ignored_note("regional", filters, set(), lang)
+    notes += [f"{label}: {note}" for label, note in zip(labels, rows["note"], strict=True) if note]
+    return ChartView(figure, tuple(notes))
+
+
+CHART_HEIGHT = 300
+
+CHARTS: tuple[Chart, ...] = (
+    Chart("trials_by_class", "trials", CHART_HEIGHT,
+          composition_chart("atmp_class", "trials_by_class"), "atmp_class"),
+    Chart("trials_by_status", "trials", CHART_HEIGHT,
+          composition_chart("status", "trials_by_status"), "status"),
+    Chart("trials_by_disease", "trials", 2 * CHART_HEIGHT + 128, trials_by_disease, "disease_area",
+          tall=True),
+    Chart("cart", "routine", CHART_HEIGHT, cart, "centre"),
+    Chart("hospital_exemption", "routine", CHART_HEIGHT, hospital_exemption, "centre"),
+    Chart("vecura", "manufacturing", CHART_HEIGHT + 40, vecura),
+    Chart("per_100k", "comparison", CHART_HEIGHT, trials_per_100k),
+    Chart("arm", "comparison", CHART_HEIGHT, trials_initiated),
+)
+
+
+@dataclass(frozen=True)
+class Kpi:
+    key: str
+    value: str
+    detail: str
+
+
+def trial_total(snapshot: Snapshot, filters: Filters) -> tuple[dict[str, int] | None, list[str]]:
+    """Trials per centre under the filters, or None where the source has no such number.
+
+    One breakdown at a time answers a filter (Figur 1a-c, 2a-c); two trial filters
+    together would need a crossing the report never publishes.
+    """
+    dimensions = [dim for dim in TRIAL_DIMENSIONS if filters.get(dim)]
+    if len(dimensions) > 1:
+        return None, dimensions
+    rows = trial_rows(snapshot, filters, dimensions[0] if dimensions else "total")
+    sums = rows.groupby("centre")["trials"].sum()
+    return {c: int(sums[c]) for c in CENTRE.codes() if c in sums.index}, dimensions
+
+
+def kpis(snapshot: Snapshot, filters: Filters, lang: str) -> list[Kpi]:
+    per_centre, dimensions = trial_total(snapshot, filters)
+    if per_centre is None:
+        names = join_words([t(f"dimension.{d}", lang) for d in dimensions], lang)
+        trials = Kpi("trials", t("kpi.not_available", lang),
+                     t("note.not_crossed", lang, dimensions=names))
+    else:
+        trials = Kpi("trials", number(sum(per_centre.values()), lang), " · ".join(
+            f"{CENTRE.label(c, lang)} {number(n, lang)}" for c, n in per_centre.items()))
+
+    cart_rows = snapshot["cart"]
+    if filters.centre:
+        cart_rows = cart_rows[cart_rows["centre"].isin(filters.centre)]
+    share = _fact(snapshot, "cart_share_of_sweden")
+    cart_detail = (t("kpi.cart.share", lang, share=number(share, lang))
+                   if share and not filters.centre else t("kpi.cart.products", lang))
+    cart = Kpi("cart", number(int(cart_rows["patients"].sum()), lang), cart_detail)
+
+    measures = snapshot["vecura"].set_index("measure")["value"]
+    vecura_patients = Kpi(
+        "vecura",
+        number(int(measures.get("patients_incl_imports", measures.get("patients", 0))), lang),
+        t("kpi.vecura.detail", lang, patients=number(int(measures.get("patients", 0)), lang)),
+    )
+
+    table = regional_measures(snapshot)
+    region = table.loc["stockholm_uppsala"] if "stockholm_uppsala" in table.index else None
+    uk = table.loc["united_kingdom"] if "united_kingdom" in table.index else None
+    if region is None or pd.isna(region.get("ongoing_trials")):
+        density = Kpi("per_100k", t("kpi.not_available", lang), "")
+    else:
+        uk_text = (number(per_100k(uk["ongoing_trials"], uk["population"]), lang, 2)
+                   if uk is not None and pd.notna(uk.get("ongoing_trials")) else "–")
+        density = Kpi(
+            "per_100k",
+            number(per_100k(region["ongoing_trials"], region["population"]), lang, 2),
+            t("kpi.per_100k.detail", lang, trials=number(region["ongoing_trials"], lang),
+              population=number(region["population"] / 1e6, lang, 2), uk=uk_text),
+        )
+    return [trials, cart, vecura_patients, density]
+
+
+def key_facts(snapshot: Snapshot, lang: str) -> list[tuple[str, str, str]]:
+    """(what, value, source) for each key fact, in the file's order."""
+    facts = []
+    for row in snapshot["key_facts"].itertuples():
+        decimals = 0 if float(row.value).is_integer() else 1
+        value = (str(int(row.value)) if row.unit == "year"
+                 else number(row.value, lang, decimals))
+        qualifier = QUALIFIER.label(row.qualifier, lang) + " " if row.qualifier else ""
+        unit = UNIT.label(row.unit, lang)
+        shown = f"{qualifier}{value}{'' if unit == '%' else ' '}{unit}".strip()
+        facts.append((KEY_FACT.label(row.fact, lang), shown, row.source))
+    return facts

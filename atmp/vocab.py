@@ -1,0 +1,212 @@
+"""Controlled vocabularies: one definition of every category code.
+
+Data checks, filters, legends, URLs and translations all read these, so a code
+means the same thing everywhere. Colours come from colour-blind-safe palettes
+(Okabe & Ito; Paul Tol's "muted" and "light"; ColorBrewer PuOr for the centres).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Term:
+    code: str
+    en: str
+    sv: str
+    colour: str = "#777777"
+
+    def label(self, lang: str) -> str:
+        return self.sv if lang == "sv" else self.en
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    name: str
+    terms: tuple[Term, ...]
+
+    def codes(self) -> tuple[str, ...]:
+        return tuple(term.code for term in self.terms)
+
+    def __contains__(self, code: object) -> bool:
+        return code in self.codes()
+
+    def term(self, code: str) -> Term:
+        for term in self.terms:
+            if term.code == code:
+                return term
+        raise KeyError(f"{code!r} is not a code of the {self.name} vocabulary")
+
+    def label(self, code: str, lang: str) -> str:
+        return self.term(code).label(lang)
+
+    def colour(self, code: str) -> str:
+        return self.term(code).colour
+
+    def order(self, code: str) -> int:
+        return self.codes().index(code)
+
+
+CENTRE = Vocabulary(
+    "centre",
+    (
+        Term("karolinska", "Karolinska", "Karolinska", "#5E3C99"),
+        Term("akademiska", "Akademiska (Uppsala)", "Akademiska (Uppsala)", "#E66101"),
+    ),
+)
+
+ATMP_CLASS = Vocabulary(
+    "ATMP class",
+    (
+        Term("ex_vivo_gtmp", "Ex vivo GTMP", "Ex vivo GTMP", "#0072B2"),
+        Term("in_vivo_gtmp", "In vivo GTMP", "In vivo GTMP", "#56B4E9"),
+        Term("sctmp", "sCTMP", "sCTMP", "#009E73"),
+        Term("tep", "TEP", "TEP", "#CC79A7"),
+        Term("combined", "Combined ATMP", "Kombinerad ATMP", "#999999"),
+    ),
+)
+
+DISEASE_AREA = Vocabulary(
+    "disease area",
+    (
+        Term("oncology", "Oncology", "Onkologi", "#332288"),
+        Term("paediatric_oncology", "Paediatric oncology", "Barnonkologi", "#88CCEE"),
+        Term("paediatric_diseases", "Paediatric diseases", "Barnsjukdomar", "#44AA99"),
+        Term("immunological", "Immunological diseases", "Immunologiska sjukdomar", "#117733"),
+        Term("autoimmune", "Autoimmune disease", "Autoimmun sjukdom", "#999933"),
+        Term("inflammatory", "Inflammatory conditions", "Inflammatoriska tillstånd", "#DDCC77"),
+        Term("ophthalmology", "Ophthalmology", "Oftalmologi", "#CC6677"),
+        Term("cardiology", "Cardiology", "Kardiologi", "#882255"),
+        Term("ent", "Ear, nose and throat", "Öron-näsa-hals", "#AA4499"),
+        Term("endocrinology", "Endocrinology", "Endokrinologi", "#6699CC"),
+        Term(
+            "skin",
+            "Skin and subcutaneous tissue",
+            "Hud och subkutana vävnadssjukdomar",
+            "#EE8866",
+        ),
+    ),
+)
+
+STATUS = Vocabulary(
+    "status",
+    (
+        Term("start_up", "Start-up", "Uppstart", "#EEDD88"),
+        Term("open", "Open", "Öppen", "#44BB99"),
+        Term("follow_up", "Follow-up", "Uppföljning", "#77AADD"),
+    ),
+)
+
+REGION = Vocabulary(
+    "region",
+    (
+        Term("stockholm_uppsala", "Stockholm–Uppsala", "Stockholm–Uppsala", "#5E3C99"),
+        Term("sweden", "Sweden", "Sverige", "#5E3C99"),
+        Term("united_kingdom", "United Kingdom", "Storbritannien", "#8C8C8C"),
+    ),
+)
+
+HOSPITAL_EXEMPTION_PRODUCT = Vocabulary(
+    "hospital-exemption product",
+    (
+        Term("keratinocytes", "Keratinocytes (burns)", "Keratinocyter (brännskador)"),
+        Term("oral_epithelial_sheets", "Oral epithelial cell sheets", "Orala epitelcellsark"),
+        Term(
+            "fetal_msc",
+            "Fetal mesenchymal stem cells (osteogenesis imperfecta)",
+            "Fetala mesenkymala stamceller (osteogenesis imperfecta)",
+        ),
+        Term("virus_specific_t_cells", "Virus-specific T cells", "Virusspecifika T-celler"),
+    ),
+)
+
+VECURA_MEASURE = Vocabulary(
+    "Vecura measure",
+    (
+        Term("batches", "Batches manufactured", "Tillverkade batcher", "#0072B2"),
+        Term("dose_preparations", "Dose preparations", "Doseringar", "#0072B2"),
+        Term("products", "Distinct products", "Olika produkter", "#0072B2"),
+        Term("atmp_classes", "ATMP classes of products", "ATMP-klasser", "#0072B2"),
+        Term("imports", "Imports from third countries", "Import från tredjeland", "#0072B2"),
+        Term("patients", "Patients (manufacturing, preparation)", "Patienter (tillverkning, beredning)",
+             "#009E73"),
+        Term("patients_incl_imports", "Patients incl. imports", "Patienter inkl. import",
+             "#009E73"),
+    ),
+)
+
+REGIONAL_MEASURE = Vocabulary(
+    "regional measure",
+    (
+        Term("ongoing_trials", "Ongoing ATMP trials", "Pågående ATMP-studier"),
+        Term("population", "Population", "Befolkning"),
+        Term("stated_trials_per_100k", "Trials per 100,000 as stated in the report",
+             "Studier per 100 000 enligt rapporten"),
+        Term("trials_initiated_2014_2019", "Trials initiated 2014–2019 (ARM)",
+             "Studier startade 2014–2019 (ARM)"),
+    ),
+)
+
+KEY_FACT = Vocabulary(
+    "key fact",
+    (
+        Term("cart_share_of_sweden", "Share of Sweden's CAR-T patients treated at the two centres",
+             "Andel av Sveriges CAR-T-patienter som behandlats vid de två centrumen"),
+        Term("vecura_years_experience", "Vecura's experience of GMP manufacturing",
+             "Vecuras erfarenhet av GMP-tillverkning"),
+        Term("vecura_therapies_made", "Gene and cell therapies made at Vecura",
+             "Gen- och cellterapier tillverkade vid Vecura"),
+        Term("first_gtmp_trial_sweden", "Sweden's first gene-therapy product for a clinical trial",
+             "Sveriges första genterapiprodukt till klinisk prövning"),
+        Term("first_cart_trial_europe", "Europe's first CAR-T cells for a clinical trial (Uppsala)",
+             "Europas första CAR-T-celler till klinisk prövning (Uppsala)"),
+        Term("pre_gmp_opened", "Pre-GMP unit at Karolinska Institutet opened",
+             "Pre-GMP-enheten vid Karolinska Institutet öppnade"),
+        Term("pre_gmp_cleanrooms", "Cleanrooms in the pre-GMP unit", "Renrum i pre-GMP-enheten"),
+    ),
+)
+
+QUALIFIER = Vocabulary(
+    "qualifier",
+    (
+        Term("about", "about", "cirka"),
+        Term("more_than", "more than", "mer än"),
+    ),
+)
+
+UNIT = Vocabulary(
+    "unit",
+    (
+        Term("percent", "%", "%"),
+        Term("years", "years", "år"),
+        Term("count", "", ""),
+        Term("year", "", ""),
+    ),
+)
+
+READING = Vocabulary(
+    "reading",
+    (
+        Term("certain", "certain", "säker"),
+        Term("uncertain", "uncertain reading", "osäker avläsning"),
+    ),
+)
+
+# The trial breakdowns the report publishes, per centre, each on its own.
+TRIAL_DIMENSIONS: dict[str, Vocabulary] = {
+    "atmp_class": ATMP_CLASS,
+    "disease_area": DISEASE_AREA,
+    "status": STATUS,
+}
+
+# The dashboard's global filters, in the order of the filter bar.
+FILTER_DIMENSIONS: dict[str, Vocabulary] = {"centre": CENTRE, **TRIAL_DIMENSIONS}
+
+# Short names for the query string: ?centre=karolinska&class=sctmp,tep
+URL_PARAMS: dict[str, str] = {
+    "centre": "centre",
+    "atmp_class": "class",
+    "disease_area": "disease",
+    "status": "status",
+}

@@ -1,0 +1,3 @@
+"""Importing this package registers every callback (with dash.callback, no app import)."""
+
+from callbacks import dashboard  # noqa: F401

@@ -1,0 +1,99 @@
+"""One round trip per interaction: link, dropdowns, bar clicks and reset update everything."""
+
+from __future__ import annotations
+
+from dash import ALL, Input, Output, State, callback, ctx, no_update
+
+from atmp import store
+from atmp.filters import Filters, from_query, from_values
+from atmp.views import CHARTS, kpis
+from atmp.vocab import FILTER_DIMENSIONS
+from components import ids
+from components.cards import notes
+from components.filters import chips, link_notice
+
+LANG = "en"
+CLICKABLE = [chart for chart in CHARTS if chart.click_dimension]
+KPI_KEYS = ("trials", "cart", "vecura", "per_100k")
+
+
+def _clicked(filters: Filters, click: object) -> Filters:
+    """The filters after a click on a bar: its (dimension, code) toggles that filter."""
+    try:
+        dimension, code = click["points"][0]["customdata"][:2]
+    except (TypeError, KeyError, IndexError, ValueError):
+        return filters
+    if dimension in FILTER_DIMENSIONS and code in FILTER_DIMENSIONS[dimension]:
+        return filters.toggled(dimension, code)
+    return filters
+
+
+@callback(
+    output={
+        "dropdowns": [Output(ids.dropdown(dim), "value") for dim in FILTER_DIMENSIONS],
+        "search": Output(ids.URL, "search"),
+        "chips": Output(ids.CHIPS, "children"),
+        "notice": Output(ids.NOTICE, "children"),
+        "figures": [Output(ids.graph(chart.key), "figure") for chart in CHARTS],
+        "notes": [Output(ids.notes(chart.key), "children") for chart in CHARTS],
+        "clicks": [Output(ids.graph(chart.key), "clickData") for chart in CLICKABLE],
+        "kpi_values": [Output(ids.kpi_value(key), "children") for key in KPI_KEYS],
+        "kpi_details": [Output(ids.kpi_detail(key), "children") for key in KPI_KEYS],
+    },
+    inputs={
+        "search": Input(ids.URL, "search"),
+        "selections": [Input(ids.dropdown(dim), "value") for dim in FILTER_DIMENSIONS],
+        "clicks": [Input(ids.graph(chart.key), "clickData") for chart in CLICKABLE],
+        "_reset": Input(ids.RESET, "n_clicks"),
+    },
+)
+def update_dashboard(search, selections, clicks, _reset):
+    trigger = ctx.triggered_id
+    from_link = trigger in (None, ids.URL)
+    unknown: list[str] = []
+    if from_link:
+        filters, unknown = from_query(search)
+    else:
+        filters, _ = from_values(dict(zip(FILTER_DIMENSIONS, selections, strict=True)))
+    for chart, click in zip(CLICKABLE, clicks, strict=True):
+        if trigger == ids.graph(chart.key) and click:
+            filters = _clicked(filters, click)
+    if trigger == ids.RESET:
+        filters = Filters()
+
+    snapshot = store.current()
+    views = [chart.build(snapshot, filters, LANG) for chart in CHARTS]
+    key_figures = kpis(snapshot, filters, LANG)
+    dropdowns = [list(filters.get(dim)) for dim in FILTER_DIMENSIONS]
+    query = filters.to_query()
+    return {
+        "dropdowns": dropdowns,
+        "search": no_update if from_link or query == search else query,
+        "chips": chips(filters, LANG),
+        "notice": link_notice(unknown, LANG) if from_link else no_update,
+        "figures": [view.figure for view in views],
+        "notes": [notes(view) for view in views],
+        "clicks": [None] * len(CLICKABLE),
+        "kpi_values": [kpi.value for kpi in key_figures],
+        "kpi_details": [kpi.detail for kpi in key_figures],
+    }
+
+
+@callback(
+    [Output(ids.dropdown(dim), "value", allow_duplicate=True) for dim in FILTER_DIMENSIONS],
+    inputs={
+        "chip_clicks": Input(ids.chip(ALL, ALL), "n_clicks"),
+        "selections": [State(ids.dropdown(dim), "value") for dim in FILTER_DIMENSIONS],
+    },
+    prevent_initial_call=True,
+)
+def remove_chip(chip_clicks, selections):
+    """A click on a chip's × removes that one value from its filter."""
+    chip = ctx.triggered_id
+    if not isinstance(chip, dict) or not any(clicks for clicks in chip_clicks if clicks):
+        return [no_update] * len(FILTER_DIMENSIONS)
+    filters, _ = from_values(dict(zip(FILTER_DIMENSIONS, selections, strict=True)))
+    filters = filters.without(chip["dimension"], chip["code"])
+    return [list(filters.get(dim)) for dim in FILTER_DIMENSIONS]
+
+

@@ -1,0 +1,1 @@
+"""Layout pieces as pure factory functions: data in, component trees out."""
