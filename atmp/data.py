@@ -98,7 +98,7 @@ QUALIFIER_COLUMN = Column("qualifier", "code", QUALIFIER, required=False)
 
 def _row(index: int) -> int:
     """Spreadsheet row of a data row: the header is row 1."""
-    return index + 2
+    return int(index) + 2
 
 
 def _check_trials(frame: pd.DataFrame, file: str) -> Iterator[Problem]:

@@ -88,7 +88,10 @@ def _present_centres(rows: pd.DataFrame) -> list[str]:
     return [code for code in CENTRE.codes() if code in present]
 
 
-def composition_chart(dimension: str, subject: str) -> Callable[[Snapshot, Filters, str], ChartView]:
+Builder = Callable[[Snapshot, Filters, str], ChartView]
+
+
+def composition_chart(dimension: str, subject: str) -> Builder:
     """Trials per centre as one stacked bar each, a segment per category of `dimension`."""
     vocabulary = TRIAL_DIMENSIONS[dimension]
 
@@ -235,7 +238,8 @@ def hospital_exemption(snapshot: Snapshot, filters: Filters, lang: str) -> Chart
     for row in rows.itertuples():
         products = [HOSPITAL_EXEMPTION_PRODUCT.label(p, lang) for p in row.products.split("+")]
         label = CENTRE.label(row.centre, lang)
-        since = f", {t('label.since', lang, year=row.since_year)}" if pd.notna(row.since_year) else ""
+        since = (f", {t('label.since', lang, year=row.since_year)}"
+                 if pd.notna(row.since_year) else "")
         value = f"{approx(row.patients, row.qualifier, lang)} {t('unit.patients', lang)}{since}"
         labels.append(label)
         text.append(value)

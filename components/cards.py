@@ -55,5 +55,6 @@ def quality_table(findings: list[Finding], lang: str) -> dbc.Table:
 def key_facts_list(facts: list[tuple[str, str, str]]) -> html.Dl:
     items = []
     for what, value, source in facts:
-        items += [html.Dt(value), html.Dd([what, html.Span(f" ({source})", className="fact-source")])]
+        items += [html.Dt(value),
+                  html.Dd([what, html.Span(f" ({source})", className="fact-source")])]
     return html.Dl(items, className="key-facts")

@@ -1,0 +1,149 @@
+"""What the charts and key figures show: every published number, and nothing unsupported."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from atmp.figures import readable_text_colour
+from atmp.filters import Filters
+from atmp.quality import findings
+from atmp.text import number, t
+from atmp.views import CHARTS, kpis, trial_total
+
+BY_KEY = {chart.key: chart for chart in CHARTS}
+
+
+NO_FILTERS = Filters()
+
+
+def view(published, key, filters=NO_FILTERS, lang="en"):
+    return BY_KEY[key].build(published, filters, lang)
+
+
+def trace_values(figure, name=None):
+    """{(trace name, y label): x} for the bar traces of a figure."""
+    return {(trace["name"], y): x for trace in figure["data"] if trace["type"] == "bar"
+            if name is None or trace["name"] == name
+            for y, x in zip(trace["y"], trace["x"], strict=True)}
+
+
+def test_viw001_trials_by_class_shows_figur_1a_and_2a(published):
+    values = trace_values(view(published, "trials_by_class").figure)
+    assert values == {
+        ("Ex vivo GTMP", "Karolinska"): 13, ("In vivo GTMP", "Karolinska"): 8,
+        ("sCTMP", "Karolinska"): 8, ("Ex vivo GTMP", "Akademiska (Uppsala)"): 7,
+        ("In vivo GTMP", "Akademiska (Uppsala)"): 3, ("sCTMP", "Akademiska (Uppsala)"): 2,
+        ("TEP", "Akademiska (Uppsala)"): 2,
+    }
+
+
+def test_viw002_status_chart_shows_the_sum_discrepancy(published):
+    result = view(published, "trials_by_status")
+    sums = next(trace for trace in result.figure["data"] if trace["type"] == "scatter")
+    assert sums["x"] == [31, 14]
+    assert any("sum to 31, against 29" in note for note in result.notes)
+
+
+def test_viw003_centre_filter_removes_the_other_centre_everywhere(published):
+    filters = Filters(centre=("akademiska",))
+    for key in ("trials_by_class", "trials_by_disease", "trials_by_status", "cart",
+                "hospital_exemption"):
+        text = json.dumps(view(published, key, filters).figure)
+        assert "Karolinska" not in text, key
+    kpi = {k.key: k for k in kpis(published, filters, "en")}
+    assert kpi["trials"].value == "14" and kpi["cart"].value == "38"
+
+
+def test_viw004_a_filter_the_data_cannot_answer_is_named_not_applied(published):
+    filters = Filters(atmp_class=("tep",))
+    disease = view(published, "trials_by_disease", filters)
+    assert trace_values(disease.figure)[("Karolinska", "Oncology")] == 16
+    assert disease.notes == ("The source does not break trials by disease area down by "
+                             "ATMP class: this chart ignores that filter.",)
+    assert trace_values(view(published, "trials_by_class", filters).figure) == {
+        ("TEP", "Akademiska (Uppsala)"): 2}
+
+
+def test_viw005_two_trial_filters_have_no_published_count(published):
+    filters = Filters(atmp_class=("tep",), status=("open",))
+    assert trial_total(published, filters) == (None, ["atmp_class", "status"])
+    kpi = kpis(published, filters, "en")[0]
+    assert kpi.value == "Not available"
+    assert "does not cross ATMP class and status" in kpi.detail
+
+
+def test_viw006_one_trial_filter_sums_its_breakdown(published):
+    assert trial_total(published, Filters(status=("open",)))[0] == {"karolinska": 12,
+                                                                   "akademiska": 6}
+    assert trial_total(published, Filters())[0] == {"karolinska": 29, "akademiska": 14}
+
+
+def test_viw007_per_100k_is_computed_not_copied(published):
+    figure = view(published, "per_100k").figure
+    computed = trace_values(figure, "Computed from trials and population")
+    assert computed[("Computed from trials and population", "Stockholm–Uppsala")] == 1.493
+    assert kpis(published, Filters(), "en")[3].value == "1.49"
+    stated = trace_values(figure, "As stated in the report")
+    assert stated[("As stated in the report", "Stockholm–Uppsala")] == 1.0
+
+
+def test_viw008_rest_of_sweden_is_derived_marked_and_hidden_with_a_centre(published):
+    figure = view(published, "cart").figure
+    derived = figure["data"][1]
+    assert derived["x"] == [65.8] and "derived" in derived["text"][0]
+    assert derived["marker"]["pattern"]["shape"] == "/"
+    with_centre = view(published, "cart", Filters(centre=("karolinska",)))
+    assert len(with_centre.figure["data"]) == 1
+    assert "only when no centre is chosen" in with_centre.notes[0]
+
+
+def every_text(published, filters=NO_FILTERS, lang="en") -> str:
+    parts = [json.dumps(BY_KEY[key].build(published, filters, lang).figure, ensure_ascii=False)
+             for key in BY_KEY]
+    parts += [f"{k.value} {k.detail}" for k in kpis(published, filters, lang)]
+    parts += [str(f) for f in findings(published, lang)]
+    return " ".join(parts)
+
+
+@pytest.mark.parametrize("published_number", [
+    "43", "29", "14", "13", "16", "31", "38", "74", "4 products", "5 products", "63 %",
+    "≈\u00a050", "≈\u00a020", "since 2016", "192", "91", "54", "761", "909", "12", "11", "7",
+    "2.88", "175", "68.35", "17", "112", "1.49", "about 1.0", "about 0.25", "0.256",
+])
+def test_viw009_every_published_number_is_on_the_page(published, published_number):
+    assert published_number in every_text(published)
+
+
+def test_viw010_swedish_labels_and_decimal_comma(published):
+    text = every_text(published, lang="sv")
+    assert "Barnonkologi" in text and "1,49" in text and "Övriga Sverige" in text
+    assert view(published, "per_100k", lang="sv").figure["layout"]["separators"] == ",\u00a0"
+    assert number(2880000, "sv") == "2\u00a0880\u00a0000"
+    assert t("filter.centre", "sv") == "Centrum"
+
+
+def test_viw011_quality_findings_cover_the_source_discrepancies(published):
+    found = {f.what: f for f in findings(published, "en")}
+    assert found["Karolinska, status: breakdown against total"].found == "sums to 31"
+    assert found["Stockholm–Uppsala: trials per 100,000 inhabitants"].found == (
+        "43 / 2.88 M = 1.49")
+    assert "does not follow" in found["Stockholm–Uppsala: trials per 100,000 inhabitants"] \
+        .explanation
+    assert "agrees" in found["United Kingdom: trials per 100,000 inhabitants"].explanation
+    readings = [f for f in findings(published, "en") if f.found == "uncertain reading"]
+    assert [f.source for f in readings] == ["Figur 1b", "Figur 2b", "Figur 2c"]
+
+
+def test_viw012_text_on_bars_is_readable():
+    assert readable_text_colour("#0072B2") == "#ffffff"
+    assert readable_text_colour("#EEDD88") != "#ffffff"
+
+
+def test_viw013_every_chart_names_its_source_and_has_axis_titles(published):
+    for chart in CHARTS:
+        assert "Source:" in chart.source("en") and "Källa:" in chart.source("sv")
+        figure = chart.build(published, Filters(), "en").figure
+        assert figure["layout"]["xaxis"]["title"]["text"], chart.key
+        assert all("text" in trace for trace in figure["data"]), chart.key
