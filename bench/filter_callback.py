@@ -1,0 +1,84 @@
+"""Server time of one filter change (the dashboard callback), and the app's start-up time.
+
+Posts the same request the browser sends to /_dash-update-component through
+Flask's test client, so the figure is the server's own work (routing, callback,
+JSON), without the network. Prints medians and p95 over many runs.
+
+    .venv/bin/python bench/filter_callback.py [runs]
+"""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+# Filter states a user clicks through: (dimension id, selected codes).
+CHANGES = [
+    ("filter-centre", ["akademiska"]),
+    ("filter-atmp_class", ["ex_vivo_gtmp", "tep"]),
+    ("filter-disease_area", ["oncology"]),
+    ("filter-status", ["open"]),
+    ("filter-centre", []),
+]
+
+
+def start_up_seconds() -> float:
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-c", "import app"], cwd=ROOT, check=True)
+    return time.perf_counter() - started
+
+
+def request_body(dependencies: list, trigger: str, selections: dict) -> dict:
+    spec = next(d for d in dependencies if any(i["id"] == "url" for i in d["inputs"]))
+    outputs = []
+    for part in spec["output"].strip(".").split("..."):
+        component, prop = part.rsplit(".", 1)
+        outputs.append({"id": component, "property": prop})
+    inputs = []
+    for item in spec["inputs"]:
+        value = None
+        if item["id"].startswith("filter-"):
+            value = selections.get(item["id"], [])
+        elif item["id"] == "url":
+            value = ""
+        inputs.append({"id": item["id"], "property": item["property"], "value": value})
+    return {"output": spec["output"], "outputs": outputs, "inputs": inputs,
+            "changedPropIds": [f"{trigger}.value"], "state": []}
+
+
+def main(runs: int) -> None:
+    print(f"start-up (import app, load and validate data): {start_up_seconds():.2f} s")
+    from app import server
+
+    client = server.test_client()
+    dependencies = client.get("/_dash-dependencies").get_json()
+    selections: dict[str, list[str]] = {}
+    bodies = []
+    for trigger, codes in CHANGES:
+        selections[trigger] = codes
+        bodies.append(request_body(dependencies, trigger, dict(selections)))
+    for body in bodies:  # warm-up, and a check that every request succeeds
+        response = client.post("/_dash-update-component", json=body)
+        assert response.status_code == 200, response.data[:500]
+    timings, sizes = [], []
+    for run in range(runs):
+        body = bodies[run % len(bodies)]
+        started = time.perf_counter()
+        response = client.post("/_dash-update-component", json=body)
+        timings.append((time.perf_counter() - started) * 1000)
+        sizes.append(len(response.data))
+    timings.sort()
+    p95 = timings[int(0.95 * (len(timings) - 1))]
+    print(f"filter change, server time over {runs} requests: "
+          f"median {statistics.median(timings):.1f} ms, p95 {p95:.1f} ms, "
+          f"response median {statistics.median(sizes) / 1024:.1f} KiB")
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 500)
