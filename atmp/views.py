@@ -79,6 +79,11 @@ def trial_rows(snapshot: Snapshot, filters: Filters, dimension: str) -> pd.DataF
     return rows
 
 
+def axis_label(label: str, detail: str) -> str:
+    """A category label with a smaller second line, e.g. the centre and its products."""
+    return f"{label}<br><span style='font-size:0.8em'>{detail}</span>" if detail else label
+
+
 def centre_labels(codes: list[str], lang: str) -> list[str]:
     return [CENTRE.label(code, lang) for code in codes]
 
@@ -200,14 +205,15 @@ def cart(snapshot: Snapshot, filters: Filters, lang: str) -> ChartView:
     if filters.centre:
         rows = rows[rows["centre"].isin(filters.centre)]
     rows = rows.assign(rank=rows["centre"].map(CENTRE.order)).sort_values("rank")
-    labels = centre_labels(rows["centre"].tolist(), lang)
     patients, products = rows["patients"].tolist(), rows["products"].tolist()
-    text = [f"{number(p, lang)} {t('unit.patients', lang)} · {number(n, lang)} "
-            f"{t('unit.products', lang)}" for p, n in zip(patients, products, strict=True)]
+    labels = [axis_label(CENTRE.label(c, lang), f"{number(n, lang)} {t('unit.products', lang)}")
+              for c, n in zip(rows["centre"], products, strict=True)]
+    text = [number(p, lang) for p in patients]
     traces = [bar(name=t("axis.patients", lang), y=labels, x=patients,
                   colour=[CENTRE.colour(c) for c in rows["centre"]], text=text,
-                  textposition="auto", customdata=[["centre", c] for c in rows["centre"]],
-                  hover=[f"{label}: {value}" for label, value in zip(labels, text, strict=True)])]
+                  customdata=[["centre", c] for c in rows["centre"]],
+                  hover=[f"{label}: {value} {t('unit.patients', lang)}"
+                         for label, value in zip(labels, text, strict=True)])]
     notes = ignored_note("cart", filters, {"centre"}, lang)
     derived = cart_rest_of_sweden(snapshot)
     largest = max(patients, default=0)
@@ -215,9 +221,10 @@ def cart(snapshot: Snapshot, filters: Filters, lang: str) -> ChartView:
         words = {key: number(value, lang, 2 if key == "fraction" else 0)
                  for key, value in derived.items()}
         traces.append(bar(
-            name=t("label.rest_of_sweden", lang), y=[t("label.rest_of_sweden", lang)],
+            name=t("label.rest_of_sweden", lang),
+            y=[axis_label(t("label.rest_of_sweden", lang), t("label.derived", lang))],
             x=[round(derived["rest"], 1)], colour=DERIVED, pattern=True,
-            text=[t("label.derived_value", lang, n=words["rest"])],
+            text=[f"{APPROX}{words['rest']}"],
             customdata=[["", ""]], hover=[t("hover.derived_cart", lang, **words)],
         ))
         largest = max(largest, derived["rest"])
@@ -225,7 +232,7 @@ def cart(snapshot: Snapshot, filters: Filters, lang: str) -> ChartView:
         notes.append(t("note.rest_hidden", lang))
     figure = {"data": traces, "layout": layout(
         lang, x_title=t("axis.patients", lang), height=CHART_HEIGHT,
-        x_range=padded_range(largest, 0.45))}
+        x_range=padded_range(largest, 0.15))}
     return ChartView(figure, tuple(notes))
 
 
@@ -237,20 +244,19 @@ def hospital_exemption(snapshot: Snapshot, filters: Filters, lang: str) -> Chart
     labels, text, hover = [], [], []
     for row in rows.itertuples():
         products = [HOSPITAL_EXEMPTION_PRODUCT.label(p, lang) for p in row.products.split("+")]
-        label = CENTRE.label(row.centre, lang)
-        since = (f", {t('label.since', lang, year=row.since_year)}"
+        since = (t("label.since", lang, year=row.since_year)
                  if pd.notna(row.since_year) else "")
-        value = f"{approx(row.patients, row.qualifier, lang)} {t('unit.patients', lang)}{since}"
+        label = axis_label(CENTRE.label(row.centre, lang), since)
+        value = approx(row.patients, row.qualifier, lang)
         labels.append(label)
         text.append(value)
-        hover.append(f"{label}: {value}<br>{'<br>'.join(products)}")
+        hover.append(f"{label}: {value} {t('unit.patients', lang)}<br>{'<br>'.join(products)}")
     traces = [bar(name=t("axis.patients", lang), y=labels, x=rows["patients"].tolist(),
                   colour=[CENTRE.colour(c) for c in rows["centre"]], text=text,
-                  textposition="auto", customdata=[["centre", c] for c in rows["centre"]],
-                  hover=hover)]
+                  customdata=[["centre", c] for c in rows["centre"]], hover=hover)]
     figure = {"data": traces, "layout": layout(
         lang, x_title=t("axis.patients", lang), height=CHART_HEIGHT,
-        x_range=padded_range(max(rows["patients"], default=0), 0.45))}
+        x_range=padded_range(max(rows["patients"], default=0), 0.15))}
     return ChartView(figure, tuple(ignored_note("hospital_exemption", filters, {"centre"}, lang)))
 
 

@@ -92,7 +92,8 @@ def test_viw007_per_100k_is_computed_not_copied(published):
 def test_viw008_rest_of_sweden_is_derived_marked_and_hidden_with_a_centre(published):
     figure = view(published, "cart").figure
     derived = figure["data"][1]
-    assert derived["x"] == [65.8] and "derived" in derived["text"][0]
+    assert derived["x"] == [65.8] and derived["text"] == ["≈\u00a066"]
+    assert "derived, not published" in derived["y"][0]
     assert derived["marker"]["pattern"]["shape"] == "/"
     with_centre = view(published, "cart", Filters(centre=("karolinska",)))
     assert len(with_centre.figure["data"]) == 1
