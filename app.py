@@ -7,6 +7,7 @@ from atmp import store
 from atmp.settings import read_settings
 from atmp.text import t
 from components.layout import create_layout
+from serving import harden
 
 settings = read_settings()
 store.load_or_exit(settings.data_dir)
@@ -15,6 +16,7 @@ app = dash.Dash(__name__, title=t("app.title"), update_title=None,
                 meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}])
 app.layout = lambda: create_layout(store.current())
 server = app.server
+harden(server)
 
 if __name__ == "__main__":
     app.run(host="127.0.0.1", port=settings.port, debug=settings.debug)
