@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -24,6 +25,15 @@ def data_copy(tmp_path: Path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(DATA_DIR, target)
     return target
+
+
+@pytest.fixture
+def dash_duo(dash_duo):
+    """dash_duo serving on DASH_TEST_PORT (default 58050), so two checkouts can test at once."""
+    start_server = dash_duo.start_server
+    port = int(os.environ.get("DASH_TEST_PORT", "58050"))
+    dash_duo.start_server = lambda app, **kwargs: start_server(app, **{"port": port, **kwargs})
+    return dash_duo
 
 
 def pytest_setup_options():
