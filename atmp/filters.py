@@ -19,6 +19,7 @@ class Filters:
     atmp_class: tuple[str, ...] = ()
     disease_area: tuple[str, ...] = ()
     status: tuple[str, ...] = ()
+    phase: tuple[str, ...] = ()
 
     def get(self, dimension: str) -> tuple[str, ...]:
         return getattr(self, dimension)

@@ -9,8 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from atmp.data import Snapshot
+from atmp.filters import Filters
 from atmp.text import join_words, number, t
-from atmp.views import cart_rest_of_sweden, per_100k, regional_measures
+from atmp.trials import breakdown_mismatches
+from atmp.views import cart_rest_of_sweden, per_100k, regional_measures, trial_total
 from atmp.vocab import CENTRE, REGION, TRIAL_DIMENSIONS
 
 
@@ -24,23 +26,23 @@ class Finding:
 
 
 def _sum_mismatches(snapshot: Snapshot, lang: str) -> list[Finding]:
-    trials = snapshot["trials"]
-    declared = trials[trials["dimension"] == "total"].set_index("centre")["trials"]
     findings = []
-    breakdowns = trials[trials["dimension"].isin(TRIAL_DIMENSIONS)]
-    for (centre, dimension), rows in breakdowns.groupby(["centre", "dimension"], sort=False):
-        counted = int(rows["trials"].sum())
-        if centre in declared.index and counted != declared[centre]:
-            findings.append(Finding(
-                t("quality.sum_mismatch", lang, centre=CENTRE.label(centre, lang),
-                  dimension=t(f"dimension.{dimension}", lang)),
-                t("quality.sum_mismatch.published", lang, declared=int(declared[centre])),
-                t("quality.sum_mismatch.found", lang, counted=counted),
-                rows["note"].iloc[0], rows["source"].iloc[0]))
+    for mismatch in breakdown_mismatches(snapshot.trials):
+        trials = snapshot["trials"]  # only published aggregates declare totals
+        rows = trials[(trials["centre"] == mismatch.centre)
+                      & (trials["dimension"] == mismatch.dimension)]
+        findings.append(Finding(
+            t("quality.sum_mismatch", lang, centre=CENTRE.label(mismatch.centre, lang),
+              dimension=t(f"dimension.{mismatch.dimension}", lang)),
+            t("quality.sum_mismatch.published", lang, declared=mismatch.declared),
+            t("quality.sum_mismatch.found", lang, counted=mismatch.counted),
+            rows["note"].iloc[0], rows["source"].iloc[0]))
     return findings
 
 
 def _uncertain_readings(snapshot: Snapshot, lang: str) -> list[Finding]:
+    if "trials" not in snapshot:
+        return []
     trials = snapshot["trials"]
     uncertain = trials[trials["reading"] == "uncertain"]
     findings = []
@@ -80,8 +82,7 @@ def _stated_densities(snapshot: Snapshot, lang: str) -> list[Finding]:
 
 def _regional_total(snapshot: Snapshot, lang: str) -> list[Finding]:
     table = regional_measures(snapshot)
-    trials = snapshot["trials"]
-    counted = int(trials.loc[trials["dimension"] == "total", "trials"].sum())
+    counted = sum(trial_total(snapshot, Filters()).values())
     if "stockholm_uppsala" not in table.index or "ongoing_trials" not in table:
         return []
     regional = table.at["stockholm_uppsala", "ongoing_trials"]

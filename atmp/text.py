@@ -17,6 +17,7 @@ TEXT: dict[str, dict[str, str]] = {
     "filter.atmp_class": {"en": "ATMP class", "sv": "ATMP-klass"},
     "filter.disease_area": {"en": "Disease area", "sv": "Sjukdomsområde"},
     "filter.status": {"en": "Status", "sv": "Status"},
+    "filter.phase": {"en": "Phase", "sv": "Fas"},
     "filter.all": {"en": "All", "sv": "Alla"},
     "filter.reset": {"en": "Reset filters", "sv": "Återställ filter"},
     "filter.active": {"en": "Active filters:", "sv": "Aktiva filter:"},
@@ -56,6 +57,7 @@ TEXT: dict[str, dict[str, str]] = {
     "chart.trials_by_disease": {"en": "Trials by disease area",
                                 "sv": "Prövningar per sjukdomsområde"},
     "chart.trials_by_status": {"en": "Trials by status", "sv": "Prövningar per status"},
+    "chart.trials_by_phase": {"en": "Trials by phase", "sv": "Prövningar per fas"},
     "chart.cart": {"en": "CAR-T patients in clinical routine",
                    "sv": "CAR-T-patienter i klinisk rutin"},
     "chart.hospital_exemption": {"en": "Patients treated under the hospital exemption",
@@ -75,6 +77,10 @@ TEXT: dict[str, dict[str, str]] = {
                                  "sv": "Figur 1b (Karolinska), Figur 2b (Akademiska)"},
     "source.trials_by_status": {"en": "Figur 1c (Karolinska), Figur 2c (Akademiska)",
                                 "sv": "Figur 1c (Karolinska), Figur 2c (Akademiska)"},
+    "source.trials_by_phase": {"en": "Figur 3 (Karolinska), Figur 4 (Akademiska); their numbers "
+                                     "are not in the report's text",
+                               "sv": "Figur 3 (Karolinska), Figur 4 (Akademiska); siffrorna "
+                                     "finns inte i rapportens text"},
     "source.cart": {"en": "report text on CAR-T in clinical routine; rest of Sweden derived "
                           "from the 63 % share",
                     "sv": "rapportens text om CAR-T i klinisk rutin; övriga Sverige härlett "
@@ -120,6 +126,8 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "note.no_data": {"en": "No data for the chosen filters.",
                      "sv": "Inga data för de valda filtren."},
+    "note.no_breakdown": {"en": "The data has no breakdown of trials by {dimension}.",
+                          "sv": "Data saknar en uppdelning av prövningarna per {dimension}."},
     "note.not_crossed": {
         "en": "The source does not cross {dimensions}: no count exists for this combination.",
         "sv": "Källan korsar inte {dimensions}: det finns inget antal för denna kombination.",
@@ -137,6 +145,7 @@ TEXT: dict[str, dict[str, str]] = {
                                   "sv": "prövningar per sjukdomsområde"},
     "subject.trials_by_class": {"en": "trials by ATMP class", "sv": "prövningar per ATMP-klass"},
     "subject.trials_by_status": {"en": "trials by status", "sv": "prövningar per status"},
+    "subject.trials_by_phase": {"en": "trials by phase", "sv": "prövningar per fas"},
     "subject.cart": {"en": "CAR-T patients", "sv": "CAR-T-patienter"},
     "subject.hospital_exemption": {"en": "hospital-exemption patients",
                                    "sv": "patienter under sjukhusundantaget"},
@@ -146,6 +155,7 @@ TEXT: dict[str, dict[str, str]] = {
     "dimension.atmp_class": {"en": "ATMP class", "sv": "ATMP-klass"},
     "dimension.disease_area": {"en": "disease area", "sv": "sjukdomsområde"},
     "dimension.status": {"en": "status", "sv": "status"},
+    "dimension.phase": {"en": "phase", "sv": "fas"},
     "quality.what": {"en": "What", "sv": "Vad"},
     "quality.published": {"en": "Published", "sv": "Publicerat"},
     "quality.found": {"en": "Found in the data", "sv": "I data"},

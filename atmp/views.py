@@ -9,12 +9,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from atmp.data import Snapshot
 from atmp.figures import DERIVED, bar, layout, padded_range
 from atmp.filters import Filters
 from atmp.text import join_words, number, t
+from atmp.trials import TrialCounts, breakdown_mismatches, count_trials
 from atmp.vocab import (
     CENTRE,
     HOSPITAL_EXEMPTION_PRODUCT,
@@ -55,7 +57,11 @@ class Chart:
 
 def ignored_note(subject: str, filters: Filters, applicable: set[str], lang: str) -> list[str]:
     """A note naming the active filters that this chart's data cannot answer."""
-    ignored = [dim for dim in filters.active() if dim not in applicable]
+    return not_broken_down([dim for dim in filters.active() if dim not in applicable],
+                           subject, lang)
+
+
+def not_broken_down(ignored: list[str] | tuple[str, ...], subject: str, lang: str) -> list[str]:
     if not ignored:
         return []
     dimensions = join_words([t(f"dimension.{dim}", lang) for dim in ignored], lang)
@@ -68,17 +74,6 @@ def approx(value: float, qualifier: str, lang: str, decimals: int = 0) -> str:
     return prefix + number(value, lang, decimals)
 
 
-def trial_rows(snapshot: Snapshot, filters: Filters, dimension: str) -> pd.DataFrame:
-    """The published counts of one breakdown, for the chosen centres and codes."""
-    trials = snapshot["trials"]
-    rows = trials[trials["dimension"] == dimension]
-    if filters.centre:
-        rows = rows[rows["centre"].isin(filters.centre)]
-    if dimension in TRIAL_DIMENSIONS and filters.get(dimension):
-        rows = rows[rows["code"].isin(filters.get(dimension))]
-    return rows
-
-
 def axis_label(label: str, detail: str) -> str:
     """A category label with a smaller second line, e.g. the centre and its products."""
     return f"{label}<br><span style='font-size:0.8em'>{detail}</span>" if detail else label
@@ -88,12 +83,23 @@ def centre_labels(codes: list[str], lang: str) -> list[str]:
     return [CENTRE.label(code, lang) for code in codes]
 
 
-def _present_centres(rows: pd.DataFrame) -> list[str]:
-    present = set(rows["centre"])
-    return [code for code in CENTRE.codes() if code in present]
-
-
 Builder = Callable[[Snapshot, Filters, str], ChartView]
+
+
+def _trial_notes(snapshot: Snapshot, counts: TrialCounts, dimension: str, subject: str,
+                 lang: str) -> list[str]:
+    """Filters not applied, an empty result, and breakdowns that miss their total."""
+    notes = not_broken_down(counts.ignored, subject, lang)
+    if not counts.counts:
+        has_breakdown = bool(np.any(snapshot.trials.breakdown == dimension)
+                             or snapshot.trials.record_level)
+        notes.append(t("note.no_data", lang) if has_breakdown else
+                     t("note.no_breakdown", lang, dimension=t(f"dimension.{dimension}", lang)))
+    for mismatch in breakdown_mismatches(snapshot.trials):
+        if mismatch.dimension == dimension and mismatch.centre in counts.counts:
+            notes.append(t("note.sum_differs", lang, centre=CENTRE.label(mismatch.centre, lang),
+                           counted=mismatch.counted, declared=mismatch.declared))
+    return notes
 
 
 def composition_chart(dimension: str, subject: str) -> Builder:
@@ -101,16 +107,15 @@ def composition_chart(dimension: str, subject: str) -> Builder:
     vocabulary = TRIAL_DIMENSIONS[dimension]
 
     def build(snapshot: Snapshot, filters: Filters, lang: str) -> ChartView:
-        rows = trial_rows(snapshot, filters, dimension)
-        centres = _present_centres(rows)
-        counts = rows.set_index(["code", "centre"])["trials"]
+        counts = count_trials(snapshot.trials, filters, dimension)
+        centres = counts.centres()
         traces = []
         for code in vocabulary.codes():
-            present = [c for c in centres if (code, c) in counts.index]
+            present = [c for c in centres if code in counts.counts[c]]
             if not present:
                 continue
             label = vocabulary.label(code, lang)
-            values = [int(counts[(code, c)]) for c in present]
+            values = [counts.counts[c][code] for c in present]
             traces.append(bar(
                 name=label, y=centre_labels(present, lang), x=values,
                 colour=vocabulary.colour(code), textposition="inside",
@@ -119,8 +124,7 @@ def composition_chart(dimension: str, subject: str) -> Builder:
                 hover=[f"{CENTRE.label(c, lang)}<br>{label}: {number(v, lang)} "
                        f"{t('unit.trials', lang)}" for c, v in zip(present, values, strict=True)],
             ))
-        sums = rows.groupby("centre")["trials"].sum()
-        totals = [int(sums[c]) for c in centres]
+        totals = list(counts.per_centre().values())
         traces.append({
             "type": "scatter", "mode": "text", "x": totals, "y": centre_labels(centres, lang),
             "text": [t("label.sum", lang, n=number(v, lang)) for v in totals],
@@ -130,39 +134,24 @@ def composition_chart(dimension: str, subject: str) -> Builder:
         figure = {"data": traces, "layout": layout(
             lang, x_title=t("axis.trials", lang), height=CHART_HEIGHT, legend=True,
             x_range=padded_range(max(totals, default=0), 0.14), stacked=True)}
-        notes = ignored_note(subject, filters, {"centre", dimension}, lang)
-        if not centres:
-            notes.append(t("note.no_data", lang))
-        return ChartView(figure, tuple(notes + _sum_notes(snapshot, rows, dimension, lang)))
+        return ChartView(figure, tuple(_trial_notes(snapshot, counts, dimension, subject, lang)))
 
     return build
 
 
-def _sum_notes(snapshot: Snapshot, rows: pd.DataFrame, dimension: str, lang: str) -> list[str]:
-    """Where a whole breakdown disagrees with its declared total, the chart says so."""
-    trials = snapshot["trials"]
-    declared = trials[trials["dimension"] == "total"].set_index("centre")["trials"]
-    breakdown = trials[trials["dimension"] == dimension].groupby("centre")["trials"].sum()
-    notes = []
-    for centre in _present_centres(rows):
-        if centre in declared.index and breakdown[centre] != declared[centre]:
-            notes.append(t("note.sum_differs", lang, centre=CENTRE.label(centre, lang),
-                           counted=int(breakdown[centre]), declared=int(declared[centre])))
-    return notes
-
-
 def trials_by_disease(snapshot: Snapshot, filters: Filters, lang: str) -> ChartView:
     """Grouped bars: eleven disease areas read better on an axis than in a legend."""
-    rows = trial_rows(snapshot, filters, "disease_area")
+    counts = count_trials(snapshot.trials, filters, "disease_area")
     vocabulary = TRIAL_DIMENSIONS["disease_area"]
-    order = (rows.groupby("code")["trials"].sum().reset_index()
-             .assign(rank=lambda f: f["code"].map(vocabulary.order))
-             .sort_values(["trials", "rank"], ascending=[False, True])["code"].tolist())
+    overall: dict[str, int] = {}
+    for row in counts.counts.values():
+        for code, n in row.items():
+            overall[code] = overall.get(code, 0) + n
+    order = sorted(overall, key=lambda code: (-overall[code], vocabulary.order(code)))
     traces = []
-    for centre in _present_centres(rows):
-        mine = rows[rows["centre"] == centre].set_index("code")["trials"]
-        codes = [code for code in order if code in mine.index]
-        values = [int(mine[code]) for code in codes]
+    for centre, mine in counts.counts.items():
+        codes = [code for code in order if code in mine]
+        values = [mine[code] for code in codes]
         labels = [vocabulary.label(code, lang) for code in codes]
         traces.append(bar(
             name=CENTRE.label(centre, lang), y=labels, x=values,
@@ -171,12 +160,11 @@ def trials_by_disease(snapshot: Snapshot, filters: Filters, lang: str) -> ChartV
             hover=[f"{CENTRE.label(centre, lang)}<br>{label}: {number(v, lang)} "
                    f"{t('unit.trials', lang)}" for label, v in zip(labels, values, strict=True)],
         ))
+    largest = max((n for row in counts.counts.values() for n in row.values()), default=0)
     figure = {"data": traces, "layout": layout(
         lang, x_title=t("axis.trials", lang), height=2 * CHART_HEIGHT + 128,
-        legend=True, x_range=padded_range(max(rows["trials"], default=0), 0.12))}
-    notes = ignored_note("trials_by_disease", filters, {"centre", "disease_area"}, lang)
-    if not traces:
-        notes.append(t("note.no_data", lang))
+        legend=True, x_range=padded_range(largest, 0.12))}
+    notes = _trial_notes(snapshot, counts, "disease_area", "trials_by_disease", lang)
     return ChartView(figure, tuple(notes))
 
 
@@ -360,6 +348,8 @@ CHARTS: tuple[Chart, ...] = (
           composition_chart("status", "trials_by_status"), "status"),
     Chart("trials_by_disease", "trials", 2 * CHART_HEIGHT + 128, trials_by_disease, "disease_area",
           tall=True),
+    Chart("trials_by_phase", "trials", CHART_HEIGHT,
+          composition_chart("phase", "trials_by_phase"), "phase"),
     Chart("cart", "routine", CHART_HEIGHT, cart, "centre"),
     Chart("hospital_exemption", "routine", CHART_HEIGHT, hospital_exemption, "centre"),
     Chart("vecura", "manufacturing", CHART_HEIGHT + 40, vecura),
@@ -375,23 +365,16 @@ class Kpi:
     detail: str
 
 
-def trial_total(snapshot: Snapshot, filters: Filters) -> tuple[dict[str, int] | None, list[str]]:
-    """Trials per centre under the filters, or None where the source has no such number.
-
-    One breakdown at a time answers a filter (Figur 1a-c, 2a-c); two trial filters
-    together would need a crossing the report never publishes.
-    """
-    dimensions = [dim for dim in TRIAL_DIMENSIONS if filters.get(dim)]
-    if len(dimensions) > 1:
-        return None, dimensions
-    rows = trial_rows(snapshot, filters, dimensions[0] if dimensions else "total")
-    sums = rows.groupby("centre")["trials"].sum()
-    return {c: int(sums[c]) for c in CENTRE.codes() if c in sums.index}, dimensions
+def trial_total(snapshot: Snapshot, filters: Filters) -> dict[str, int] | None:
+    """Trials per centre under the filters, or None where the source has no such number."""
+    counts = count_trials(snapshot.trials, filters)
+    return None if counts is None else counts.per_centre()
 
 
 def kpis(snapshot: Snapshot, filters: Filters, lang: str) -> list[Kpi]:
-    per_centre, dimensions = trial_total(snapshot, filters)
+    per_centre = trial_total(snapshot, filters)
     if per_centre is None:
+        dimensions = [dim for dim in filters.active() if dim != "centre"]
         names = join_words([t(f"dimension.{d}", lang) for d in dimensions], lang)
         trials = Kpi("trials", t("kpi.not_available", lang),
                      t("note.not_crossed", lang, dimensions=names))

@@ -98,6 +98,27 @@ STATUS = Vocabulary(
     ),
 )
 
+PHASE = Vocabulary(
+    "phase",
+    (
+        Term("phase_1", "Phase I", "Fas I", "#DDECBF"),
+        Term("phase_1_2", "Phase I/II", "Fas I/II", "#A5D5A0"),
+        Term("phase_2", "Phase II", "Fas II", "#5AAE8A"),
+        Term("phase_2_3", "Phase II/III", "Fas II/III", "#2D7F8F"),
+        Term("phase_3", "Phase III", "Fas III", "#2A4D7A"),
+    ),
+)
+
+SPONSOR_TYPE = Vocabulary(
+    "sponsor type",
+    (
+        Term("academic", "Academic", "Akademisk", "#0072B2"),
+        Term("industry", "Industry", "Industri", "#E69F00"),
+    ),
+)
+
+YES_NO = Vocabulary("yes/no", (Term("yes", "Yes", "Ja"), Term("no", "No", "Nej")))
+
 REGION = Vocabulary(
     "region",
     (
@@ -119,6 +140,48 @@ HOSPITAL_EXEMPTION_PRODUCT = Vocabulary(
         ),
         Term("virus_specific_t_cells", "Virus-specific T cells", "Virusspecifika T-celler"),
     ),
+)
+
+# The CAR-T products with EU marketing authorisation, by their INN stems.
+CART_PRODUCT = Vocabulary(
+    "CAR-T product",
+    (
+        Term("tisa_cel", "Kymriah (tisagenlecleucel)", "Kymriah (tisagenlecleucel)", "#0072B2"),
+        Term("axi_cel", "Yescarta (axicabtagene ciloleucel)",
+             "Yescarta (axikabtagenciloleucel)", "#E69F00"),
+        Term("brexu_cel", "Tecartus (brexucabtagene autoleucel)",
+             "Tecartus (brexukabtagenautoleucel)", "#009E73"),
+        Term("liso_cel", "Breyanzi (lisocabtagene maraleucel)",
+             "Breyanzi (lisokabtagenmaraleucel)", "#CC79A7"),
+        Term("ide_cel", "Abecma (idecabtagene vicleucel)",
+             "Abecma (idekabtagenvikleucel)", "#56B4E9"),
+        Term("cilta_cel", "Carvykti (ciltacabtagene autoleucel)",
+             "Carvykti (ciltakabtagenautoleucel)", "#D55E00"),
+        Term("obe_cel", "Aucatzyl (obecabtagene autoleucel)",
+             "Aucatzyl (obekabtagenautoleucel)", "#F0E442"),
+    ),
+)
+
+# Recipient countries of Vecura's exports: ISO 3166-1 alpha-3 codes, as plotly's maps use.
+COUNTRY = Vocabulary(
+    "country",
+    tuple(Term(code, en, sv) for code, en, sv in (
+        ("AUS", "Australia", "Australien"), ("AUT", "Austria", "Österrike"),
+        ("BEL", "Belgium", "Belgien"), ("CAN", "Canada", "Kanada"),
+        ("CHE", "Switzerland", "Schweiz"), ("CZE", "Czechia", "Tjeckien"),
+        ("DEU", "Germany", "Tyskland"), ("DNK", "Denmark", "Danmark"),
+        ("ESP", "Spain", "Spanien"), ("EST", "Estonia", "Estland"),
+        ("FIN", "Finland", "Finland"), ("FRA", "France", "Frankrike"),
+        ("GBR", "United Kingdom", "Storbritannien"), ("GRC", "Greece", "Grekland"),
+        ("HUN", "Hungary", "Ungern"), ("IRL", "Ireland", "Irland"),
+        ("ISL", "Iceland", "Island"), ("ISR", "Israel", "Israel"),
+        ("ITA", "Italy", "Italien"), ("JPN", "Japan", "Japan"),
+        ("KOR", "South Korea", "Sydkorea"), ("LTU", "Lithuania", "Litauen"),
+        ("LVA", "Latvia", "Lettland"), ("NLD", "Netherlands", "Nederländerna"),
+        ("NOR", "Norway", "Norge"), ("POL", "Poland", "Polen"),
+        ("PRT", "Portugal", "Portugal"), ("SGP", "Singapore", "Singapore"),
+        ("SVN", "Slovenia", "Slovenien"), ("USA", "United States", "USA"),
+    ))
 )
 
 VECURA_MEASURE = Vocabulary(
@@ -198,6 +261,7 @@ TRIAL_DIMENSIONS: dict[str, Vocabulary] = {
     "atmp_class": ATMP_CLASS,
     "disease_area": DISEASE_AREA,
     "status": STATUS,
+    "phase": PHASE,
 }
 
 # The dashboard's global filters, in the order of the filter bar.
@@ -209,4 +273,5 @@ URL_PARAMS: dict[str, str] = {
     "atmp_class": "class",
     "disease_area": "disease",
     "status": "status",
+    "phase": "phase",
 }
