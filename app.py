@@ -14,9 +14,10 @@ store.load_or_exit(settings.data_dir)
 
 app = dash.Dash(__name__, title=t("app.title"), update_title=None,
                 meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}])
-app.layout = lambda: create_layout(store.current())
+app.layout = lambda: create_layout(store.current(), store.problem())
 server = app.server
 harden(server)
 
 if __name__ == "__main__":
+    store.watch(settings.reload_seconds)
     app.run(host="127.0.0.1", port=settings.port, debug=settings.debug)

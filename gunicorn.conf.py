@@ -10,3 +10,11 @@ graceful_timeout = 10
 # and workers share the snapshot's memory.
 preload_app = True
 accesslog = "-"
+
+
+def post_fork(server, worker):
+    """Each worker watches the data folder itself: threads do not survive the fork."""
+    from atmp import store
+    from atmp.settings import read_settings
+
+    store.watch(read_settings().reload_seconds)

@@ -19,3 +19,4 @@ def harden(server: Flask) -> None:
             return error
         log.exception("request %s %s failed", request.method, request.path)
         return jsonify(error="The request could not be processed. Reload the page."), 400
+

@@ -13,6 +13,8 @@ SETTINGS: dict[str, tuple[str, str]] = {
     "ATMP_DATA_DIR": (str(DEFAULT_DATA_DIR), "Folder of the CSV datasets to serve."),
     "PORT": ("8050", "Port that `make run` and gunicorn listen on."),
     "WEB_CONCURRENCY": ("2", "Number of gunicorn worker processes."),
+    "ATMP_RELOAD_SECONDS": ("2", "How often each worker looks for changed data files, in "
+                            "seconds."),
     "ATMP_DEBUG": ("0", "1 turns on Dash's debug mode (development only: never in production)."),
 }
 
@@ -22,6 +24,7 @@ class Settings:
     data_dir: Path
     port: int
     workers: int
+    reload_seconds: float
     debug: bool
 
 
@@ -35,5 +38,6 @@ def read_settings(environ: dict[str, str] | None = None) -> Settings:
         data_dir=Path(get("ATMP_DATA_DIR")),
         port=int(get("PORT")),
         workers=int(get("WEB_CONCURRENCY")),
+        reload_seconds=float(get("ATMP_RELOAD_SECONDS")),
         debug=get("ATMP_DEBUG") == "1",
     )

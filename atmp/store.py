@@ -1,24 +1,101 @@
-"""The snapshot this process serves. Set at start-up; a reload replaces it whole."""
+"""The snapshot this process serves, and its live reload.
+
+Set at start-up. A watcher thread in each worker process looks at the data
+folder every few seconds; when a file changed it validates the whole folder and
+swaps the new snapshot in at once. An invalid folder never replaces the data
+being served: the last good snapshot stays, and the problem is kept for the
+page's banner and written to the log. Every worker watches on its own, idle or
+not, so all of them end up on the folder's data without talking to each other.
+"""
 
 from __future__ import annotations
 
+import logging
 import sys
+import threading
+from dataclasses import dataclass
 from pathlib import Path
 
 from atmp.data import DataError, Snapshot, load_snapshot
 
-_served: Snapshot | None = None
+log = logging.getLogger("atmp.data")
+
+Signature = tuple[tuple[str, int, int], ...]
+
+
+@dataclass(frozen=True)
+class State:
+    snapshot: Snapshot
+    signature: Signature  # the folder as last looked at
+    error: DataError | None = None  # why the folder as it is now is not served
+
+
+_state: State | None = None
+_lock = threading.Lock()
+
+
+def signature(data_dir: Path) -> Signature:
+    """Name, modification time and size of every file: any edit or copy changes it."""
+    try:
+        entries = sorted(path for path in Path(data_dir).iterdir() if path.is_file())
+        return tuple((path.name, path.stat().st_mtime_ns, path.stat().st_size)
+                     for path in entries)
+    except OSError:
+        return ()
 
 
 def install(snapshot: Snapshot) -> None:
-    global _served
-    _served = snapshot
+    global _state
+    _state = State(snapshot, signature(snapshot.data_dir))
 
 
 def current() -> Snapshot:
-    if _served is None:
+    if _state is None:
         raise RuntimeError("no data loaded: call atmp.store.load_or_exit() at start-up")
-    return _served
+    return _state.snapshot
+
+
+def problem() -> DataError | None:
+    """Why the folder's current content is not being served, or None."""
+    return _state.error if _state else None
+
+
+def refresh() -> None:
+    """Reload the folder when it changed; keep serving the last good data when it is invalid."""
+    global _state
+    if _state is None:
+        return
+    with _lock:
+        found = signature(_state.snapshot.data_dir)
+        if found == _state.signature:
+            return
+        try:
+            snapshot = load_snapshot(_state.snapshot.data_dir)
+        except DataError as error:
+            log.error("%s\nStill serving the data loaded at %s.", error,
+                      _state.snapshot.loaded_at.isoformat(timespec="seconds"))
+            _state = State(_state.snapshot, found, error)
+            return
+        log.warning("reloaded %s", snapshot.data_dir)
+        _state = State(snapshot, found)
+
+
+def watch(interval: float) -> threading.Event:
+    """Refresh every `interval` seconds in a daemon thread of this process (after a fork).
+
+    Returns the event that stops it.
+    """
+    stop = threading.Event()
+
+    def loop() -> None:
+        while not stop.wait(interval):
+            try:
+                refresh()
+            except Exception:  # the watcher must outlive any surprise; the log has it
+                log.exception("looking for changed data failed")
+
+    threading.Thread(target=loop, name="atmp-data-watcher", daemon=True).start()
+    return stop
 
 
 def load_or_exit(data_dir: Path) -> Snapshot:

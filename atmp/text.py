@@ -77,6 +77,24 @@ TEXT: dict[str, dict[str, str]] = {
                                  "sv": "Figur 1b (Karolinska), Figur 2b (Akademiska)"},
     "source.trials_by_status": {"en": "Figur 1c (Karolinska), Figur 2c (Akademiska)",
                                 "sv": "Figur 1c (Karolinska), Figur 2c (Akademiska)"},
+    "source.register": {"en": "the centres' trial register", "sv": "centrumens prövningsregister"},
+    "source.as_of": {"en": "Data as of {date}", "sv": "Data per {date}"},
+    "synthetic": {"en": "Synthetic sample data — not real figures",
+                  "sv": "Syntetiska exempeldata — inte verkliga siffror"},
+    "banner.synthetic": {
+        "en": "Synthetic sample data — not real figures. Generated for demonstration and "
+              "testing; do not quote or present these numbers.",
+        "sv": "Syntetiska exempeldata — inte verkliga siffror. Skapade för demonstration och "
+              "test; citera eller presentera inte dessa siffror.",
+    },
+    "banner.reload_failed": {
+        "en": "The data files were changed but are invalid, so the dashboard still shows the "
+              "data as of {date}. Fix these problems and the new data appears:",
+        "sv": "Datafilerna har ändrats men är ogiltiga, så instrumentpanelen visar fortfarande "
+              "data per {date}. Rätta dessa problem så visas de nya data:",
+    },
+    "banner.more": {"en": "… and {n} more (see the server log).",
+                    "sv": "… och {n} till (se serverns logg)."},
     "source.trials_by_phase": {"en": "Figur 3 (Karolinska), Figur 4 (Akademiska); their numbers "
                                      "are not in the report's text",
                                "sv": "Figur 3 (Karolinska), Figur 4 (Akademiska); siffrorna "

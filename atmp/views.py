@@ -51,8 +51,16 @@ class Chart:
     def title(self, lang: str) -> str:
         return t(f"chart.{self.key}", lang)
 
-    def source(self, lang: str) -> str:
-        return f"{t('source', lang)}: {t(f'source.{self.key}', lang)}. {t('source.report', lang)}."
+    def source(self, snapshot: Snapshot, lang: str) -> str:
+        """Where the numbers come from and when the data was written; travels into exports."""
+        if snapshot.synthetic:
+            origin = t("synthetic", lang)
+        elif self.section == "trials" and snapshot.trials.record_level:
+            origin = t("source.register", lang)
+        else:
+            origin = f"{t(f'source.{self.key}', lang)}. {t('source.report', lang)}"
+        as_of = t("source.as_of", lang, date=f"{snapshot.as_of:%Y-%m-%d}")
+        return f"{t('source', lang)}: {origin}. {as_of}."
 
 
 def ignored_note(subject: str, filters: Filters, applicable: set[str], lang: str) -> list[str]:

@@ -18,6 +18,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from tests.dash_request import dashboard_request  # noqa: E402
+
 # Filter states a user clicks through: (dimension id, selected codes).
 CHANGES = [
     ("filter-centre", ["akademiska"]),
@@ -34,24 +36,6 @@ def start_up_seconds() -> float:
     return time.perf_counter() - started
 
 
-def request_body(dependencies: list, trigger: str, selections: dict) -> dict:
-    spec = next(d for d in dependencies if any(i["id"] == "url" for i in d["inputs"]))
-    outputs = []
-    for part in spec["output"].strip(".").split("..."):
-        component, prop = part.rsplit(".", 1)
-        outputs.append({"id": component, "property": prop})
-    inputs = []
-    for item in spec["inputs"]:
-        value = None
-        if item["id"].startswith("filter-"):
-            value = selections.get(item["id"], [])
-        elif item["id"] == "url":
-            value = ""
-        inputs.append({"id": item["id"], "property": item["property"], "value": value})
-    return {"output": spec["output"], "outputs": outputs, "inputs": inputs,
-            "changedPropIds": [f"{trigger}.value"], "state": []}
-
-
 def main(runs: int) -> None:
     print(f"start-up (import app, load and validate data): {start_up_seconds():.2f} s")
     from app import server
@@ -62,7 +46,7 @@ def main(runs: int) -> None:
     bodies = []
     for trigger, codes in CHANGES:
         selections[trigger] = codes
-        bodies.append(request_body(dependencies, trigger, dict(selections)))
+        bodies.append(dashboard_request(dependencies, f"{trigger}.value", dict(selections)))
     for body in bodies:  # warm-up, and a check that every request succeeds
         response = client.post("/_dash-update-component", json=body)
         assert response.status_code == 200, response.data[:500]

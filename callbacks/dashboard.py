@@ -36,6 +36,7 @@ def _clicked(filters: Filters, click: object) -> Filters:
         "notice": Output(ids.NOTICE, "children"),
         "figures": [Output(ids.graph(chart.key), "figure") for chart in CHARTS],
         "notes": [Output(ids.notes(chart.key), "children") for chart in CHARTS],
+        "sources": [Output(ids.source(chart.key), "children") for chart in CHARTS],
         "clicks": [Output(ids.graph(chart.key), "clickData") for chart in CLICKABLE],
         "kpi_values": [Output(ids.kpi_value(key), "children") for key in KPI_KEYS],
         "kpi_details": [Output(ids.kpi_detail(key), "children") for key in KPI_KEYS],
@@ -45,9 +46,10 @@ def _clicked(filters: Filters, click: object) -> Filters:
         "selections": [Input(ids.dropdown(dim), "value") for dim in FILTER_DIMENSIONS],
         "clicks": [Input(ids.graph(chart.key), "clickData") for chart in CLICKABLE],
         "_reset": Input(ids.RESET, "n_clicks"),
+        "_data": Input(ids.DATA_VERSION, "data"),
     },
 )
-def update_dashboard(search, selections, clicks, _reset):
+def update_dashboard(search, selections, clicks, _reset, _data):
     trigger = ctx.triggered_id
     from_link = trigger in (None, ids.URL)
     unknown: list[str] = []
@@ -73,6 +75,7 @@ def update_dashboard(search, selections, clicks, _reset):
         "notice": link_notice(unknown, LANG) if from_link else no_update,
         "figures": [view.figure for view in views],
         "notes": [notes(view) for view in views],
+        "sources": [chart.source(snapshot, LANG) for chart in CHARTS],
         "clicks": [None] * len(CLICKABLE),
         "kpi_values": [kpi.value for kpi in key_figures],
         "kpi_details": [kpi.detail for kpi in key_figures],

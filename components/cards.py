@@ -39,7 +39,7 @@ def chart_card(chart: Chart, view: ChartView, snapshot: Snapshot, lang: str) -> 
                            className="chart-graph", style={"height": f"{chart.height}px"}),
                  role="figure", **{"aria-labelledby": f"title-{chart.key}"}),
         *caption,
-        html.P(chart.source(lang), className="chart-source"),
+        html.P(chart.source(snapshot, lang), id=ids.source(chart.key), className="chart-source"),
     ], className="chart-card")
 
 

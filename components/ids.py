@@ -6,6 +6,9 @@ URL = "url"
 NOTICE = "link-notice"
 CHIPS = "active-filters"
 RESET = "reset-filters"
+DATA_BANNER = "data-banner"
+DATA_POLL = "data-poll"
+DATA_VERSION = "data-version"
 
 
 def dropdown(dimension: str) -> str:
@@ -18,6 +21,10 @@ def graph(chart: str) -> str:
 
 def notes(chart: str) -> str:
     return f"notes-{chart}"
+
+
+def source(chart: str) -> str:
+    return f"source-{chart}"
 
 
 def kpi_value(key: str) -> str:

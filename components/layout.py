@@ -5,16 +5,19 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from atmp.data import Snapshot
+from atmp.data import DataError, Snapshot
 from atmp.filters import Filters
 from atmp.quality import findings
 from atmp.text import t
 from atmp.views import CHARTS, key_facts, kpis
 from components import ids
+from components.banner import data_banner, data_version
 from components.cards import chart_card, key_facts_list, kpi_card, quality_table
 from components.filters import chips, filter_bar
 
 SECTIONS = ("trials", "routine", "manufacturing", "comparison")
+# How often an open page asks whether the data was reloaded.
+DATA_POLL_SECONDS = 30
 
 
 def header(lang: str) -> html.Header:
@@ -36,13 +39,17 @@ def charts_section(section: str, snapshot: Snapshot, lang: str) -> html.Section:
     ], className="dashboard-section")
 
 
-def create_layout(snapshot: Snapshot, lang: str = "en") -> html.Div:
+def create_layout(snapshot: Snapshot, problem: DataError | None = None,
+                  lang: str = "en") -> html.Div:
     """The page at its default state; the dashboard callback then applies the link's filters."""
     loaded = snapshot.loaded_at.strftime("%Y-%m-%d %H:%M UTC")
     return html.Div([
         dcc.Location(id=ids.URL, refresh=False),
+        dcc.Store(id=ids.DATA_VERSION, data=data_version(snapshot, problem)),
+        dcc.Interval(id=ids.DATA_POLL, interval=DATA_POLL_SECONDS * 1000),
         html.A("Skip to the charts", href="#main", className="skip-link"),
         header(lang),
+        html.Div(data_banner(snapshot, problem, lang), id=ids.DATA_BANNER, role="status"),
         html.Div(dbc.Container([
             filter_bar(lang),
             html.Div(chips(Filters(), lang), id=ids.CHIPS, className="chips",

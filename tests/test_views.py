@@ -5,12 +5,15 @@ from __future__ import annotations
 import json
 
 import pytest
+from plotly.utils import PlotlyJSONEncoder
 
+from atmp.data import load_snapshot
 from atmp.figures import readable_text_colour
 from atmp.filters import Filters
 from atmp.quality import findings
 from atmp.text import number, t
 from atmp.views import CHARTS, kpis, trial_total
+from components.layout import create_layout
 
 BY_KEY = {chart.key: chart for chart in CHARTS}
 
@@ -144,7 +147,26 @@ def test_viw012_text_on_bars_is_readable():
 
 def test_viw013_every_chart_names_its_source_and_has_axis_titles(published):
     for chart in CHARTS:
-        assert "Source:" in chart.source("en") and "Källa:" in chart.source("sv")
+        date = f"{published.as_of:%Y-%m-%d}"
+        assert chart.source(published, "en").startswith("Source:")
+        assert chart.source(published, "en").endswith(f"Data as of {date}.")
+        assert chart.source(published, "sv").startswith("Källa:")
         figure = chart.build(published, Filters(), "en").figure
         assert figure["layout"]["xaxis"]["title"]["text"], chart.key
         assert all("text" in trace for trace in figure["data"]), chart.key
+
+
+def test_viw014_synthetic_data_is_marked_on_every_chart_and_the_page(data_copy, published):
+    (data_copy / "SYNTHETIC").write_text("made by a test\n", encoding="utf-8")
+    snapshot = load_snapshot(data_copy)
+    for chart in CHARTS:
+        assert "Synthetic sample data — not real figures" in chart.source(snapshot, "en")
+        assert "Syntetiska exempeldata" in chart.source(snapshot, "sv")
+        assert "Synthetic" not in chart.source(published, "en")
+
+    def page(data):
+        return json.dumps(create_layout(data).to_plotly_json(), cls=PlotlyJSONEncoder,
+                          ensure_ascii=False)
+
+    assert "Synthetic sample data — not real figures. Generated for demonstration" in page(snapshot)
+    assert "Synthetic" not in page(published)

@@ -1,0 +1,26 @@
+"""An open page learns of reloaded data, or of an update that could not be served."""
+
+from __future__ import annotations
+
+from dash import Input, Output, State, callback, no_update
+
+from atmp import store
+from callbacks.dashboard import LANG
+from components import ids
+from components.banner import data_banner, data_version
+
+
+@callback(
+    Output(ids.DATA_VERSION, "data"),
+    Output(ids.DATA_BANNER, "children"),
+    Input(ids.DATA_POLL, "n_intervals"),
+    State(ids.DATA_VERSION, "data"),
+    prevent_initial_call=True,
+)
+def poll_data(_ticks, shown):
+    """A new version redraws every chart (the dashboard callback listens to it)."""
+    snapshot, problem = store.current(), store.problem()
+    version = data_version(snapshot, problem)
+    if version == shown:
+        return no_update, no_update
+    return version, data_banner(snapshot, problem, LANG)

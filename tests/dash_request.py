@@ -1,0 +1,23 @@
+"""The request the browser sends for the dashboard callback, for tests and benchmarks."""
+
+from __future__ import annotations
+
+
+def dashboard_request(dependencies: list, trigger: str, values: dict[str, object]) -> dict:
+    """Body of a POST to /_dash-update-component for the callback that listens to the URL.
+
+    `values` gives inputs by component id (e.g. {"filter-centre": ["akademiska"]});
+    every other input is sent empty, as on a fresh page.
+    """
+    spec = next(d for d in dependencies if any(i["id"] == "url" for i in d["inputs"]))
+    outputs = []
+    for part in spec["output"].strip(".").split("..."):
+        component, prop = part.rsplit(".", 1)
+        outputs.append({"id": component, "property": prop})
+    inputs = []
+    for item in spec["inputs"]:
+        default = [] if item["id"].startswith("filter-") else None
+        value = values.get(item["id"], "" if item["id"] == "url" else default)
+        inputs.append({"id": item["id"], "property": item["property"], "value": value})
+    return {"output": spec["output"], "outputs": outputs, "inputs": inputs,
+            "changedPropIds": [trigger], "state": []}

@@ -1,0 +1,127 @@
+"""Live reload: a valid change is swapped in whole, an invalid one never reaches a screen."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from atmp import store
+from atmp.data import load_snapshot
+from tests.dash_request import dashboard_request
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _set_patients(data_dir: Path, centre: str, old: int, new: int | str) -> None:
+    path = data_dir / "cart.csv"
+    text = path.read_text(encoding="utf-8")
+    assert f"{centre},{old}," in text
+    path.write_text(text.replace(f"{centre},{old},", f"{centre},{new},"), encoding="utf-8")
+
+
+@pytest.fixture
+def served(data_copy):
+    """The store serving a writable copy; the published snapshot is put back afterwards."""
+    before = store.current() if store._state else None
+    store.install(load_snapshot(data_copy))
+    yield data_copy
+    if before is not None:
+        store.install(before)
+
+
+def _akademiska_patients() -> int:
+    cart = store.current()["cart"]
+    return int(cart.loc[cart["centre"] == "akademiska", "patients"].sum())
+
+
+def test_rld001_a_valid_change_is_swapped_in_an_invalid_one_is_not(served):
+    _set_patients(served, "akademiska", 38, 40)
+    store.refresh()
+    assert _akademiska_patients() == 40 and store.problem() is None
+
+    _set_patients(served, "akademiska", 40, "forty")
+    store.refresh()
+    assert _akademiska_patients() == 40  # the last good data
+    problem = store.problem()
+    assert problem is not None
+    assert "cart.csv, row 2, column 'patients': not a whole number" in str(problem)
+
+    _set_patients(served, "akademiska", "forty", 41)
+    store.refresh()
+    assert _akademiska_patients() == 41 and store.problem() is None
+
+
+def test_rld002_the_watcher_picks_up_a_change_on_its_own(served):
+    stop = store.watch(0.05)
+    try:
+        _set_patients(served, "akademiska", 38, 40)
+        for _ in range(100):
+            if _akademiska_patients() == 40:
+                break
+            time.sleep(0.02)
+        assert _akademiska_patients() == 40
+    finally:
+        stop.set()
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _get(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return response.read().decode()
+
+
+def _kpis(base: str, dependencies: list) -> tuple[str, str]:
+    body = json.dumps(dashboard_request(dependencies, "url.search", {})).encode()
+    request = urllib.request.Request(f"{base}/_dash-update-component", data=body,
+                                     headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        answer = json.loads(response.read())["response"]
+    return answer["kpi-cart-value"]["children"], answer["source-cart"]["children"]
+
+
+def test_rld003_two_gunicorn_workers_keep_the_last_good_data_and_show_the_problem(data_copy):
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}"
+    env = {**os.environ, "ATMP_DATA_DIR": str(data_copy), "ATMP_RELOAD_SECONDS": "0.1",
+           "WEB_CONCURRENCY": "2"}
+    server = subprocess.Popen(
+        [str(Path(sys.executable).parent / "gunicorn"), "app:server", "--config",
+         "gunicorn.conf.py", "--bind", f"127.0.0.1:{port}", "--access-logfile", "/dev/null"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        for _ in range(100):
+            try:
+                dependencies = json.loads(_get(f"{base}/_dash-dependencies"))
+                break
+            except OSError:
+                time.sleep(0.1)
+        # Several requests, so that both workers answer.
+        assert {_kpis(base, dependencies)[0] for _ in range(6)} == {"112"}
+
+        _set_patients(data_copy, "akademiska", 38, 40)
+        time.sleep(0.5)  # every worker's watcher looks, whether it answers a request or not
+        assert {_kpis(base, dependencies)[0] for _ in range(6)} == {"114"}
+
+        _set_patients(data_copy, "akademiska", 40, -3)
+        time.sleep(0.5)
+        answers = {_kpis(base, dependencies)[0] for _ in range(6)}
+        assert answers == {"114"}  # the last good numbers, from every worker
+        layout = _get(f"{base}/_dash-layout")
+        assert "cart.csv, row 2, column 'patients': a count cannot be negative" in layout
+    finally:
+        server.terminate()
+        _, errors = server.communicate(timeout=10)
+    assert b"a count cannot be negative" in errors  # and the log says it too
