@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from atmp.data import Snapshot
 from atmp.filters import Filters
 from atmp.text import join_words, number, t
-from atmp.trials import breakdown_mismatches
 from atmp.views import cart_rest_of_sweden, per_100k, regional_measures, trial_total
 from atmp.vocab import CENTRE, REGION, TRIAL_DIMENSIONS
 
@@ -27,7 +26,7 @@ class Finding:
 
 def _sum_mismatches(snapshot: Snapshot, lang: str) -> list[Finding]:
     findings = []
-    for mismatch in breakdown_mismatches(snapshot.trials):
+    for mismatch in snapshot.trials.mismatches:
         trials = snapshot["trials"]  # only published aggregates declare totals
         rows = trials[(trials["centre"] == mismatch.centre)
                       & (trials["dimension"] == mismatch.dimension)]

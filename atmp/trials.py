@@ -14,25 +14,38 @@ change costs a few vectorised passes even over 100,000 trials.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
 
+from atmp.filters import Filters
 from atmp.vocab import CENTRE, TRIAL_DIMENSIONS, Vocabulary
 
 TOTAL = "total"
-UNKNOWN = -1
 DIMENSIONS: dict[str, Vocabulary] = {"centre": CENTRE, **TRIAL_DIMENSIONS}
+_NO_FILTERS = Filters()
+
+
+@dataclass(frozen=True)
+class Mismatch:
+    centre: str
+    dimension: str
+    counted: int
+    declared: int
 
 
 @dataclass(frozen=True)
 class TrialFacts:
     record_level: bool
-    codes: dict[str, np.ndarray]  # dimension -> index into its vocabulary, UNKNOWN if not known
+    # dimension -> index into its vocabulary; len(vocabulary) where the row does not know it
+    codes: dict[str, np.ndarray]
     weights: np.ndarray
-    breakdown: np.ndarray  # per row: the dimension it knows ("total", "record", ...)
-    declared: dict[str, int]  # a centre's total as the source states it
+    breakdown: dict[str, np.ndarray]  # the rows of each published breakdown, and of "total"
+    mismatches: tuple[Mismatch, ...] = ()  # published breakdowns that miss their stated total
+
+    def knows(self, dimension: str) -> bool:
+        return self.record_level or bool(self.breakdown[dimension].any())
 
 
 @dataclass(frozen=True)
@@ -50,36 +63,38 @@ class TrialCounts:
 
 
 def _encode(values: pd.Series, vocabulary: Vocabulary) -> np.ndarray:
-    index = {code: position for position, code in enumerate(vocabulary.codes())}
-    return np.array([index.get(value, UNKNOWN) for value in values], dtype=np.int16)
+    codes = vocabulary.codes()
+    return pd.Categorical(values, categories=codes).codes.astype(np.int16) % (len(codes) + 1)
 
 
 def facts_from_register(register: pd.DataFrame) -> TrialFacts:
     codes = {dim: _encode(register[dim], vocab) for dim, vocab in DIMENSIONS.items()}
-    size = len(register)
-    return TrialFacts(True, codes, np.ones(size, dtype=np.int64),
-                      np.full(size, "record", dtype=object), {})
+    return TrialFacts(True, codes, np.ones(len(register), dtype=np.int64), {})
 
 
 def facts_from_aggregates(trials: pd.DataFrame) -> TrialFacts:
     codes = {"centre": _encode(trials["centre"], CENTRE)}
     for dim, vocab in TRIAL_DIMENSIONS.items():
-        known = np.where(trials["dimension"] == dim, trials["code"], "")
-        codes[dim] = _encode(pd.Series(known), vocab)
+        codes[dim] = _encode(trials["code"].where(trials["dimension"] == dim), vocab)
+    breakdown = {name: (trials["dimension"] == name).to_numpy()
+                 for name in (TOTAL, *TRIAL_DIMENSIONS)}
+    facts = TrialFacts(False, codes, trials["trials"].to_numpy(dtype=np.int64), breakdown)
     totals = trials[trials["dimension"] == TOTAL]
-    return TrialFacts(False, codes, trials["trials"].to_numpy(dtype=np.int64),
-                      trials["dimension"].to_numpy(dtype=object),
-                      dict(zip(totals["centre"], totals["trials"].astype(int), strict=True)))
+    declared = dict(zip(totals["centre"], totals["trials"].astype(int), strict=True))
+    return replace(facts, mismatches=tuple(_mismatches(facts, declared)))
 
 
-def _mask(facts: TrialFacts, rows: np.ndarray, filters, dimensions: list[str]) -> np.ndarray:
+def _mask(facts: TrialFacts, rows: np.ndarray, filters: Filters,
+          dimensions: list[str]) -> np.ndarray:
+    """The rows whose code is one of the filter's, per dimension (a table lookup, not isin)."""
     for dim in dimensions:
-        wanted = [DIMENSIONS[dim].order(code) for code in filters.get(dim)]
-        rows = rows & np.isin(facts.codes[dim], wanted)
+        chosen = np.zeros(len(DIMENSIONS[dim].codes()) + 1, dtype=bool)
+        chosen[[DIMENSIONS[dim].order(code) for code in filters.get(dim)]] = True
+        rows = rows & chosen[facts.codes[dim]]
     return rows
 
 
-def count_trials(facts: TrialFacts, filters, by: str | None = None) -> TrialCounts | None:
+def count_trials(facts: TrialFacts, filters: Filters, by: str | None = None) -> TrialCounts | None:
     """Trials per centre (and per category of `by`) under the filters.
 
     Without `by` (a total) every trial filter must be answerable: the aggregates
@@ -94,7 +109,7 @@ def count_trials(facts: TrialFacts, filters, by: str | None = None) -> TrialCoun
         if by is None and len(trial_filters) > 1:
             return None
         breakdown = by or (trial_filters[0] if trial_filters else TOTAL)
-        rows, knows = facts.breakdown == breakdown, {"centre", breakdown}
+        rows, knows = facts.breakdown[breakdown], {"centre", breakdown}
     rows = _mask(facts, rows, filters, [dim for dim in active if dim in knows])
     ignored = tuple(dim for dim in active if dim not in knows)
     return TrialCounts(_tally(facts, rows, by), ignored)
@@ -118,23 +133,9 @@ def _tally(facts: TrialFacts, rows: np.ndarray, by: str | None) -> dict[str, dic
     return counts
 
 
-@dataclass(frozen=True)
-class Mismatch:
-    centre: str
-    dimension: str
-    counted: int
-    declared: int
-
-
-def breakdown_mismatches(facts: TrialFacts) -> list[Mismatch]:
+def _mismatches(facts: TrialFacts, declared: dict[str, int]):
     """Where a centre's published breakdown does not add up to its stated total (Figur 1c)."""
-    found = []
     for dim in TRIAL_DIMENSIONS:
-        rows = facts.breakdown == dim
-        sums = np.bincount(facts.codes["centre"][rows], weights=facts.weights[rows],
-                           minlength=len(CENTRE.codes()))
-        for c, centre in enumerate(CENTRE.codes()):
-            present = bool(np.any(facts.codes["centre"][rows] == c))
-            if present and centre in facts.declared and int(sums[c]) != facts.declared[centre]:
-                found.append(Mismatch(centre, dim, int(sums[c]), facts.declared[centre]))
-    return found
+        for centre, counted in count_trials(facts, _NO_FILTERS, dim).per_centre().items():
+            if centre in declared and counted != declared[centre]:
+                yield Mismatch(centre, dim, counted, declared[centre])

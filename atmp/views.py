@@ -9,14 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import numpy as np
 import pandas as pd
 
 from atmp.data import Snapshot
 from atmp.figures import DERIVED, bar, layout, padded_range
 from atmp.filters import Filters
 from atmp.text import join_words, number, t
-from atmp.trials import TrialCounts, breakdown_mismatches, count_trials
+from atmp.trials import TrialCounts, count_trials
 from atmp.vocab import (
     CENTRE,
     HOSPITAL_EXEMPTION_PRODUCT,
@@ -99,11 +98,10 @@ def _trial_notes(snapshot: Snapshot, counts: TrialCounts, dimension: str, subjec
     """Filters not applied, an empty result, and breakdowns that miss their total."""
     notes = not_broken_down(counts.ignored, subject, lang)
     if not counts.counts:
-        has_breakdown = bool(np.any(snapshot.trials.breakdown == dimension)
-                             or snapshot.trials.record_level)
+        has_breakdown = snapshot.trials.knows(dimension)
         notes.append(t("note.no_data", lang) if has_breakdown else
                      t("note.no_breakdown", lang, dimension=t(f"dimension.{dimension}", lang)))
-    for mismatch in breakdown_mismatches(snapshot.trials):
+    for mismatch in snapshot.trials.mismatches:
         if mismatch.dimension == dimension and mismatch.centre in counts.counts:
             notes.append(t("note.sum_differs", lang, centre=CENTRE.label(mismatch.centre, lang),
                            counted=mismatch.counted, declared=mismatch.declared))
@@ -288,8 +286,12 @@ def vecura(snapshot: Snapshot, filters: Filters, lang: str) -> ChartView:
 
 
 def regional_measures(snapshot: Snapshot) -> pd.DataFrame:
-    """Regions as rows, measures as columns."""
-    return snapshot["regional"].pivot(index="region", columns="measure", values="value")
+    """Regions as rows, measures as columns (NaN where a region lacks a measure)."""
+    cells: dict[str, dict[str, float]] = {}
+    for region, measure, value in snapshot["regional"][["region", "measure", "value"]].itertuples(
+            index=False):
+        cells.setdefault(measure, {})[region] = value
+    return pd.DataFrame(cells)
 
 
 def per_100k(trials: float, population: float) -> float:
