@@ -94,3 +94,15 @@ def bar(*, name: str, y: list[str], x: list[float], colour: str | list[str],
 def padded_range(largest: float, room: float = 0.22) -> list[float]:
     """An x range with room after the longest bar for the label written beside it."""
     return [0, max(largest, 1) * (1 + room)]
+
+
+def without_data(figure: dict, message: str) -> dict:
+    """A chart with nothing to show says so in its middle, with no empty axes around it."""
+    figure["layout"]["xaxis"]["visible"] = False
+    figure["layout"]["yaxis"]["visible"] = False
+    figure["layout"]["showlegend"] = False
+    figure["layout"]["annotations"] = [{
+        "text": message, "showarrow": False, "xref": "paper", "yref": "paper",
+        "x": 0.5, "y": 0.5, "font": {"size": 16, "color": MUTED},
+    }]
+    return figure

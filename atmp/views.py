@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from atmp.data import Snapshot
-from atmp.figures import DERIVED, bar, layout, padded_range
+from atmp.figures import DERIVED, bar, layout, padded_range, without_data
 from atmp.filters import Filters
 from atmp.text import join_words, number, t
 from atmp.trials import TrialCounts, count_trials
@@ -140,7 +140,10 @@ def composition_chart(dimension: str, subject: str) -> Builder:
         figure = {"data": traces, "layout": layout(
             lang, x_title=t("axis.trials", lang), height=CHART_HEIGHT, legend=True,
             x_range=padded_range(max(totals, default=0), 0.14), stacked=True)}
-        return ChartView(figure, tuple(_trial_notes(snapshot, counts, dimension, subject, lang)))
+        notes = _trial_notes(snapshot, counts, dimension, subject, lang)
+        if not centres:
+            figure = without_data(figure, notes[-1])
+        return ChartView(figure, tuple(notes))
 
     return build
 
@@ -171,6 +174,8 @@ def trials_by_disease(snapshot: Snapshot, filters: Filters, lang: str) -> ChartV
         lang, x_title=t("axis.trials", lang), height=2 * CHART_HEIGHT + 128,
         legend=True, x_range=padded_range(largest, 0.12))}
     notes = _trial_notes(snapshot, counts, "disease_area", "trials_by_disease", lang)
+    if not traces:
+        figure = without_data(figure, notes[-1])
     return ChartView(figure, tuple(notes))
 
 

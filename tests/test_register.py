@@ -62,6 +62,8 @@ def test_reg004_phase_chart_from_the_register_and_named_absent_in_aggregates(reg
     aggregate = BY_KEY["trials_by_phase"].build(published, Filters(), "en")
     assert bars(aggregate.figure) == {}
     assert aggregate.notes == ("The data has no breakdown of trials by phase.",)
+    assert aggregate.figure["layout"]["annotations"][0]["text"] == aggregate.notes[0]
+    assert aggregate.figure["layout"]["xaxis"]["visible"] is False
 
 
 def test_reg005_no_sum_findings_for_a_register_but_the_regional_count_is_compared(register_dir):
