@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8050
 export PORT
 
-.PHONY: run test lint browser clean
+.PHONY: run test lint browser clean sample check-data
 
 # Serve the dashboard on http://127.0.0.1:$(PORT) with gunicorn and the published data.
 run: $(VENV)/.installed
@@ -19,6 +19,14 @@ test: $(VENV)/.installed browser
 # Lint only.
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
+
+# Write synthetic data (not real figures) to sample-data/; ARGS='--seed 3 --trials 100000'.
+sample: $(VENV)/.installed
+	$(BIN)/atmp sample sample-data $(ARGS)
+
+# Check a data folder as the app does at start-up: `make check-data DIR=path/to/folder`.
+check-data: $(VENV)/.installed
+	$(BIN)/atmp check-data $(or $(DIR),data)
 
 # Debian's Chromium and its driver for the browser tests, installed when missing.
 browser:

@@ -1,0 +1,114 @@
+"""The `atmp` command (also `python -m atmp`), for the people who update the data.
+
+`atmp check-data DIR` says whether a folder would be served, and if not, every
+problem with where it is and how to fix it. `atmp sample OUT_DIR` writes a
+synthetic folder for demos, tests and benchmarks.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from atmp.data import DATASETS, DataError, Snapshot, dataset_files, load_snapshot
+from atmp.filters import Filters
+from atmp.sample import DEFAULT_SEED, MAX_TRIALS, SampleRefused, generate, marker_text, write
+from atmp.settings import DEFAULT_DATA_DIR
+from atmp.trials import count_trials
+from atmp.vocab import CENTRE
+
+# Exit codes: 1 the data is invalid (as a test fails), 2 the command was refused (as argparse).
+INVALID, REFUSED = 1, 2
+
+
+def summary(snapshot: Snapshot) -> list[str]:
+    """What a valid folder holds: its files, rows per file, trials per centre."""
+    kind = ("synthetic (SYNTHETIC marker): not real figures" if snapshot.synthetic
+            else "not marked synthetic")
+    lines = [f"{snapshot.data_dir}: valid, {kind}."]
+    for dataset in DATASETS:
+        if dataset.name in snapshot:
+            name = dataset_files(snapshot.data_dir, dataset)[0].name
+            rows = len(snapshot[dataset.name])
+            lines.append(f"  {name:<24} {rows:>7,} {'row' if rows == 1 else 'rows'}")
+    per_centre = count_trials(snapshot.trials, Filters()).per_centre()
+    counts = ", ".join(f"{CENTRE.label(centre, 'en')} {n:,}" for centre, n in per_centre.items())
+    lines.append(f"Trials per centre: {counts}; {sum(per_centre.values()):,} in all.")
+    return lines
+
+
+def check_data(args: argparse.Namespace) -> int:
+    folder: Path = args.dir
+    if not folder.is_dir():
+        what = "is not a folder" if folder.exists() else "does not exist"
+        print(f"atmp check-data: {folder} {what}: give the folder that holds the CSV files.",
+              file=sys.stderr)
+        return INVALID
+    try:
+        snapshot = load_snapshot(folder)
+    except DataError as error:
+        print(f"{folder}: {len(error.problems)} problem(s); the app would not serve this folder.")
+        for problem in error.problems:
+            print(problem)
+        return INVALID
+    print("\n".join(summary(snapshot)))
+    return 0
+
+
+def sample(args: argparse.Namespace) -> int:
+    tables = generate(load_snapshot(DEFAULT_DATA_DIR), args.seed, args.trials)
+    trials = len(tables["trial_register"])
+    try:
+        written = write(tables, args.out_dir, marker_text(args.seed, trials), DEFAULT_DATA_DIR)
+    except SampleRefused as refused:
+        print(f"atmp sample: refused: {refused}.", file=sys.stderr)
+        return REFUSED
+    print(f"Wrote synthetic sample data (seed {args.seed}, {trials:,} trials) to {args.out_dir}: "
+          f"{', '.join(path.name for path in written)}. Not real figures: never publish them.")
+    return 0
+
+
+def _whole_number(low: int, high: int | None = None):
+    def parse(text: str) -> int:
+        try:
+            number = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+        if number < low or (high is not None and number > high):
+            upper = f" to {high:,}" if high is not None else " or more"
+            raise argparse.ArgumentTypeError(f"must be {low}{upper}, not {number}")
+        return number
+
+    return parse
+
+
+def parser() -> argparse.ArgumentParser:
+    root = argparse.ArgumentParser(prog="atmp", description=__doc__.splitlines()[0])
+    commands = root.add_subparsers(required=True, metavar="COMMAND")
+
+    check = commands.add_parser(
+        "check-data", help="validate a data folder: every problem, or a summary",
+        description="Validate a data folder as the app does at start-up. Prints every problem "
+                    "(file, row, column, value, what is wrong, how to fix it) and exits 1, "
+                    "or a summary and exits 0.")
+    check.add_argument("dir", type=Path, metavar="DIR", help="the folder of CSV/XLSX files")
+    check.set_defaults(run=check_data)
+
+    make = commands.add_parser(
+        "sample", help="write a synthetic data folder (never over real data)",
+        description="Write a complete, valid, synthetic data folder, marked SYNTHETIC. The same "
+                    "seed and size give the same bytes. Refuses (exit 2) the project's data/ "
+                    "folder and any folder with data files but no SYNTHETIC marker.")
+    make.add_argument("out_dir", type=Path, metavar="OUT_DIR", help="the folder to write")
+    make.add_argument("--seed", type=_whole_number(0), default=DEFAULT_SEED,
+                      help=f"random seed (default {DEFAULT_SEED})")
+    make.add_argument("--trials", type=_whole_number(1, MAX_TRIALS), default=None,
+                      help="number of trials (default: the published number, 43)")
+    make.set_defaults(run=sample)
+    return root
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    return args.run(args)
