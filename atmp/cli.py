@@ -57,7 +57,12 @@ def check_data(args: argparse.Namespace) -> int:
 
 
 def sample(args: argparse.Namespace) -> int:
-    tables = generate(load_snapshot(DEFAULT_DATA_DIR), args.seed, args.trials)
+    try:
+        published = load_snapshot(DEFAULT_DATA_DIR)
+    except DataError as error:  # the sample's shape comes from the published data
+        print(f"atmp sample: {error}", file=sys.stderr)
+        return INVALID
+    tables = generate(published, args.seed, args.trials)
     trials = len(tables["trial_register"])
     try:
         written = write(tables, args.out_dir, marker_text(args.seed, trials), DEFAULT_DATA_DIR)

@@ -117,10 +117,8 @@ def _centre_trials(shares, centre: str, size: int,
     own = ((columns["sponsor_type"] == "academic")
            & (rng.random(size) < OWN_PRODUCT_SHARE_OF_ACADEMIC))
     columns["own_product"] = np.where(own, "yes", "no").astype(object)
-    first, last = (pd.Series(columns["status"]).map({s: years[end] for s, years
-                                                      in START_YEARS.items()}).to_numpy(np.int64)
-                   for end in (0, 1))
-    columns["start_year"] = rng.integers(first, last + 1)
+    years = pd.DataFrame(START_YEARS, index=["first", "last"]).T.loc[columns["status"]]
+    columns["start_year"] = rng.integers(years["first"].to_numpy(), years["last"].to_numpy() + 1)
     return columns
 
 
