@@ -125,8 +125,9 @@ def test_smp010_size_of_the_register_changes_nothing_else(published, tmp_path):
         assert small[name] == default[name], name
 
 
+@pytest.mark.large
 def test_smp011_100000_trials_load_in_the_published_proportions(published, tmp_path):
-    """The benchmark size: about 2 s to write and load."""
+    """The benchmark size: about 0.5 s to write, 1.5 s to load."""
     snapshot = load_snapshot(_write(published, tmp_path / "large", trials=100_000))
     assert snapshot.synthetic and snapshot["trial_register"]["trial_id"].is_unique
     per_centre = count_trials(snapshot.trials, Filters()).per_centre()
