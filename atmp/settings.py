@@ -16,6 +16,8 @@ SETTINGS: dict[str, tuple[str, str]] = {
     "ATMP_RELOAD_SECONDS": ("2", "How often each worker looks for changed data files, in "
                             "seconds."),
     "ATMP_DEBUG": ("0", "1 turns on Dash's debug mode (development only: never in production)."),
+    "ATMP_SMALL_NUMBERS": ("hide", "`hide` shows patient counts below 5 per year, product or "
+                           "country as \"<5\"; `show` shows them as they are."),
 }
 
 
@@ -26,6 +28,7 @@ class Settings:
     workers: int
     reload_seconds: float
     debug: bool
+    hide_small_numbers: bool
 
 
 def read_settings(environ: dict[str, str] | None = None) -> Settings:
@@ -40,4 +43,6 @@ def read_settings(environ: dict[str, str] | None = None) -> Settings:
         workers=int(get("WEB_CONCURRENCY")),
         reload_seconds=float(get("ATMP_RELOAD_SECONDS")),
         debug=get("ATMP_DEBUG") == "1",
+        # Anything but an explicit "show" hides: a typo must not reveal small counts.
+        hide_small_numbers=get("ATMP_SMALL_NUMBERS") != "show",
     )

@@ -68,6 +68,8 @@ TEXT: dict[str, dict[str, str]] = {
                        "sv": "Pågående ATMP-prövningar per 100 000 invånare"},
     "chart.arm": {"en": "ATMP trials initiated 2014–2019 (ARM 2019)",
                   "sv": "ATMP-prövningar startade 2014–2019 (ARM 2019)"},
+    "chart.exports": {"en": "Recipient countries of Vecura's exports",
+                      "sv": "Mottagarländer för Vecuras export"},
     "source": {"en": "Source", "sv": "Källa"},
     "source.report": {"en": "K-ATMP and ATMP-centrum Uppsala report, spring 2025",
                       "sv": "Rapport från K-ATMP och ATMP-centrum Uppsala, våren 2025"},
@@ -106,6 +108,7 @@ TEXT: dict[str, dict[str, str]] = {
     "source.hospital_exemption": {"en": "report text and Figur 5",
                                   "sv": "rapportens text och Figur 5"},
     "source.vecura": {"en": "Figur 7, 8 and 9", "sv": "Figur 7, 8 och 9"},
+    "source.exports": {"en": "Figur 9", "sv": "Figur 9"},
     "source.per_100k": {"en": "report text, regional comparison; per 100,000 computed",
                         "sv": "rapportens text, regional jämförelse; per 100 000 beräknat"},
     "source.arm": {"en": "Alliance for Regenerative Medicine 2019, cited in the report",
@@ -113,6 +116,8 @@ TEXT: dict[str, dict[str, str]] = {
     "axis.trials": {"en": "Ongoing trials", "sv": "Pågående prövningar"},
     "axis.patients": {"en": "Patients", "sv": "Patienter"},
     "axis.count": {"en": "Count", "sv": "Antal"},
+    "axis.year": {"en": "Year", "sv": "År"},
+    "axis.countries": {"en": "Recipient countries", "sv": "Mottagarländer"},
     "axis.per_100k": {"en": "Trials per 100,000 inhabitants",
                       "sv": "Prövningar per 100 000 invånare"},
     "axis.trials_initiated": {"en": "Trials initiated 2014–2019",
@@ -128,6 +133,8 @@ TEXT: dict[str, dict[str, str]] = {
                        "sv": "Beräknat ur prövningar och befolkning"},
     "label.export_countries": {"en": "Export recipient countries", "sv": "Mottagarländer, export"},
     "label.since": {"en": "since {year}", "sv": "sedan {year}"},
+    "label.recipient": {"en": "recipient country", "sv": "mottagarland"},
+    "label.recipient_countries": {"en": "recipient countries", "sv": "mottagarländer"},
     "hover.derived_cart": {
         "en": "Derived, not published: the two centres treated {share} % of Sweden's CAR-T "
               "patients, so Sweden ≈ {centres} / {fraction} ≈ {sweden}; rest ≈ {low}–{high}, "
@@ -152,6 +159,28 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "note.rest_hidden": {"en": "Rest of Sweden is shown only when no centre is chosen.",
                          "sv": "Övriga Sverige visas bara när inget centrum är valt."},
+    "note.not_by_year": {"en": "{label}: {value} {unit} in all, not broken down by year.",
+                         "sv": "{label}: {value} {unit} totalt, inte uppdelat per år."},
+    "note.measure_not_by_year": {"en": "{label}: {value} in all, not broken down by year.",
+                                 "sv": "{label}: {value} totalt, inte uppdelat per år."},
+    "note.small_numbers": {
+        "en": "Patient counts below {small} show as <{small}; where a total shown elsewhere "
+              "would give one away, one more shows as ≥{small}.",
+        "sv": "Antal patienter under {small} visas som <{small}; där en summa som visas på annat "
+              "ställe skulle avslöja ett sådant antal visas ytterligare ett som ≥{small}.",
+    },
+    "note.countries_not_named": {
+        "en": "The report does not name the recipient countries. A map needs one row per "
+              "country in vecura_exports (see data/README.md).",
+        "sv": "Rapporten namnger inte mottagarländerna. En karta kräver en rad per land i "
+              "vecura_exports (se data/README.md).",
+    },
+    "note.unnamed_countries": {"en": "Besides the countries on the map: {n} recipient "
+                                     "countries not named.",
+                               "sv": "Utöver länderna på kartan: {n} mottagarländer som inte "
+                                     "namnges."},
+    "note.map_period": {"en": "The map shows {first}–{last} together.",
+                        "sv": "Kartan visar {first}–{last} sammantaget."},
     "note.sum_differs": {
         "en": "{centre}: the status counts sum to {counted}, against {declared} trials "
               "(see data quality).",

@@ -12,12 +12,27 @@ from dataclasses import dataclass
 import pandas as pd
 
 from atmp.data import Snapshot
-from atmp.figures import DERIVED, bar, layout, padded_range, without_data
+from atmp.figures import (
+    DERIVED,
+    bar,
+    choropleth,
+    layout,
+    map_layout,
+    map_marks,
+    padded_range,
+    plain_layout,
+    series_layout,
+    small_marks,
+    without_data,
+)
 from atmp.filters import Filters
+from atmp.settings import read_settings
 from atmp.text import join_words, number, t
 from atmp.trials import TrialCounts, count_trials
 from atmp.vocab import (
+    CART_PRODUCT,
     CENTRE,
+    COUNTRY,
     HOSPITAL_EXEMPTION_PRODUCT,
     KEY_FACT,
     QUALIFIER,
@@ -28,6 +43,14 @@ from atmp.vocab import (
 )
 
 APPROX = "≈\u00a0"
+ALL = "all"
+
+# Small numbers: patient counts below SMALL per year, product or country are hidden unless
+# ATMP_SMALL_NUMBERS=show. Read once at start-up; builders take `hide_small` for tests.
+SMALL = 5
+BELOW = f"<{SMALL}"
+AT_LEAST = f"≥{SMALL}"
+HIDE_SMALL = read_settings().hide_small_numbers
 
 
 @dataclass(frozen=True)
@@ -91,6 +114,114 @@ def centre_labels(codes: list[str], lang: str) -> list[str]:
 
 
 Builder = Callable[[Snapshot, Filters, str], ChartView]
+
+
+def hidden_cells(values: list[int], hide: bool, total_shown: bool = False) -> list[str | None]:
+    """The mark that replaces each patient count that must not show; None where it may.
+
+    A count below SMALL shows as "<5". Where the group's total shows elsewhere (a key
+    figure, or the bar that a hover splits), one hidden count would be that total minus
+    the others, so the smallest other count is hidden too, as "≥5" (complementary
+    suppression: the total then gives away only the sum of two hidden counts).
+    """
+    if not hide:
+        return [None] * len(values)
+    marks: list[str | None] = [BELOW if value < SMALL else None for value in values]
+    shown = [i for i, mark in enumerate(marks) if mark is None]
+    if total_shown and shown and len(shown) == len(values) - 1:
+        marks[min(shown, key=values.__getitem__)] = AT_LEAST
+    return marks
+
+
+def small_numbers_note(hidden: bool, lang: str) -> list[str]:
+    return [t("note.small_numbers", lang, small=SMALL)] if hidden else []
+
+
+def qualifier_of(rows: pd.DataFrame) -> str:
+    """The qualifier of a sum of rows: "about" if any of its rows is approximate."""
+    qualifiers = set(rows["qualifier"]) if "qualifier" in rows else set()
+    return "about" if "about" in qualifiers else max(qualifiers, default="")
+
+
+def yearly(rows: pd.DataFrame) -> bool:
+    return bool(rows["year"].notna().any())
+
+
+def split_lines(parts: list[tuple[str, int]], lang: str, hide: bool) -> str:
+    """Hover lines splitting a shown bar: '<br>label: n' each, small parts hidden."""
+    if len(parts) < 2:
+        return ""
+    marks = hidden_cells([value for _, value in parts], hide, total_shown=True)
+    return "".join(f"<br>{label}: {mark or number(value, lang)}"
+                   for (label, value), mark in zip(parts, marks, strict=True))
+
+
+def centre_series(rows: pd.DataFrame, lang: str, *, part: Callable[[object], str],
+                  hide: bool, total_shown: bool) -> tuple[list[dict], float, bool]:
+    """Patients per year, a bar per centre and year; the hover splits a bar by `part` of a row.
+
+    Returns (traces, largest shown value, whether anything is hidden).
+    """
+    traces, marks, largest, any_hidden = [], [], 0.0, False
+    unit = t("unit.patients", lang)
+    # Marks span every year of the chart (empty text where nothing is hidden), so plotly
+    # spaces them as it spaces the bars.
+    chart_years = sorted(int(year) for year in rows["year"].unique())
+    for centre in [code for code in CENTRE.codes() if code in set(rows["centre"])]:
+        mine = rows[rows["centre"] == centre]
+        label = CENTRE.label(centre, lang)
+        years = sorted(int(year) for year in mine["year"].unique())
+        groups = [mine[mine["year"] == year] for year in years]
+        totals = [int(group["patients"].sum()) for group in groups]
+        hidden = hidden_cells(totals, hide, total_shown)
+        text, hover = [], []
+        for year, group, total, mark in zip(years, groups, totals, hidden, strict=True):
+            shown = mark or approx(total, qualifier_of(group), lang)
+            parts = [(part(row), int(row.patients)) for row in group.itertuples()]
+            text.append(shown)
+            hover.append(f"{label} {year}: {shown} {unit}"
+                         + ("" if mark else split_lines(parts, lang, hide)))
+        traces.append({**bar(name=label, x=years,
+                             y=[None if mark else total for total, mark
+                                in zip(totals, hidden, strict=True)],
+                             colour=CENTRE.colour(centre), text=text,
+                             customdata=[["centre", centre]] * len(years), hover=hover,
+                             orientation="v"), "offsetgroup": centre})
+        if any(hidden):
+            cells = dict(zip(years, zip(hidden, hover, strict=True), strict=True))
+            marks.append(small_marks(
+                x=chart_years, y=[0] * len(chart_years),
+                text=[(cells.get(year, (None, ""))[0] or "") for year in chart_years],
+                hover=[cells.get(year, (None, f"{label} {year}"))[1] for year in chart_years],
+                offsetgroup=centre))
+        largest = max([largest] + [v for v, m in zip(totals, hidden, strict=True) if not m])
+        any_hidden = any_hidden or any(hidden)
+    return traces + marks, largest, any_hidden
+
+
+def not_by_year(rows: pd.DataFrame, lang: str) -> list[str]:
+    """Notes for centres whose rows have no year: their whole-period count, as given."""
+    notes = []
+    for centre in [code for code in CENTRE.codes() if code in set(rows["centre"])]:
+        mine = rows[rows["centre"] == centre]
+        notes.append(t("note.not_by_year", lang, label=CENTRE.label(centre, lang),
+                       value=approx(int(mine["patients"].sum()), qualifier_of(mine), lang),
+                       unit=t("unit.patients", lang)))
+    return notes
+
+
+def series_view(rows: pd.DataFrame, notes: list[str], lang: str, *, part: Callable[[object], str],
+                hide: bool, total_shown: bool) -> ChartView:
+    """The yearly form of a per-centre patient chart."""
+    dated = rows[rows["year"].notna()]
+    traces, largest, hidden = centre_series(dated, lang, part=part, hide=hide,
+                                            total_shown=total_shown)
+    figure = {"data": traces, "layout": {
+        **series_layout(lang, x_title=t("axis.year", lang), y_title=t("axis.patients", lang),
+                        height=CHART_HEIGHT, largest=largest),
+        "scattermode": "group"}}
+    notes = notes + not_by_year(rows[rows["year"].isna()], lang)
+    return ChartView(figure, tuple(notes + small_numbers_note(hidden, lang)))
 
 
 def _trial_notes(snapshot: Snapshot, counts: TrialCounts, dimension: str, subject: str,
@@ -199,21 +330,39 @@ def cart_rest_of_sweden(snapshot: Snapshot) -> dict | None:
             "low": rest(share + 0.5), "high": rest(share - 0.5)}
 
 
-def cart(snapshot: Snapshot, filters: Filters, lang: str) -> ChartView:
+def cart(snapshot: Snapshot, filters: Filters, lang: str, *,
+         hide_small: bool = HIDE_SMALL) -> ChartView:
+    """Patients per centre, or per year and centre; per-product rows split each bar's hover."""
     rows = snapshot["cart"]
     if filters.centre:
         rows = rows[rows["centre"].isin(filters.centre)]
-    rows = rows.assign(rank=rows["centre"].map(CENTRE.order)).sort_values("rank")
-    patients, products = rows["patients"].tolist(), rows["products"].tolist()
-    labels = [axis_label(CENTRE.label(c, lang), f"{number(n, lang)} {t('unit.products', lang)}")
-              for c, n in zip(rows["centre"], products, strict=True)]
-    text = [number(p, lang) for p in patients]
-    traces = [bar(name=t("axis.patients", lang), y=labels, x=patients,
-                  colour=[CENTRE.colour(c) for c in rows["centre"]], text=text,
-                  customdata=[["centre", c] for c in rows["centre"]],
-                  hover=[f"{label}: {value} {t('unit.patients', lang)}"
-                         for label, value in zip(labels, text, strict=True)])]
     notes = ignored_note("cart", filters, {"centre"}, lang)
+
+    def product(row: object) -> str:
+        return CART_PRODUCT.label(row.product, lang) if row.product else ""
+
+    if yearly(snapshot["cart"]):
+        return series_view(rows, notes, lang, part=product, hide=hide_small, total_shown=True)
+    centres = [code for code in CENTRE.codes() if code in set(rows["centre"])]
+    labels, patients, hover, any_hidden = [], [], [], False
+    for centre in centres:
+        mine = rows[rows["centre"] == centre]
+        named = mine[mine["product"] != ""]
+        products = (len(named) if len(named) else
+                    next((int(n) for n in mine["products"] if pd.notna(n)), None))
+        label = (CENTRE.label(centre, lang) if products is None else axis_label(
+            CENTRE.label(centre, lang), f"{number(products, lang)} {t('unit.products', lang)}"))
+        total = int(mine["patients"].sum())
+        parts = [(product(row), int(row.patients)) for row in named.itertuples()]
+        labels.append(label)
+        patients.append(total)
+        hover.append(f"{label}: {number(total, lang)} {t('unit.patients', lang)}"
+                     + split_lines(parts, lang, hide_small))
+        any_hidden = any_hidden or any(hidden_cells([v for _, v in parts], hide_small))
+    traces = [bar(name=t("axis.patients", lang), y=labels, x=patients,
+                  colour=[CENTRE.colour(c) for c in centres],
+                  text=[number(p, lang) for p in patients],
+                  customdata=[["centre", c] for c in centres], hover=hover)]
     derived = cart_rest_of_sweden(snapshot)
     largest = max(patients, default=0)
     if derived and not filters.centre:
@@ -232,17 +381,28 @@ def cart(snapshot: Snapshot, filters: Filters, lang: str) -> ChartView:
     figure = {"data": traces, "layout": layout(
         lang, x_title=t("axis.patients", lang), height=CHART_HEIGHT,
         x_range=padded_range(largest, 0.15))}
-    return ChartView(figure, tuple(notes))
+    return ChartView(figure, tuple(notes + small_numbers_note(any_hidden, lang)))
 
 
-def hospital_exemption(snapshot: Snapshot, filters: Filters, lang: str) -> ChartView:
+def hospital_exemption_therapies(products: str, lang: str) -> list[str]:
+    return [HOSPITAL_EXEMPTION_PRODUCT.label(p, lang) for p in products.split("+")]
+
+
+def hospital_exemption(snapshot: Snapshot, filters: Filters, lang: str, *,
+                       hide_small: bool = HIDE_SMALL) -> ChartView:
+    """Patients per centre and therapies, or per year and centre with the therapies in hover."""
     rows = snapshot["hospital_exemption"]
     if filters.centre:
         rows = rows[rows["centre"].isin(filters.centre)]
+    if yearly(snapshot["hospital_exemption"]):
+        return series_view(
+            rows, ignored_note("hospital_exemption", filters, {"centre"}, lang), lang,
+            part=lambda row: ", ".join(hospital_exemption_therapies(row.products, lang)),
+            hide=hide_small, total_shown=False)
     rows = rows.assign(rank=rows["centre"].map(CENTRE.order)).sort_values(["rank", "products"])
     labels, text, hover = [], [], []
     for row in rows.itertuples():
-        products = [HOSPITAL_EXEMPTION_PRODUCT.label(p, lang) for p in row.products.split("+")]
+        products = hospital_exemption_therapies(row.products, lang)
         since = (t("label.since", lang, year=row.since_year)
                  if pd.notna(row.since_year) else "")
         label = axis_label(CENTRE.label(row.centre, lang), since)
@@ -260,23 +420,85 @@ def hospital_exemption(snapshot: Snapshot, filters: Filters, lang: str) -> Chart
 
 
 def hospital_exemption_products(snapshot: Snapshot, lang: str) -> list[tuple[str, list[str]]]:
-    """(centre, therapies) for the caption under the hospital-exemption chart."""
-    rows = snapshot["hospital_exemption"]
-    return [(CENTRE.label(row.centre, lang),
-             [HOSPITAL_EXEMPTION_PRODUCT.label(p, lang) for p in row.products.split("+")])
+    """(centre, therapies) for the caption under the hospital-exemption chart, once each."""
+    rows = snapshot["hospital_exemption"].drop_duplicates(["centre", "products"])
+    return [(CENTRE.label(row.centre, lang), hospital_exemption_therapies(row.products, lang))
             for row in rows.itertuples()]
 
 
-def vecura(snapshot: Snapshot, filters: Filters, lang: str) -> ChartView:
+def export_countries(exports: pd.DataFrame) -> int | None:
+    """Recipient countries over the whole period: the named ones plus the `all` rows' unnamed.
+
+    None when `all` is given per year: a country may recur, so yearly counts do not add up.
+    """
+    unnamed = exports[exports["country"] == ALL]
+    if yearly(unnamed):
+        return None
+    return exports.loc[exports["country"] != ALL, "country"].nunique() + int(
+        unnamed["countries"].sum())
+
+
+PATIENT_MEASURES = ("patients", "patients_incl_imports")
+# Measures of one colour in the vocabulary are told apart by line dash and marker.
+DASHES = ("solid", "dash", "dot", "dashdot", "longdash")
+SYMBOLS = ("circle", "square", "diamond", "triangle-up", "x")
+
+
+def vecura_series(rows: pd.DataFrame, lang: str, hide: bool) -> ChartView:
+    """Each measure per year as a line; patient counts hidden as anywhere else."""
+    traces, marks, notes, largest, any_hidden = [], [], [], 0.0, False
+    colours: list[str] = []
+    for measure in [m for m in VECURA_MEASURE.codes() if m in set(rows["measure"])]:
+        mine = rows[rows["measure"] == measure].sort_values("year")
+        label = VECURA_MEASURE.label(measure, lang)
+        if not yearly(mine):
+            notes.append(t("note.measure_not_by_year", lang, label=label,
+                           value=approx(int(mine["value"].sum()), qualifier_of(mine), lang)))
+            continue
+        colour = VECURA_MEASURE.colour(measure)
+        rank = colours.count(colour)
+        colours.append(colour)
+        years, values = [int(y) for y in mine["year"]], mine["value"].tolist()
+        hidden = hidden_cells(values, hide and measure in PATIENT_MEASURES, total_shown=True)
+        text = [mark or approx(v, q, lang)
+                for v, q, mark in zip(values, mine["qualifier"], hidden, strict=True)]
+        hover = [f"{label} {year}: {shown}" for year, shown in zip(years, text, strict=True)]
+        traces.append({
+            "type": "scatter", "mode": "lines+markers", "name": label, "x": years,
+            "y": [None if mark else v for v, mark in zip(values, hidden, strict=True)],
+            "text": text, "line": {"color": colour, "width": 2.5, "dash": DASHES[rank % 5]},
+            "marker": {"color": colour, "size": 9, "symbol": SYMBOLS[rank % 5]},
+            "hovertext": hover, "hovertemplate": "%{hovertext}<extra></extra>",
+        })
+        gone = [i for i, mark in enumerate(hidden) if mark]
+        if gone:
+            marks.append(small_marks(x=[years[i] for i in gone], y=[0] * len(gone),
+                                     text=[text[i] for i in gone],
+                                     hover=[hover[i] for i in gone]))
+        largest = max([largest] + [v for v, m in zip(values, hidden, strict=True) if not m])
+        any_hidden = any_hidden or bool(gone)
+    figure = {"data": traces + marks, "layout": series_layout(
+        lang, x_title=t("axis.year", lang), y_title=t("axis.count", lang),
+        height=CHART_HEIGHT + 40, largest=largest)}
+    figure["layout"]["legend"]["font"] = {"size": 13}
+    return ChartView(figure, tuple(notes + small_numbers_note(any_hidden, lang)))
+
+
+def vecura(snapshot: Snapshot, filters: Filters, lang: str, *,
+           hide_small: bool = HIDE_SMALL) -> ChartView:
+    """Vecura's measures for the whole period, or per year where the data has years."""
     rows = snapshot["vecura"]
+    ignored = ignored_note("vecura", filters, set(), lang)
+    if yearly(rows):
+        series = vecura_series(rows, lang, hide_small)
+        return ChartView(series.figure, tuple(ignored) + series.notes)
     rows = rows.assign(rank=rows["measure"].map(VECURA_MEASURE.order)).sort_values("rank")
     labels = [VECURA_MEASURE.label(m, lang) for m in rows["measure"]]
     values = rows["value"].tolist()
     colours = [VECURA_MEASURE.colour(m) for m in rows["measure"]]
     text = [approx(v, q, lang) for v, q in zip(values, rows["qualifier"], strict=True)]
-    exports = snapshot["vecura_exports"]
-    if len(exports):
-        countries = int(exports["countries"].sum())
+    countries = export_countries(snapshot["vecura_exports"])
+    if countries:
         labels.insert(4, t("label.export_countries", lang))
         values.insert(4, countries)
         colours.insert(4, colours[0])
@@ -287,7 +509,99 @@ def vecura(snapshot: Snapshot, filters: Filters, lang: str) -> ChartView:
     figure = {"data": traces, "layout": layout(
         lang, x_title=t("axis.count", lang), height=CHART_HEIGHT + 40,
         x_range=padded_range(max(values, default=0), 0.12))}
-    return ChartView(figure, tuple(ignored_note("vecura", filters, set(), lang)))
+    return ChartView(figure, tuple(ignored))
+
+
+# Sequential shades of the Vecura blue, light to dark: more patients, darker country.
+EXPORT_SHADES = [[0, "#c6dbef"], [1, "#08306b"]]
+RECIPIENT = [[0, "#0072B2"], [1, "#0072B2"]]
+
+
+def exports_map(named: pd.DataFrame, lang: str, hide: bool) -> tuple[dict, bool]:
+    """Named recipient countries on a world map: patients where every row gives them."""
+    by_patients = bool(named["patients"].notna().all())
+    codes = sorted(set(named["country"]), key=COUNTRY.order)
+    labels = [COUNTRY.label(code, lang) for code in codes]
+    if by_patients:
+        values = [int(named.loc[named["country"] == code, "patients"].sum()) for code in codes]
+        hidden = hidden_cells(values, hide)
+        text = [mark or number(v, lang) for v, mark in zip(values, hidden, strict=True)]
+        z = [None if mark else v for v, mark in zip(values, hidden, strict=True)]
+        hover = [f"{label}: {shown} {t('unit.patients', lang)}"
+                 for label, shown in zip(labels, text, strict=True)]
+    else:
+        hidden = [None] * len(codes)
+        z, text = [1] * len(codes), [t("label.recipient", lang)] * len(codes)
+        hover = [f"{label}: {t('label.recipient', lang)}" for label in labels]
+    traces = [choropleth(locations=codes, z=z, text=text, hover=hover,
+                         colours=EXPORT_SHADES if by_patients else RECIPIENT,
+                         colour_title=t("axis.patients", lang) if by_patients else None)]
+    gone = [i for i, mark in enumerate(hidden) if mark]
+    if gone:
+        traces.append(map_marks(locations=[codes[i] for i in gone],
+                                text=[text[i] for i in gone], hover=[hover[i] for i in gone]))
+    return {"data": traces, "layout": map_layout(lang, height=CHART_HEIGHT + 40)}, bool(gone)
+
+
+def vecura_exports(snapshot: Snapshot, filters: Filters, lang: str, *,
+                   hide_small: bool = HIDE_SMALL) -> ChartView:
+    """A map of the named recipient countries; where none is named, the count the source gives.
+
+    The published report gives only "11 countries" (Figur 9): an empty map would suggest
+    that none was named for want of data entry, so the card shows the count and says why.
+    """
+    rows = snapshot["vecura_exports"]
+    notes = ignored_note("vecura", filters, set(), lang)
+    named, unnamed = rows[rows["country"] != ALL], rows[rows["country"] == ALL]
+    hidden = False
+    if len(named):
+        figure, hidden = exports_map(named, lang, hide_small)
+        if yearly(named):
+            years = named["year"]
+            notes.append(t("note.map_period", lang, first=int(years.min()),
+                           last=int(years.max())))
+        if len(unnamed) and not yearly(unnamed):
+            notes.append(t("note.unnamed_countries", lang,
+                           n=number(int(unnamed["countries"].sum()), lang)))
+    elif yearly(unnamed):
+        return ChartView(*exports_by_year(unnamed, notes, lang, hide_small))
+    else:
+        countries = int(unnamed["countries"].sum())
+        figure = {"data": [{"type": "indicator", "mode": "number", "value": countries,
+                            "number": {"font": {"size": 96, "color": "#0072B2"}},
+                            "title": {"text": t("label.recipient_countries", lang),
+                                      "font": {"size": 18}}}],
+                  "layout": plain_layout(lang, height=CHART_HEIGHT + 40)}
+        notes.append(t("note.countries_not_named", lang))
+    return ChartView(figure, tuple(notes + small_numbers_note(hidden, lang)))
+
+
+def exports_by_year(unnamed: pd.DataFrame, notes: list[str], lang: str,
+                    hide: bool) -> tuple[dict, tuple[str, ...]]:
+    """Unnamed recipients per year: patients where given (hidden when small), else countries."""
+    rows = unnamed.sort_values("year")
+    years = [int(y) for y in rows["year"]]
+    by_patients = bool(rows["patients"].notna().all())
+    values = [int(v) for v in rows["patients" if by_patients else "countries"]]
+    hidden = hidden_cells(values, hide and by_patients)
+    title = t("axis.patients" if by_patients else "axis.countries", lang)
+    text = [mark or number(v, lang) for v, mark in zip(values, hidden, strict=True)]
+    hover = [f"{year}: {shown}" for year, shown in zip(years, text, strict=True)]
+    traces = [bar(name=title, x=years,
+                  y=[None if mark else v for v, mark in zip(values, hidden, strict=True)],
+                  colour="#0072B2", text=text, customdata=[["", ""]] * len(years),
+                  hover=hover, orientation="v")]
+    gone = [i for i, mark in enumerate(hidden) if mark]
+    if gone:
+        traces.append(small_marks(x=[years[i] for i in gone], y=[0] * len(gone),
+                                  text=[text[i] for i in gone], hover=[hover[i] for i in gone]))
+    largest = max([v for v, m in zip(values, hidden, strict=True) if not m], default=0)
+    figure = {"data": traces, "layout": series_layout(
+        lang, x_title=t("axis.year", lang), y_title=title, height=CHART_HEIGHT + 40,
+        largest=largest)}
+    figure["layout"]["showlegend"] = False
+    return figure, (*notes, t("note.countries_not_named", lang),
+                    *small_numbers_note(bool(gone), lang))
 
 
 def regional_measures(snapshot: Snapshot) -> pd.DataFrame:
@@ -368,6 +682,7 @@ CHARTS: tuple[Chart, ...] = (
     Chart("cart", "routine", CHART_HEIGHT, cart, "centre"),
     Chart("hospital_exemption", "routine", CHART_HEIGHT, hospital_exemption, "centre"),
     Chart("vecura", "manufacturing", CHART_HEIGHT + 40, vecura),
+    Chart("exports", "manufacturing", CHART_HEIGHT + 40, vecura_exports),
     Chart("per_100k", "comparison", CHART_HEIGHT, trials_per_100k),
     Chart("arm", "comparison", CHART_HEIGHT, trials_initiated),
 )
@@ -405,7 +720,7 @@ def kpis(snapshot: Snapshot, filters: Filters, lang: str) -> list[Kpi]:
                    if share and not filters.centre else t("kpi.cart.products", lang))
     cart = Kpi("cart", number(int(cart_rows["patients"].sum()), lang), cart_detail)
 
-    measures = snapshot["vecura"].set_index("measure")["value"]
+    measures = snapshot["vecura"].groupby("measure")["value"].sum()  # over years, if any
     vecura_patients = Kpi(
         "vecura",
         number(int(measures.get("patients_incl_imports", measures.get("patients", 0))), lang),
