@@ -221,6 +221,8 @@ def series_view(rows: pd.DataFrame, notes: list[str], lang: str, *, part: Callab
                         height=CHART_HEIGHT, largest=largest),
         "scattermode": "group"}}
     notes = notes + not_by_year(rows[rows["year"].isna()], lang)
+    if not traces:
+        figure = without_data(figure, t("note.no_data", lang))
     return ChartView(figure, tuple(notes + small_numbers_note(hidden, lang)))
 
 
