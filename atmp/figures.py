@@ -151,7 +151,9 @@ def choropleth(*, locations: list[str], z: list, text: list[str], hover: list[st
     """Countries by ISO-3 code, shaded by `z`; no colour bar when every country is alike."""
     return {"type": "choropleth", "locationmode": "ISO-3", "locations": locations, "z": z,
             "text": text, "colorscale": colours, "showscale": colour_title is not None,
-            "colorbar": {"title": {"text": colour_title or ""}, "thickness": 14, "len": 0.8},
+            "colorbar": {"title": {"text": colour_title or "", "side": "right"},
+                         "orientation": "h", "thickness": 8, "lenmode": "pixels", "len": 200,
+                         "x": 0.5, "y": 0, "yanchor": "top"},
             "marker": {"line": {"color": "#ffffff", "width": 0.6}},
             "hovertext": hover, "hovertemplate": "%{hovertext}<extra></extra>"}
 
@@ -173,7 +175,7 @@ def plain_layout(lang: str, *, height: int) -> dict:
         "font": {"family": FONT, "size": 15, "color": INK},
         "separators": plotly_separators(lang),
         "paper_bgcolor": "rgba(0,0,0,0)",
-        "margin": {"l": 0, "r": 0, "t": 8, "b": 0},
+        "margin": {"l": 0, "r": 0, "t": 8, "b": 8},
         "showlegend": False,
         "hoverlabel": {"font": {"family": FONT, "size": 14}},
     }

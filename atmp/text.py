@@ -163,11 +163,13 @@ TEXT: dict[str, dict[str, str]] = {
                          "sv": "{label}: {value} {unit} totalt, inte uppdelat per år."},
     "note.measure_not_by_year": {"en": "{label}: {value} in all, not broken down by year.",
                                  "sv": "{label}: {value} totalt, inte uppdelat per år."},
-    "note.small_numbers": {
-        "en": "Patient counts below {small} show as <{small}; where a total shown elsewhere "
-              "would give one away, one more shows as ≥{small}.",
-        "sv": "Antal patienter under {small} visas som <{small}; där en summa som visas på annat "
-              "ställe skulle avslöja ett sådant antal visas ytterligare ett som ≥{small}.",
+    "note.small_numbers": {"en": "Patient counts below {small} show as <{small}.",
+                           "sv": "Antal patienter under {small} visas som <{small}."},
+    "note.small_numbers_total": {
+        "en": "≥{small}: hidden too, as a total shown elsewhere would otherwise give away a "
+              "count below {small}.",
+        "sv": "≥{small}: också dolt, eftersom en summa som visas på annat ställe annars skulle "
+              "avslöja ett antal under {small}.",
     },
     "note.countries_not_named": {
         "en": "The report does not name the recipient countries. A map needs one row per "

@@ -133,8 +133,13 @@ def hidden_cells(values: list[int], hide: bool, total_shown: bool = False) -> li
     return marks
 
 
-def small_numbers_note(hidden: bool, lang: str) -> list[str]:
-    return [t("note.small_numbers", lang, small=SMALL)] if hidden else []
+def small_numbers_notes(figure: dict, lang: str) -> list[str]:
+    """What "<5" and "≥5" mean, for the marks that the figure's texts and hovers use."""
+    words = [word for trace in figure["data"] for key in ("text", "hovertext")
+             for word in trace.get(key) or []]
+    return [t(key, lang, small=SMALL) for key, mark in (("note.small_numbers", BELOW),
+                                                        ("note.small_numbers_total", AT_LEAST))
+            if any(mark in word for word in words)]
 
 
 def qualifier_of(rows: pd.DataFrame) -> str:
@@ -160,9 +165,9 @@ def centre_series(rows: pd.DataFrame, lang: str, *, part: Callable[[object], str
                   hide: bool, total_shown: bool) -> tuple[list[dict], float, bool]:
     """Patients per year, a bar per centre and year; the hover splits a bar by `part` of a row.
 
-    Returns (traces, largest shown value, whether anything is hidden).
+    Returns (traces, largest shown value).
     """
-    traces, marks, largest, any_hidden = [], [], 0.0, False
+    traces, marks, largest = [], [], 0.0
     unit = t("unit.patients", lang)
     # Marks span every year of the chart (empty text where nothing is hidden), so plotly
     # spaces them as it spaces the bars.
@@ -195,8 +200,7 @@ def centre_series(rows: pd.DataFrame, lang: str, *, part: Callable[[object], str
                 hover=[cells.get(year, (None, f"{label} {year}"))[1] for year in chart_years],
                 offsetgroup=centre))
         largest = max([largest] + [v for v, m in zip(totals, hidden, strict=True) if not m])
-        any_hidden = any_hidden or any(hidden)
-    return traces + marks, largest, any_hidden
+    return traces + marks, largest
 
 
 def not_by_year(rows: pd.DataFrame, lang: str) -> list[str]:
@@ -214,7 +218,7 @@ def series_view(rows: pd.DataFrame, notes: list[str], lang: str, *, part: Callab
                 hide: bool, total_shown: bool) -> ChartView:
     """The yearly form of a per-centre patient chart."""
     dated = rows[rows["year"].notna()]
-    traces, largest, hidden = centre_series(dated, lang, part=part, hide=hide,
+    traces, largest = centre_series(dated, lang, part=part, hide=hide,
                                             total_shown=total_shown)
     figure = {"data": traces, "layout": {
         **series_layout(lang, x_title=t("axis.year", lang), y_title=t("axis.patients", lang),
@@ -223,7 +227,7 @@ def series_view(rows: pd.DataFrame, notes: list[str], lang: str, *, part: Callab
     notes = notes + not_by_year(rows[rows["year"].isna()], lang)
     if not traces:
         figure = without_data(figure, t("note.no_data", lang))
-    return ChartView(figure, tuple(notes + small_numbers_note(hidden, lang)))
+    return ChartView(figure, tuple(notes + small_numbers_notes(figure, lang)))
 
 
 def _trial_notes(snapshot: Snapshot, counts: TrialCounts, dimension: str, subject: str,
@@ -346,7 +350,7 @@ def cart(snapshot: Snapshot, filters: Filters, lang: str, *,
     if yearly(snapshot["cart"]):
         return series_view(rows, notes, lang, part=product, hide=hide_small, total_shown=True)
     centres = [code for code in CENTRE.codes() if code in set(rows["centre"])]
-    labels, patients, hover, any_hidden = [], [], [], False
+    labels, patients, hover = [], [], []
     for centre in centres:
         mine = rows[rows["centre"] == centre]
         named = mine[mine["product"] != ""]
@@ -360,7 +364,6 @@ def cart(snapshot: Snapshot, filters: Filters, lang: str, *,
         patients.append(total)
         hover.append(f"{label}: {number(total, lang)} {t('unit.patients', lang)}"
                      + split_lines(parts, lang, hide_small))
-        any_hidden = any_hidden or any(hidden_cells([v for _, v in parts], hide_small))
     traces = [bar(name=t("axis.patients", lang), y=labels, x=patients,
                   colour=[CENTRE.colour(c) for c in centres],
                   text=[number(p, lang) for p in patients],
@@ -383,7 +386,7 @@ def cart(snapshot: Snapshot, filters: Filters, lang: str, *,
     figure = {"data": traces, "layout": layout(
         lang, x_title=t("axis.patients", lang), height=CHART_HEIGHT,
         x_range=padded_range(largest, 0.15))}
-    return ChartView(figure, tuple(notes + small_numbers_note(any_hidden, lang)))
+    return ChartView(figure, tuple(notes + small_numbers_notes(figure, lang)))
 
 
 def hospital_exemption_therapies(products: str, lang: str) -> list[str]:
@@ -448,7 +451,7 @@ SYMBOLS = ("circle", "square", "diamond", "triangle-up", "x")
 
 def vecura_series(rows: pd.DataFrame, lang: str, hide: bool) -> ChartView:
     """Each measure per year as a line; patient counts hidden as anywhere else."""
-    traces, marks, notes, largest, any_hidden = [], [], [], 0.0, False
+    traces, marks, notes, largest = [], [], [], 0.0
     colours: list[str] = []
     for measure in [m for m in VECURA_MEASURE.codes() if m in set(rows["measure"])]:
         mine = rows[rows["measure"] == measure].sort_values("year")
@@ -478,12 +481,11 @@ def vecura_series(rows: pd.DataFrame, lang: str, hide: bool) -> ChartView:
                                      text=[text[i] for i in gone],
                                      hover=[hover[i] for i in gone]))
         largest = max([largest] + [v for v, m in zip(values, hidden, strict=True) if not m])
-        any_hidden = any_hidden or bool(gone)
     figure = {"data": traces + marks, "layout": series_layout(
         lang, x_title=t("axis.year", lang), y_title=t("axis.count", lang),
         height=CHART_HEIGHT + 40, largest=largest)}
     figure["layout"]["legend"]["font"] = {"size": 13}
-    return ChartView(figure, tuple(notes + small_numbers_note(any_hidden, lang)))
+    return ChartView(figure, tuple(notes + small_numbers_notes(figure, lang)))
 
 
 def vecura(snapshot: Snapshot, filters: Filters, lang: str, *,
@@ -519,7 +521,7 @@ EXPORT_SHADES = [[0, "#c6dbef"], [1, "#08306b"]]
 RECIPIENT = [[0, "#0072B2"], [1, "#0072B2"]]
 
 
-def exports_map(named: pd.DataFrame, lang: str, hide: bool) -> tuple[dict, bool]:
+def exports_map(named: pd.DataFrame, lang: str, hide: bool) -> dict:
     """Named recipient countries on a world map: patients where every row gives them."""
     by_patients = bool(named["patients"].notna().all())
     codes = sorted(set(named["country"]), key=COUNTRY.order)
@@ -542,7 +544,7 @@ def exports_map(named: pd.DataFrame, lang: str, hide: bool) -> tuple[dict, bool]
     if gone:
         traces.append(map_marks(locations=[codes[i] for i in gone],
                                 text=[text[i] for i in gone], hover=[hover[i] for i in gone]))
-    return {"data": traces, "layout": map_layout(lang, height=CHART_HEIGHT + 40)}, bool(gone)
+    return {"data": traces, "layout": map_layout(lang, height=CHART_HEIGHT + 40)}
 
 
 def vecura_exports(snapshot: Snapshot, filters: Filters, lang: str, *,
@@ -555,9 +557,8 @@ def vecura_exports(snapshot: Snapshot, filters: Filters, lang: str, *,
     rows = snapshot["vecura_exports"]
     notes = ignored_note("vecura", filters, set(), lang)
     named, unnamed = rows[rows["country"] != ALL], rows[rows["country"] == ALL]
-    hidden = False
     if len(named):
-        figure, hidden = exports_map(named, lang, hide_small)
+        figure = exports_map(named, lang, hide_small)
         if yearly(named):
             years = named["year"]
             notes.append(t("note.map_period", lang, first=int(years.min()),
@@ -575,7 +576,7 @@ def vecura_exports(snapshot: Snapshot, filters: Filters, lang: str, *,
                                       "font": {"size": 18}}}],
                   "layout": plain_layout(lang, height=CHART_HEIGHT + 40)}
         notes.append(t("note.countries_not_named", lang))
-    return ChartView(figure, tuple(notes + small_numbers_note(hidden, lang)))
+    return ChartView(figure, tuple(notes + small_numbers_notes(figure, lang)))
 
 
 def exports_by_year(unnamed: pd.DataFrame, notes: list[str], lang: str,
@@ -603,7 +604,7 @@ def exports_by_year(unnamed: pd.DataFrame, notes: list[str], lang: str,
         largest=largest)}
     figure["layout"]["showlegend"] = False
     return figure, (*notes, t("note.countries_not_named", lang),
-                    *small_numbers_note(bool(gone), lang))
+                    *small_numbers_notes(figure, lang))
 
 
 def regional_measures(snapshot: Snapshot) -> pd.DataFrame:
