@@ -161,7 +161,7 @@ def split_lines(parts: list[tuple[str, int]], lang: str, hide: bool) -> str:
                    for (label, value), mark in zip(parts, marks, strict=True))
 
 
-def centre_series(rows: pd.DataFrame, lang: str, *, part: Callable[[object], str],
+def centre_series(rows: pd.DataFrame, lang: str, *, part: Callable[[dict], str],
                   hide: bool, total_shown: bool) -> tuple[list[dict], float, bool]:
     """Patients per year, a bar per centre and year; the hover splits a bar by `part` of a row.
 
@@ -182,7 +182,7 @@ def centre_series(rows: pd.DataFrame, lang: str, *, part: Callable[[object], str
         text, hover = [], []
         for year, group, total, mark in zip(years, groups, totals, hidden, strict=True):
             shown = mark or approx(total, qualifier_of(group), lang)
-            parts = [(part(row), int(row.patients)) for row in group.itertuples()]
+            parts = [(part(row), int(row["patients"])) for row in group.to_dict("records")]
             text.append(shown)
             hover.append(f"{label} {year}: {shown} {unit}"
                          + ("" if mark else split_lines(parts, lang, hide)))
@@ -214,7 +214,7 @@ def not_by_year(rows: pd.DataFrame, lang: str) -> list[str]:
     return notes
 
 
-def series_view(rows: pd.DataFrame, notes: list[str], lang: str, *, part: Callable[[object], str],
+def series_view(rows: pd.DataFrame, notes: list[str], lang: str, *, part: Callable[[dict], str],
                 hide: bool, total_shown: bool) -> ChartView:
     """The yearly form of a per-centre patient chart."""
     dated = rows[rows["year"].notna()]
@@ -344,22 +344,26 @@ def cart(snapshot: Snapshot, filters: Filters, lang: str, *,
         rows = rows[rows["centre"].isin(filters.centre)]
     notes = ignored_note("cart", filters, {"centre"}, lang)
 
-    def product(row: object) -> str:
-        return CART_PRODUCT.label(row.product, lang) if row.product else ""
+    def product(row: dict) -> str:
+        return CART_PRODUCT.label(row["product"], lang) if row["product"] else ""
 
     if yearly(snapshot["cart"]):
         return series_view(rows, notes, lang, part=product, hide=hide_small, total_shown=True)
-    centres = [code for code in CENTRE.codes() if code in set(rows["centre"])]
+    # Plain records: a few rows, read on every filter change, cost less than pandas masks.
+    by_centre: dict[str, list[dict]] = {}
+    for row in rows.to_dict("records"):
+        by_centre.setdefault(row["centre"], []).append(row)
+    centres = [code for code in CENTRE.codes() if code in by_centre]
     labels, patients, hover = [], [], []
     for centre in centres:
-        mine = rows[rows["centre"] == centre]
-        named = mine[mine["product"] != ""]
-        products = (len(named) if len(named) else
-                    next((int(n) for n in mine["products"] if pd.notna(n)), None))
+        named = [row for row in by_centre[centre] if row["product"]]
+        products = (len(named) if named else next(
+            (int(row["products"]) for row in by_centre[centre] if pd.notna(row["products"])),
+            None))
         label = (CENTRE.label(centre, lang) if products is None else axis_label(
             CENTRE.label(centre, lang), f"{number(products, lang)} {t('unit.products', lang)}"))
-        total = int(mine["patients"].sum())
-        parts = [(product(row), int(row.patients)) for row in named.itertuples()]
+        total = sum(int(row["patients"]) for row in by_centre[centre])
+        parts = [(product(row), int(row["patients"])) for row in named]
         labels.append(label)
         patients.append(total)
         hover.append(f"{label}: {number(total, lang)} {t('unit.patients', lang)}"
@@ -402,7 +406,7 @@ def hospital_exemption(snapshot: Snapshot, filters: Filters, lang: str, *,
     if yearly(snapshot["hospital_exemption"]):
         return series_view(
             rows, ignored_note("hospital_exemption", filters, {"centre"}, lang), lang,
-            part=lambda row: ", ".join(hospital_exemption_therapies(row.products, lang)),
+            part=lambda row: ", ".join(hospital_exemption_therapies(row["products"], lang)),
             hide=hide_small, total_shown=False)
     rows = rows.assign(rank=rows["centre"].map(CENTRE.order)).sort_values(["rank", "products"])
     labels, text, hover = [], [], []
@@ -436,11 +440,12 @@ def export_countries(exports: pd.DataFrame) -> int | None:
 
     None when `all` is given per year: a country may recur, so yearly counts do not add up.
     """
-    unnamed = exports[exports["country"] == ALL]
-    if yearly(unnamed):
+    rows = exports.to_dict("records")
+    unnamed = [row for row in rows if row["country"] == ALL]
+    if any(pd.notna(row["year"]) for row in unnamed):
         return None
-    return exports.loc[exports["country"] != ALL, "country"].nunique() + int(
-        unnamed["countries"].sum())
+    return (len({row["country"] for row in rows if row["country"] != ALL})
+            + sum(int(row["countries"]) for row in unnamed))
 
 
 PATIENT_MEASURES = ("patients", "patients_incl_imports")
@@ -556,7 +561,8 @@ def vecura_exports(snapshot: Snapshot, filters: Filters, lang: str, *,
     """
     rows = snapshot["vecura_exports"]
     notes = ignored_note("vecura", filters, set(), lang)
-    named, unnamed = rows[rows["country"] != ALL], rows[rows["country"] == ALL]
+    is_named = rows["country"].to_numpy() != ALL
+    named, unnamed = rows[is_named], rows[~is_named]
     if len(named):
         figure = exports_map(named, lang, hide_small)
         if yearly(named):
@@ -723,7 +729,9 @@ def kpis(snapshot: Snapshot, filters: Filters, lang: str) -> list[Kpi]:
                    if share and not filters.centre else t("kpi.cart.products", lang))
     cart = Kpi("cart", number(int(cart_rows["patients"].sum()), lang), cart_detail)
 
-    measures = snapshot["vecura"].groupby("measure")["value"].sum()  # over years, if any
+    measures: dict[str, int] = {}
+    for row in snapshot["vecura"].to_dict("records"):  # summed over the years, if any
+        measures[row["measure"]] = measures.get(row["measure"], 0) + int(row["value"])
     vecura_patients = Kpi(
         "vecura",
         number(int(measures.get("patients_incl_imports", measures.get("patients", 0))), lang),
