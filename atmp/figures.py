@@ -7,6 +7,8 @@ plotly.js reads.
 
 from __future__ import annotations
 
+import math
+
 from atmp.text import plotly_separators
 
 FONT = "Inter, system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
@@ -76,11 +78,16 @@ def layout(lang: str, *, x_title: str, height: int, legend: bool = False,
 
 
 def series_layout(lang: str, *, x_title: str, y_title: str, height: int,
-                  largest: float) -> dict:
-    """Years along x, counts up y: the layout of every yearly series."""
+                  largest: float, years: list[int]) -> dict:
+    """Years along x, counts up y: the layout of every yearly series.
+
+    Ticks fall on whole years only, every year up to twelve of them, else every few.
+    """
     base = layout(lang, x_title=x_title, height=height, legend=True)
+    first, last = min(years, default=0), max(years, default=0)
     base["xaxis"] = {"title": base["xaxis"]["title"], "automargin": True, "fixedrange": True,
-                     "ticks": "", "tickformat": "d", "dtick": 1, "tickfont": {"size": 15}}
+                     "ticks": "", "tickformat": "d", "tick0": first,
+                     "dtick": math.ceil((last - first + 1) / 12), "tickfont": {"size": 15}}
     base["yaxis"] = value_axis(y_title, padded_range(largest, 0.18))
     base["bargap"] = 0.2
     return base

@@ -218,11 +218,11 @@ def series_view(rows: pd.DataFrame, notes: list[str], lang: str, *, part: Callab
                 hide: bool, total_shown: bool) -> ChartView:
     """The yearly form of a per-centre patient chart."""
     dated = rows[rows["year"].notna()]
-    traces, largest = centre_series(dated, lang, part=part, hide=hide,
-                                            total_shown=total_shown)
+    traces, largest = centre_series(dated, lang, part=part, hide=hide, total_shown=total_shown)
     figure = {"data": traces, "layout": {
         **series_layout(lang, x_title=t("axis.year", lang), y_title=t("axis.patients", lang),
-                        height=CHART_HEIGHT, largest=largest),
+                        height=CHART_HEIGHT, largest=largest,
+                        years=[int(year) for year in dated["year"]]),
         "scattermode": "group"}}
     notes = notes + not_by_year(rows[rows["year"].isna()], lang)
     if not traces:
@@ -488,7 +488,8 @@ def vecura_series(rows: pd.DataFrame, lang: str, hide: bool) -> ChartView:
         largest = max([largest] + [v for v, m in zip(values, hidden, strict=True) if not m])
     figure = {"data": traces + marks, "layout": series_layout(
         lang, x_title=t("axis.year", lang), y_title=t("axis.count", lang),
-        height=CHART_HEIGHT + 40, largest=largest)}
+        height=CHART_HEIGHT + 40, largest=largest,
+        years=[int(year) for year in rows["year"].dropna()])}
     figure["layout"]["legend"]["font"] = {"size": 13}
     return ChartView(figure, tuple(notes + small_numbers_notes(figure, lang)))
 
@@ -607,7 +608,7 @@ def exports_by_year(unnamed: pd.DataFrame, notes: list[str], lang: str,
     largest = max([v for v, m in zip(values, hidden, strict=True) if not m], default=0)
     figure = {"data": traces, "layout": series_layout(
         lang, x_title=t("axis.year", lang), y_title=title, height=CHART_HEIGHT + 40,
-        largest=largest)}
+        largest=largest, years=years)}
     figure["layout"]["showlegend"] = False
     return figure, (*notes, t("note.countries_not_named", lang),
                     *small_numbers_notes(figure, lang))

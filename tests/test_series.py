@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.by import By
 
 from atmp.data import load_snapshot
 from atmp.figures import GRAPH_CONFIG, MAP_RESOLUTION, SMALL_MARKS
@@ -28,6 +30,7 @@ from atmp.views import (
     vecura_exports,
 )
 from atmp.vocab import COUNTRY
+from components import ids
 
 ROOT = Path(__file__).resolve().parent.parent
 BY_KEY = {chart.key: chart for chart in CHARTS}
@@ -271,6 +274,40 @@ def test_ser014_every_series_figure_is_valid_plotly(series):
     go.Figure(vecura_exports(load_published(), NO_FILTERS, "en").figure)
 
 
+def test_ser016_per_product_rows_without_years_split_the_centre_bar(data_copy):
+    (data_copy / "cart.csv").write_text(
+        "centre,product,patients,products,source,note\nkarolinska,axi_cel,40,,Test,\n"
+        "karolinska,tisa_cel,31,,Test,\nkarolinska,ide_cel,3,,Test,\n"
+        "akademiska,axi_cel,38,,Test,\n", encoding="utf-8")
+    snapshot = load_snapshot(data_copy)
+    view = cart(snapshot, NO_FILTERS, "en")
+    centres = view.figure["data"][0]
+    assert centres["x"] == [74, 38] and centres["orientation"] == "h"
+    assert "3 products" in centres["y"][0] and "1 products" in centres["y"][1]
+    assert centres["hovertext"][0].endswith(
+        f"Abecma (idecabtagene vicleucel): {BELOW}")
+    assert f"Kymriah (tisagenlecleucel): {AT_LEAST}" in centres["hovertext"][0]
+    assert "Yescarta (axicabtagene ciloleucel): 40" in centres["hovertext"][0]
+    assert view.figure["data"][1]["x"] == [round(112 / 0.63 - 112, 1)]  # rest of Sweden
+    assert kpis(snapshot, NO_FILTERS, "en")[1].value == "112"
+
+
+def test_ser017_unnamed_countries_per_year_are_a_series(data_copy):
+    (data_copy / "vecura_exports.csv").write_text(
+        "country,year,countries,patients,source,note\nall,2022,4,9,Test,\n"
+        "all,2023,5,2,Test,\nall,2024,6,14,Test,\n", encoding="utf-8")
+    snapshot = load_snapshot(data_copy)
+    view = vecura_exports(snapshot, NO_FILTERS, "en")
+    (bars,) = data_traces(view.figure)
+    assert bars["x"] == [2022, 2023, 2024] and bars["y"] == [9, None, 14]
+    assert marks(view.figure)[0]["text"] == [BELOW]
+    assert view.figure["layout"]["yaxis"]["title"]["text"] == "Patients"
+    assert any("does not name" in note for note in view.notes)
+    # The whole period's number of countries is unknown, so Vecura's chart leaves it out.
+    (measures,) = vecura(snapshot, NO_FILTERS, "en").figure["data"]
+    assert "Export recipient countries" not in measures["y"]
+
+
 @pytest.fixture
 def series_app(series):
     """The app serving the series folder; the published data is put back afterwards."""
@@ -286,14 +323,19 @@ def series_app(series):
 @pytest.mark.browser
 def test_ser015_the_map_draws_from_the_local_topojson_without_errors(dash_duo, series_app):
     dash_duo.start_server(series_app)
-    dash_duo.wait_for_element("#chart-exports .choroplethlocation")
+    exports = f"#{ids.graph('exports')}"
+    dash_duo.wait_for_element(f"{exports} .choroplethlocation")
     drawn = dash_duo.driver.execute_script(
-        "return [...document.querySelectorAll('#chart-exports .choroplethlocation')]"
-        ".filter(path => path.getAttribute('d')).length")
+        "return [...document.querySelectorAll(arguments[0] + ' .choroplethlocation')]"
+        ".filter(path => path.getAttribute('d')).length", exports)
     assert drawn == 3  # Germany, Norway, Singapore; Denmark's <5 is a mark, not an area
-    assert dash_duo.find_element("#chart-exports .scattergeo text").text == BELOW
+    assert dash_duo.find_element(f"{exports} .scattergeo text").text == BELOW
     fetched = dash_duo.driver.execute_script(
         "return performance.getEntriesByType('resource').map(e => e.name)")
     assert any(url.endswith(f"/assets/topojson/world_{MAP_RESOLUTION}m.json") for url in fetched)
     assert all(url.startswith(dash_duo.server_url) for url in fetched)
+    # A bar of a year still sets its centre's filter.
+    bar = dash_duo.driver.find_elements(By.CSS_SELECTOR, f"#{ids.graph('cart')} .point path")[0]
+    ActionChains(dash_duo.driver).move_to_element(bar).pause(0.3).click().perform()
+    dash_duo.wait_for_text_to_equal(f"#{ids.kpi_value('cart')}", "43")
     assert dash_duo.get_logs() == []
