@@ -162,7 +162,7 @@ def split_lines(parts: list[tuple[str, int]], lang: str, hide: bool) -> str:
 
 
 def centre_series(rows: pd.DataFrame, lang: str, *, part: Callable[[dict], str],
-                  hide: bool, total_shown: bool) -> tuple[list[dict], float, bool]:
+                  hide: bool, total_shown: bool) -> tuple[list[dict], float]:
     """Patients per year, a bar per centre and year; the hover splits a bar by `part` of a row.
 
     Returns (traces, largest shown value).
