@@ -224,10 +224,10 @@ def series_view(rows: pd.DataFrame, notes: list[str], lang: str, *, part: Callab
                         height=CHART_HEIGHT, largest=largest,
                         years=[int(year) for year in dated["year"]]),
         "scattermode": "group"}}
-    notes = notes + not_by_year(rows[rows["year"].isna()], lang)
+    whole_period = not_by_year(rows[rows["year"].isna()], lang)
     if not traces:
-        figure = without_data(figure, t("note.no_data", lang))
-    return ChartView(figure, tuple(notes + small_numbers_notes(figure, lang)))
+        figure = without_data(figure, (whole_period or [t("note.no_data", lang)])[-1])
+    return ChartView(figure, tuple(notes + whole_period + small_numbers_notes(figure, lang)))
 
 
 def _trial_notes(snapshot: Snapshot, counts: TrialCounts, dimension: str, subject: str,

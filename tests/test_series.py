@@ -127,6 +127,10 @@ def test_ser001_cart_per_year_is_a_series_of_bars_per_centre(series):
 def test_ser002_centre_filter_applies_to_the_series(series):
     view = cart(series, Filters(centre=("akademiska",)), "en", hide_small=False)
     assert [trace["name"] for trace in data_traces(view.figure)] == ["Akademiska (Uppsala)"]
+    view = hospital_exemption(series, Filters(centre=("karolinska",)), "en")
+    assert not view.figure["data"]  # Karolinska's count covers the whole period only
+    assert view.figure["layout"]["annotations"][0]["text"] == view.notes[0] == (
+        "Karolinska: ≈\u00a020 patients in all, not broken down by year.")
 
 
 def test_ser003_key_figures_and_the_derivation_sum_every_row(series):
