@@ -142,9 +142,10 @@ def small_numbers_notes(figure: dict, lang: str) -> list[str]:
             if any(mark in word for word in words)]
 
 
-def qualifier_of(rows: pd.DataFrame) -> str:
+def qualifier_of(rows: pd.DataFrame | list[dict]) -> str:
     """The qualifier of a sum of rows: "about" if any of its rows is approximate."""
-    qualifiers = set(rows["qualifier"]) if "qualifier" in rows else set()
+    qualifiers = ({row.get("qualifier", "") for row in rows} if isinstance(rows, list)
+                  else set(rows["qualifier"]) if "qualifier" in rows else set())
     return "about" if "about" in qualifiers else max(qualifiers, default="")
 
 
@@ -161,8 +162,21 @@ def split_lines(parts: list[tuple[str, int]], lang: str, hide: bool) -> str:
                    for (label, value), mark in zip(parts, marks, strict=True))
 
 
-def centre_series(rows: pd.DataFrame, lang: str, *, part: Callable[[dict], str],
-                  hide: bool, total_shown: bool) -> tuple[list[dict], float]:
+def by_centre_and_year(rows: pd.DataFrame) -> dict[str, dict[int | None, list[dict]]]:
+    """centre -> year (None for a whole-period row) -> its rows, centres in vocabulary order.
+
+    Plain records: a few dozen rows, read on every filter change, cost less than pandas masks.
+    """
+    groups: dict[str, dict[int | None, list[dict]]] = {}
+    for row in rows.to_dict("records"):
+        year = None if pd.isna(row["year"]) else int(row["year"])
+        groups.setdefault(row["centre"], {}).setdefault(year, []).append(row)
+    return {centre: groups[centre] for centre in CENTRE.codes() if centre in groups}
+
+
+def centre_series(groups: dict[str, dict[int | None, list[dict]]], lang: str, *,
+                  part: Callable[[dict], str], hide: bool,
+                  total_shown: bool) -> tuple[list[dict], float]:
     """Patients per year, a bar per centre and year; the hover splits a bar by `part` of a row.
 
     Returns (traces, largest shown value).
@@ -171,18 +185,19 @@ def centre_series(rows: pd.DataFrame, lang: str, *, part: Callable[[dict], str],
     unit = t("unit.patients", lang)
     # Marks span every year of the chart (empty text where nothing is hidden), so plotly
     # spaces them as it spaces the bars.
-    chart_years = sorted(int(year) for year in rows["year"].unique())
-    for centre in [code for code in CENTRE.codes() if code in set(rows["centre"])]:
-        mine = rows[rows["centre"] == centre]
+    chart_years = sorted({year for by_year in groups.values() for year in by_year
+                          if year is not None})
+    for centre, by_year in groups.items():
+        years = sorted(year for year in by_year if year is not None)
+        if not years:
+            continue
         label = CENTRE.label(centre, lang)
-        years = sorted(int(year) for year in mine["year"].unique())
-        groups = [mine[mine["year"] == year] for year in years]
-        totals = [int(group["patients"].sum()) for group in groups]
+        totals = [sum(int(row["patients"]) for row in by_year[year]) for year in years]
         hidden = hidden_cells(totals, hide, total_shown)
         text, hover = [], []
-        for year, group, total, mark in zip(years, groups, totals, hidden, strict=True):
-            shown = mark or approx(total, qualifier_of(group), lang)
-            parts = [(part(row), int(row["patients"])) for row in group.to_dict("records")]
+        for year, total, mark in zip(years, totals, hidden, strict=True):
+            shown = mark or approx(total, qualifier_of(by_year[year]), lang)
+            parts = [(part(row), int(row["patients"])) for row in by_year[year]]
             text.append(shown)
             hover.append(f"{label} {year}: {shown} {unit}"
                          + ("" if mark else split_lines(parts, lang, hide)))
@@ -203,28 +218,30 @@ def centre_series(rows: pd.DataFrame, lang: str, *, part: Callable[[dict], str],
     return traces + marks, largest
 
 
-def not_by_year(rows: pd.DataFrame, lang: str) -> list[str]:
+def not_by_year(groups: dict[str, dict[int | None, list[dict]]], lang: str) -> list[str]:
     """Notes for centres whose rows have no year: their whole-period count, as given."""
     notes = []
-    for centre in [code for code in CENTRE.codes() if code in set(rows["centre"])]:
-        mine = rows[rows["centre"] == centre]
-        notes.append(t("note.not_by_year", lang, label=CENTRE.label(centre, lang),
-                       value=approx(int(mine["patients"].sum()), qualifier_of(mine), lang),
-                       unit=t("unit.patients", lang)))
+    for centre, by_year in groups.items():
+        if None in by_year:
+            mine = by_year[None]
+            notes.append(t("note.not_by_year", lang, label=CENTRE.label(centre, lang),
+                           value=approx(sum(int(row["patients"]) for row in mine),
+                                        qualifier_of(mine), lang),
+                           unit=t("unit.patients", lang)))
     return notes
 
 
 def series_view(rows: pd.DataFrame, notes: list[str], lang: str, *, part: Callable[[dict], str],
                 hide: bool, total_shown: bool) -> ChartView:
     """The yearly form of a per-centre patient chart."""
-    dated = rows[rows["year"].notna()]
-    traces, largest = centre_series(dated, lang, part=part, hide=hide, total_shown=total_shown)
+    groups = by_centre_and_year(rows)
+    traces, largest = centre_series(groups, lang, part=part, hide=hide, total_shown=total_shown)
+    years = [year for by_year in groups.values() for year in by_year if year is not None]
     figure = {"data": traces, "layout": {
         **series_layout(lang, x_title=t("axis.year", lang), y_title=t("axis.patients", lang),
-                        height=CHART_HEIGHT, largest=largest,
-                        years=[int(year) for year in dated["year"]]),
+                        height=CHART_HEIGHT, largest=largest, years=years),
         "scattermode": "group"}}
-    whole_period = not_by_year(rows[rows["year"].isna()], lang)
+    whole_period = not_by_year(groups, lang)
     if not traces:
         figure = without_data(figure, (whole_period or [t("note.no_data", lang)])[-1])
     return ChartView(figure, tuple(notes + whole_period + small_numbers_notes(figure, lang)))
@@ -458,20 +475,25 @@ def vecura_series(rows: pd.DataFrame, lang: str, hide: bool) -> ChartView:
     """Each measure per year as a line; patient counts hidden as anywhere else."""
     traces, marks, notes, largest = [], [], [], 0.0
     colours: list[str] = []
-    for measure in [m for m in VECURA_MEASURE.codes() if m in set(rows["measure"])]:
-        mine = rows[rows["measure"] == measure].sort_values("year")
+    by_measure: dict[str, list[dict]] = {}
+    for row in rows.to_dict("records"):
+        by_measure.setdefault(row["measure"], []).append(row)
+    for measure in [m for m in VECURA_MEASURE.codes() if m in by_measure]:
+        mine = by_measure[measure]
         label = VECURA_MEASURE.label(measure, lang)
-        if not yearly(mine):
+        if any(pd.isna(row["year"]) for row in mine):
             notes.append(t("note.measure_not_by_year", lang, label=label,
-                           value=approx(int(mine["value"].sum()), qualifier_of(mine), lang)))
+                           value=approx(sum(int(row["value"]) for row in mine),
+                                        qualifier_of(mine), lang)))
             continue
+        mine = sorted(mine, key=lambda row: row["year"])
         colour = VECURA_MEASURE.colour(measure)
         rank = colours.count(colour)
         colours.append(colour)
-        years, values = [int(y) for y in mine["year"]], mine["value"].tolist()
+        years, values = [int(row["year"]) for row in mine], [row["value"] for row in mine]
         hidden = hidden_cells(values, hide and measure in PATIENT_MEASURES, total_shown=True)
-        text = [mark or approx(v, q, lang)
-                for v, q, mark in zip(values, mine["qualifier"], hidden, strict=True)]
+        text = [mark or approx(row["value"], row["qualifier"], lang)
+                for row, mark in zip(mine, hidden, strict=True)]
         hover = [f"{label} {year}: {shown}" for year, shown in zip(years, text, strict=True)]
         traces.append({
             "type": "scatter", "mode": "lines+markers", "name": label, "x": years,
@@ -533,7 +555,8 @@ def exports_map(named: pd.DataFrame, lang: str, hide: bool) -> dict:
     codes = sorted(set(named["country"]), key=COUNTRY.order)
     labels = [COUNTRY.label(code, lang) for code in codes]
     if by_patients:
-        values = [int(named.loc[named["country"] == code, "patients"].sum()) for code in codes]
+        patients = named.groupby("country")["patients"].sum()
+        values = [int(patients[code]) for code in codes]
         hidden = hidden_cells(values, hide)
         text = [mark or number(v, lang) for v, mark in zip(values, hidden, strict=True)]
         z = [None if mark else v for v, mark in zip(values, hidden, strict=True)]
