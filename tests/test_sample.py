@@ -17,7 +17,10 @@ from atmp.sample import (
     source_text,
     write,
 )
+from atmp.text import number
 from atmp.trials import count_trials
+from atmp.views import CHARTS, kpis
+from atmp.vocab import FILTER_DIMENSIONS
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
@@ -139,6 +142,15 @@ def test_smp011_100000_trials_load_in_the_published_proportions(published, tmp_p
                                        abs=1e-4)
     regional = snapshot["regional"].set_index(["region", "measure"])["value"]
     assert regional["stockholm_uppsala", "ongoing_trials"] == 100_000
+    # Every filter answers at this size, and crosses the others (a register).
+    crossed = Filters(centre=("akademiska",), atmp_class=("sctmp",), status=("open",),
+                      phase=("phase_2",))
+    for dimension, vocabulary in FILTER_DIMENSIONS.items():
+        for filters in [Filters(**{dimension: (code,)}) for code in vocabulary.codes()] + [crossed]:
+            expected = sum(count_trials(snapshot.trials, filters).per_centre().values())
+            assert kpis(snapshot, filters, "en")[0].value == number(expected, "en")
+            assert all(not chart.build(snapshot, filters, "en").notes
+                       for chart in CHARTS if chart.section == "trials" and expected)
 
 
 def test_smp012_refuses_the_published_folder_and_unmarked_data(published, data_copy, tmp_path):
