@@ -63,19 +63,31 @@ def from_values(values: dict[str, object]) -> tuple[Filters, list[str]]:
     return Filters(**known), unknown
 
 
-def from_query(search: str | None) -> tuple[Filters, list[str]]:
-    """Filters from a query string; unknown parameters and codes are returned, not applied."""
+def parse_query(search: str | None) -> tuple[dict[str, list[str]], list[str]]:
+    """{parameter: values split at commas} of a query string, and what was too long to read."""
     search = (search or "").lstrip("?")
     if len(search) > MAX_QUERY_LENGTH:
-        return Filters(), [f"{search[:40]}…"]
+        return {}, [f"{search[:40]}…"]
     parsed = parse_qs(search, keep_blank_values=False)
-    params = {param: dimension for dimension, param in URL_PARAMS.items()}
+    return {name: [code.strip() for entry in entries for code in entry.split(",")
+                   if code.strip()] for name, entries in parsed.items()}, []
+
+
+def from_params(params: dict[str, list[str]]) -> tuple[Filters, list[str]]:
+    """Filters from parsed query parameters; unknown parameters and codes are returned."""
+    dimensions = {param: dimension for dimension, param in URL_PARAMS.items()}
     values, unknown = {}, []
-    for name, entries in parsed.items():
-        codes = [code.strip() for entry in entries for code in entry.split(",") if code.strip()]
-        if name in params:
-            values[params[name]] = codes
+    for name, codes in params.items():
+        if name in dimensions:
+            values[dimensions[name]] = codes
         else:
             unknown.append(name)
     filters, unknown_codes = from_values(values)
     return filters, unknown + unknown_codes
+
+
+def from_query(search: str | None) -> tuple[Filters, list[str]]:
+    """Filters from a query string; unknown parameters and codes are returned, not applied."""
+    params, unreadable = parse_query(search)
+    filters, unknown = from_params(params)
+    return filters, unreadable + unknown

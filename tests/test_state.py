@@ -1,0 +1,74 @@
+"""The whole view in the link: every piece of state survives the round trip; junk never errors."""
+
+from __future__ import annotations
+
+import pytest
+
+from atmp.filters import Filters
+from atmp.state import ViewState, from_query
+
+CHARTS = ("a", "b", "c")
+
+
+def test_sta001_every_piece_of_state_round_trips():
+    state = ViewState(filters=Filters(centre=("akademiska",), status=("open",)), lang="sv",
+                      theme="dark", chart="b", present=True, slide=3, advance=20)
+    query = state.to_query()
+    assert query == ("?centre=akademiska&status=open&lang=sv&theme=dark&chart=b"
+                     "&present=1&slide=3&advance=20")
+    assert from_query(query, CHARTS) == (state, [])
+
+
+def test_sta002_the_default_view_is_the_plain_address():
+    assert ViewState().to_query() == ""
+    assert from_query("", CHARTS) == (ViewState(), [])
+
+
+@pytest.mark.parametrize(("search", "bad"), [
+    ("?lang=de", "lang=de"), ("?theme=pink", "theme=pink"), ("?chart=zzz", "chart=zzz"),
+    ("?present=yes", "present=yes"), ("?present=1&slide=9", "slide=9"),
+    ("?present=1&slide=x", "slide=x"), ("?present=1&advance=1", "advance=1"),
+    ("?present=1&advance=-5", "advance=-5"), ("?present=1&slide=0", "slide=0"),
+])
+def test_sta003_a_bad_value_falls_back_to_the_default_and_is_named(search, bad):
+    state, unknown = from_query(search, CHARTS)
+    assert unknown == [bad]
+    assert state.lang == "en" and state.theme == "light" and state.chart is None
+    assert state.slide == 1 and state.advance == 0
+
+
+def test_sta004_slide_and_advance_only_live_in_presentation_mode():
+    state, _ = from_query("?slide=2&advance=20", CHARTS)
+    assert (state.present, state.slide, state.advance) == (False, 1, 0)
+    assert state.to_query() == ""
+
+
+def test_sta005_presenting_starts_at_the_chart_in_focus_and_leaving_focuses_the_slide():
+    state, _ = from_query("?chart=b&present=1", CHARTS)
+    assert state.slide == 2
+    page = ViewState(chart="c")
+    assert page.links(CHARTS)["present"] == "?chart=c&present=1&slide=3"
+    presenting = ViewState(present=True, slide=1, advance=30)
+    assert presenting.links(CHARTS)["exit"] == "?chart=a"
+
+
+def test_sta006_slides_wrap_around_both_ways():
+    links = ViewState(present=True, slide=3, lang="sv").links(CHARTS)
+    assert links["next"] == "?lang=sv&present=1&slide=1"
+    assert links["previous"] == "?lang=sv&present=1&slide=2"
+    first = ViewState(present=True, slide=1).links(CHARTS)
+    assert first["previous"] == "?present=1&slide=3"
+
+
+def test_sta007_theme_and_language_switches_keep_the_rest_of_the_view():
+    state = ViewState(filters=Filters(atmp_class=("tep",)), theme="dark")
+    links = state.links(CHARTS)
+    assert links["theme"] == "?class=tep"
+    assert links["lang_sv"] == "?class=tep&lang=sv&theme=dark"
+    assert links["chart_b"] == "?class=tep&theme=dark&chart=b"
+
+
+def test_sta008_filters_and_state_errors_are_reported_together():
+    state, unknown = from_query("?centre=mars&lang=sv&colour=red", CHARTS)
+    assert state.lang == "sv"
+    assert unknown == ["colour", "centre=mars"]
