@@ -6,7 +6,7 @@ import callbacks  # noqa: F401  (registers the callbacks)
 from atmp import store
 from atmp.settings import read_settings
 from atmp.text import t
-from components.layout import create_layout
+from components.layout import create_shell, create_validation_layout
 from serving import harden
 
 settings = read_settings()
@@ -14,7 +14,9 @@ store.load_or_exit(settings.data_dir)
 
 app = dash.Dash(__name__, title=t("app.title"), update_title=None,
                 meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}])
-app.layout = lambda: create_layout(store.current(), store.problem())
+app.layout = create_shell()
+# The page is rendered by a callback; Dash checks the callbacks against shell and page.
+app.validation_layout = create_validation_layout(store.current())
 server = app.server
 harden(server)
 

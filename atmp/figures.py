@@ -8,8 +8,13 @@ plotly.js reads.
 from __future__ import annotations
 
 import math
+import re
+import textwrap
+from dataclasses import dataclass
 
 from atmp.text import plotly_separators
+
+_TAG = re.compile(r"<[^>]+>")
 
 FONT = "Inter, system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 INK = "#1f2933"
@@ -17,11 +22,10 @@ MUTED = "#52606d"
 GRID = "#e4e7eb"
 DERIVED = "#9aa5b1"
 
+# No mode bar: the axes are fixed, and each card has its own downloads at slide size.
 GRAPH_CONFIG = {
-    "displaylogo": False,
+    "displayModeBar": False,
     "responsive": True,
-    "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d", "zoomIn2d", "zoomOut2d"],
-    "toImageButtonOptions": {"format": "png", "width": 1920, "height": 1080, "scale": 1},
     # Maps draw from the vendored topojson: users' intranets cannot reach plotly's CDN.
     "topojsonURL": "/assets/topojson/",
     # A map under the pointer must not take over the page's scrolling.
@@ -35,6 +39,12 @@ MAP_RESOLUTION = 50
 # plotly draws nothing for a null, so a text-only marks trace, its `meta` SMALL_MARKS, writes
 # that text where the bar, point or country is. Exports read the data traces and skip marks.
 SMALL_MARKS = "small-number marks"
+
+
+def plain(label: str) -> str:
+    """A label without its markup: 'Karolinska<br><span>4 products</span>' →
+    'Karolinska, 4 products'."""
+    return _TAG.sub("", label.replace("<br>", ", ")).strip()
 
 
 def readable_text_colour(background: str) -> str:
@@ -197,3 +207,163 @@ def map_layout(lang: str, *, height: int) -> dict:
         "lataxis": {"range": [-56, 84]}, "showframe": False, "showcoastlines": False,
         "showcountries": True, "countrycolor": "#ffffff", "showland": True, "landcolor": GRID,
         "showocean": False, "showlakes": False, "bgcolor": "rgba(0,0,0,0)"}}
+
+
+@dataclass(frozen=True)
+class Palette:
+    """The colours a figure takes from its theme; category colours never change."""
+
+    ink: str
+    muted: str
+    grid: str
+    zero: str
+    background: str
+
+
+PALETTES = {
+    "light": Palette(INK, MUTED, GRID, "#9aa5b1", "#ffffff"),
+    "dark": Palette("#e6e9ef", "#aeb8c4", "#344052", "#6b7a8f", "#161b22"),
+}
+# Slides are read from the back of a room: black on white, or white on black.
+SLIDE_PALETTES = {
+    "light": Palette("#000000", "#1f1f1f", "#cfcfcf", "#6b6b6b", "#ffffff"),
+    "dark": Palette("#ffffff", "#ececec", "#4a4a4a", "#9a9a9a", "#000000"),
+}
+
+
+def _recoloured_axis(axis: dict, palette: Palette) -> dict:
+    axis = dict(axis)
+    title = axis.get("title")
+    if isinstance(title, dict) and "font" in title:
+        axis["title"] = {**title, "font": {**title["font"], "color": palette.muted}}
+    if "gridcolor" in axis:
+        axis["gridcolor"] = palette.grid
+    if "zerolinecolor" in axis:
+        axis["zerolinecolor"] = palette.zero
+    return axis
+
+
+def _recoloured_trace(trace: dict, palette: Palette) -> dict:
+    trace = dict(trace)
+    if "outsidetextfont" in trace:
+        trace["outsidetextfont"] = {**trace["outsidetextfont"], "color": palette.ink}
+    if trace.get("textfont", {}).get("color") == INK:  # text written in the ink colour
+        trace["textfont"] = {**trace["textfont"], "color": palette.ink}
+    if trace.get("type") == "choropleth":  # country borders in the background colour
+        trace["marker"] = {**trace["marker"], "line": {**trace["marker"]["line"],
+                                                       "color": palette.background}}
+    return trace
+
+
+def themed(figure: dict, palette: Palette, *, background: bool = False) -> dict:
+    """The figure in `palette`'s colours: text, axes, grid, land, and the background if asked.
+
+    On the page the card shows through (transparent); a slide or image has its own.
+    Category colours never change.
+    """
+    layout = dict(figure["layout"])
+    layout["font"] = {**layout["font"], "color": palette.ink}
+    for name in ("xaxis", "yaxis"):
+        if name in layout:
+            layout[name] = _recoloured_axis(layout[name], palette)
+    if "geo" in layout:
+        layout["geo"] = {**layout["geo"], "landcolor": palette.grid,
+                         "countrycolor": palette.background}
+    if background:
+        layout.update(paper_bgcolor=palette.background, plot_bgcolor=palette.background)
+    if "annotations" in layout:  # e.g. the message of a chart without data
+        layout["annotations"] = [{**note, "font": {**note.get("font", {}), "color": palette.muted}}
+                                 for note in layout["annotations"]]
+    traces = [_recoloured_trace(trace, palette) for trace in figure["data"]]
+    return {**figure, "data": traces, "layout": layout}
+
+
+def scaled_fonts(value: object, factor: float, key: str = "") -> object:
+    """A copy of a figure part with every font size multiplied by `factor`."""
+    if isinstance(value, dict):
+        if key.endswith("font") and "size" in value:
+            value = {**value, "size": round(value["size"] * factor)}
+        return {k: scaled_fonts(v, factor, k) for k, v in value.items()}
+    if isinstance(value, list):
+        return [scaled_fonts(item, factor) for item in value]
+    return value
+
+
+SLIDE_WIDTH, SLIDE_HEIGHT = 1920, 1080
+SLIDE_FONT_SCALE = 2.0
+SLIDE_EDGE = 48  # px of slide around everything
+
+
+def _text_width(text: str, size: float) -> float:
+    """Rough width of a line of text: half an em per character, a little more for safety."""
+    return len(text) * size * 0.56
+
+
+def _wrapped(lines: list[str], size: float, width: float) -> list[str]:
+    columns = max(int(width / (size * 0.56)), 20)
+    return [part for line in lines for part in textwrap.wrap(line, columns) or [""]]
+
+
+def slide(figure: dict, *, title: str, notes: tuple[str, ...], footer: tuple[str, ...],
+          palette: Palette) -> dict:
+    """The chart as a 1920×1080 slide with its title, notes and footer written into it.
+
+    The same figure is the presentation slide and the PNG/SVG export, so what is
+    shown on the wall is what goes into a deck. Margins are computed, not left to
+    plotly's automargin, so the written text lands where it is placed.
+    """
+    base = scaled_fonts(themed(figure, palette, background=True), SLIDE_FONT_SCALE)
+    layout = base["layout"]
+    size = layout["font"]["size"]
+    title_size, small = round(size * 1.75), round(size * 0.85)
+    # Category labels down the left (horizontal bars), else tick numbers and an axis title.
+    labels = [_TAG.sub("", part) for trace in base["data"] for label in trace.get("y") or []
+              if isinstance(label, str) for part in label.split("<br>")]
+    y_title = layout.get("yaxis", {}).get("title", {})
+    left = (SLIDE_EDGE + 16 + max((_text_width(label, size) for label in labels),
+                                  default=_text_width("0 000", size))
+            + (size * 1.6 if isinstance(y_title, dict) and y_title.get("text") else 0))
+    text_width = SLIDE_WIDTH - 2 * SLIDE_EDGE
+    note_lines = _wrapped(list(notes), small, text_width)
+    footer_lines = _wrapped(list(footer), small, text_width)
+    legend = size * 2.2 if layout.get("showlegend") else 0
+    top = SLIDE_EDGE + title_size * 1.3 + len(note_lines) * small * 1.35 + legend + 24
+    bottom = SLIDE_EDGE + len(footer_lines) * small * 1.35 + size * 3.4
+    plot_width = SLIDE_WIDTH - left - SLIDE_EDGE
+    plot_height = SLIDE_HEIGHT - top - bottom
+
+    def paper_x(pixels: float) -> float:
+        return (pixels - left) / plot_width
+
+    def paper_y(pixels_from_bottom: float) -> float:
+        return (pixels_from_bottom - bottom) / plot_height
+
+    annotations = [*layout.get("annotations", []), {
+        "text": "<br>".join(footer_lines), "showarrow": False, "align": "left",
+        "xref": "paper", "yref": "paper", "xanchor": "left", "yanchor": "bottom",
+        "x": paper_x(SLIDE_EDGE), "y": paper_y(SLIDE_EDGE * 0.6),
+        "font": {"size": small, "color": palette.muted},
+    }]
+    if note_lines:
+        annotations.append({
+            "text": "<br>".join(note_lines), "showarrow": False, "align": "left",
+            "xref": "paper", "yref": "paper", "xanchor": "left", "yanchor": "top",
+            "x": paper_x(SLIDE_EDGE),
+            "y": paper_y(SLIDE_HEIGHT - SLIDE_EDGE - title_size * 1.3),
+            "font": {"size": small, "color": palette.ink},
+        })
+    layout.update(
+        width=SLIDE_WIDTH, height=SLIDE_HEIGHT, autosize=False,
+        margin={"l": left, "r": SLIDE_EDGE, "t": top, "b": bottom, "pad": 4},
+        title={"text": f"<b>{title}</b>", "font": {"size": title_size, "color": palette.ink},
+               "xref": "container", "yref": "container", "x": SLIDE_EDGE / SLIDE_WIDTH,
+               "y": 1 - SLIDE_EDGE / SLIDE_HEIGHT, "xanchor": "left", "yanchor": "top"},
+        annotations=annotations,
+    )
+    for name in ("xaxis", "yaxis"):
+        if name in layout:
+            layout[name] = {**layout[name], "automargin": False}
+    # A number beside a thin bar keeps its full size: it must be read across a room.
+    traces = [{**trace, "constraintext": "none"} if trace.get("textposition") == "outside"
+              else trace for trace in base["data"]]
+    return {"data": traces, "layout": layout}

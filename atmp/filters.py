@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from urllib.parse import parse_qs, urlencode
 
+from atmp.text import t
 from atmp.vocab import FILTER_DIMENSIONS, URL_PARAMS
 
 # A query string longer than this is not a link anyone shared; it is ignored whole.
@@ -36,6 +37,15 @@ class Filters:
     def without(self, dimension: str, code: str) -> Filters:
         remaining = tuple(selected for selected in self.get(dimension) if selected != code)
         return replace(self, **{dimension: remaining})
+
+    def describe(self, lang: str) -> str:
+        """'Centre: Karolinska; Status: Open, Follow-up', as printed on slides and exports."""
+        if not self.active():
+            return t("filter.none_short", lang)
+        return "; ".join(
+            f"{t(f'filter.{dim}', lang)}: "
+            + ", ".join(FILTER_DIMENSIONS[dim].label(code, lang) for code in self.get(dim))
+            for dim in self.active())
 
     def to_query(self) -> str:
         """'?centre=karolinska&class=sctmp,tep', or '' without filters."""

@@ -5,14 +5,14 @@ from __future__ import annotations
 from dash import ALL, Input, Output, State, callback, ctx, no_update
 
 from atmp import store
-from atmp.filters import Filters, from_query, from_values
-from atmp.views import CHARTS, kpis
+from atmp.filters import Filters, from_values
+from atmp.state import from_query
+from atmp.views import CHARTS
 from atmp.vocab import FILTER_DIMENSIONS
 from components import ids
-from components.cards import notes
-from components.filters import chips, link_notice
+from components.filters import link_notice
+from components.render import CHART_KEYS, render
 
-LANG = "en"
 CLICKABLE = [chart for chart in CHARTS if chart.click_dimension]
 KPI_KEYS = ("trials", "cart", "vecura", "per_100k")
 
@@ -37,9 +37,14 @@ def _clicked(filters: Filters, click: object) -> Filters:
         "figures": [Output(ids.graph(chart.key), "figure") for chart in CHARTS],
         "notes": [Output(ids.notes(chart.key), "children") for chart in CHARTS],
         "sources": [Output(ids.source(chart.key), "children") for chart in CHARTS],
+        "tables": [Output(ids.table(chart.key), "children") for chart in CHARTS],
         "clicks": [Output(ids.graph(chart.key), "clickData") for chart in CLICKABLE],
         "kpi_values": [Output(ids.kpi_value(key), "children") for key in KPI_KEYS],
         "kpi_details": [Output(ids.kpi_detail(key), "children") for key in KPI_KEYS],
+        "slide": Output(ids.SLIDE, "figure"),
+        "slide_status": Output(ids.SLIDE_STATUS, "children"),
+        "browser": Output(ids.VIEW, "data"),
+        "app_class": Output(ids.APP, "className"),
     },
     inputs={
         "search": Input(ids.URL, "search"),
@@ -48,37 +53,40 @@ def _clicked(filters: Filters, click: object) -> Filters:
         "_reset": Input(ids.RESET, "n_clicks"),
         "_data": Input(ids.DATA_VERSION, "data"),
     },
+    # The page is rendered already showing its link's view (callbacks/page.py).
+    prevent_initial_call=True,
 )
 def update_dashboard(search, selections, clicks, _reset, _data):
     trigger = ctx.triggered_id
     from_link = trigger in (None, ids.URL)
-    unknown: list[str] = []
-    if from_link:
-        filters, unknown = from_query(search)
-    else:
+    state, unknown = from_query(search, CHART_KEYS)
+    if not from_link:
         filters, _ = from_values(dict(zip(FILTER_DIMENSIONS, selections, strict=True)))
-    for chart, click in zip(CLICKABLE, clicks, strict=True):
-        if trigger == ids.graph(chart.key) and click:
-            filters = _clicked(filters, click)
-    if trigger == ids.RESET:
-        filters = Filters()
+        for chart, click in zip(CLICKABLE, clicks, strict=True):
+            if trigger == ids.graph(chart.key) and click:
+                filters = _clicked(filters, click)
+        if trigger == ids.RESET:
+            filters = Filters()
+        state = state.with_filters(filters)
 
-    snapshot = store.current()
-    views = [chart.build(snapshot, filters, LANG) for chart in CHARTS]
-    key_figures = kpis(snapshot, filters, LANG)
-    dropdowns = [list(filters.get(dim)) for dim in FILTER_DIMENSIONS]
-    query = filters.to_query()
+    rendered = render(store.current(), state)
+    query = state.to_query()
     return {
-        "dropdowns": dropdowns,
+        "dropdowns": [list(state.filters.get(dim)) for dim in FILTER_DIMENSIONS],
         "search": no_update if from_link or query == search else query,
-        "chips": chips(filters, LANG),
-        "notice": link_notice(unknown, LANG) if from_link else no_update,
-        "figures": [view.figure for view in views],
-        "notes": [notes(view) for view in views],
-        "sources": [chart.source(snapshot, LANG) for chart in CHARTS],
+        "chips": rendered.chips,
+        "notice": link_notice(unknown, state.lang) if from_link else no_update,
+        "figures": rendered.figures,
+        "notes": rendered.notes,
+        "tables": rendered.tables,
+        "sources": rendered.sources,
         "clicks": [None] * len(CLICKABLE),
-        "kpi_values": [kpi.value for kpi in key_figures],
-        "kpi_details": [kpi.detail for kpi in key_figures],
+        "kpi_values": [kpi.value for kpi in rendered.kpis],
+        "kpi_details": [kpi.detail for kpi in rendered.kpis],
+        "slide": rendered.slide if state.present else no_update,
+        "slide_status": rendered.slide_status,
+        "browser": rendered.browser,
+        "app_class": rendered.app_class,
     }
 
 
@@ -98,5 +106,3 @@ def remove_chip(chip_clicks, selections):
     filters, _ = from_values(dict(zip(FILTER_DIMENSIONS, selections, strict=True)))
     filters = filters.without(chip["dimension"], chip["code"])
     return [list(filters.get(dim)) for dim in FILTER_DIMENSIONS]
-
-

@@ -6,11 +6,14 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from atmp.data import Snapshot
+from atmp.exports import ChartTable
 from atmp.figures import GRAPH_CONFIG
 from atmp.quality import Finding
 from atmp.text import t
 from atmp.views import Chart, ChartView, Kpi, hospital_exemption_products
 from components import ids
+
+EXPORT_KINDS = ("png", "svg", "csv", "xlsx")
 
 
 def kpi_card(kpi: Kpi, lang: str) -> dbc.Col:
@@ -25,22 +28,52 @@ def notes(view: ChartView) -> list:
     return [html.P(note, className="chart-note") for note in view.notes]
 
 
-def chart_card(chart: Chart, view: ChartView, snapshot: Snapshot, lang: str) -> html.Section:
+def numbers_table(table: ChartTable) -> html.Table:
+    """The chart's numbers as a table: what a screen reader reads instead of the chart."""
+    category, series, _value, shown = table.columns()
+    return html.Table([
+        html.Thead(html.Tr([html.Th(category, scope="col"), html.Th(series, scope="col"),
+                            html.Th(shown, scope="col")])),
+        html.Tbody([html.Tr([html.Th(row.category, scope="row"), html.Td(row.series),
+                             html.Td(row.shown, className="num")]) for row in table.rows]),
+    ], className="numbers-table")
+
+
+def chart_tools(chart: Chart, lang: str) -> html.Div:
+    """A link to the chart and its downloads; the link is acted on by assets/20-view.js."""
+    title = chart.title(lang)
+    return html.Div([
+        html.Button(t("chart.link", lang), className="tool", **{
+            "data-go": f"chart_{chart.key}", "data-copy": "1",
+            "title": t("chart.link.title", lang), "aria-label": t("chart.link.title", lang)}),
+        *[html.Button(kind.upper(), id=ids.export(chart.key, kind), className="tool", n_clicks=0,
+                      title=t("chart.download", lang, title=title, kind=kind.upper()),
+                      **{"aria-label": t("chart.download", lang, title=title, kind=kind.upper())})
+          for kind in EXPORT_KINDS],
+    ], className="chart-tools", role="group")
+
+
+def chart_card(chart: Chart, figure: dict, note_items: list, table: html.Table, source: str,
+               snapshot: Snapshot, lang: str) -> html.Section:
     caption = []
     if chart.key == "hospital_exemption":
         caption = [html.Ul([html.Li(f"{centre}: {', '.join(products)}")
                             for centre, products in hospital_exemption_products(snapshot, lang)],
                            className="chart-caption")]
     return html.Section([
-        html.H3(chart.title(lang), className="chart-title", id=f"title-{chart.key}"),
-        html.Div(notes(view), id=ids.notes(chart.key), className="chart-notes",
+        html.Div([html.H3(chart.title(lang), className="chart-title", id=f"title-{chart.key}"),
+                  chart_tools(chart, lang)], className="chart-head"),
+        html.Div(note_items, id=ids.notes(chart.key), className="chart-notes",
                  **{"aria-live": "polite"}),
-        html.Div(dcc.Graph(id=ids.graph(chart.key), figure=view.figure, config=GRAPH_CONFIG,
+        html.Div(dcc.Graph(id=ids.graph(chart.key), figure=figure, config=GRAPH_CONFIG,
                            className="chart-graph", style={"height": f"{chart.height}px"}),
                  role="figure", **{"aria-labelledby": f"title-{chart.key}"}),
         *caption,
-        html.P(chart.source(snapshot, lang), id=ids.source(chart.key), className="chart-source"),
-    ], className="chart-card")
+        html.Details([html.Summary(t("chart.table", lang)),
+                      html.Div(table, id=ids.table(chart.key), className="numbers")],
+                     className="chart-table"),
+        html.P(source, id=ids.source(chart.key), className="chart-source"),
+    ], className="chart-card", id=ids.card(chart.key), **{"data-chart": chart.key})
 
 
 def quality_table(findings: list[Finding], lang: str) -> dbc.Table:

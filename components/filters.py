@@ -11,7 +11,7 @@ from atmp.vocab import FILTER_DIMENSIONS
 from components import ids
 
 
-def filter_bar(lang: str) -> html.Div:
+def filter_bar(filters: Filters, lang: str) -> html.Div:
     columns = [
         dbc.Col(
             html.Div([
@@ -21,7 +21,7 @@ def filter_bar(lang: str) -> html.Div:
                     id=ids.dropdown(dimension),
                     options=[{"label": term.label(lang), "value": term.code}
                              for term in vocabulary.terms],
-                    value=[],
+                    value=list(filters.get(dimension)),
                     multi=True,
                     placeholder=t("filter.all", lang),
                 ),

@@ -1,14 +1,31 @@
-"""Every component id of the page, defined once for layout and callbacks alike."""
+"""Every component id of the page, defined once for layout, callbacks and assets alike."""
 
 from __future__ import annotations
 
+# The shell, present before the page is rendered in the link's language.
+BOOT = "boot"
+PAGE = "page"
+APPLIED = "view-applied"
+
+# The page.
+APP = "app"
 URL = "url"
+VIEW = "view-state"
 NOTICE = "link-notice"
 CHIPS = "active-filters"
 RESET = "reset-filters"
 DATA_BANNER = "data-banner"
 DATA_POLL = "data-poll"
 DATA_VERSION = "data-version"
+DOWNLOAD = "download"
+IMAGE = "image-export"
+DATASET = "download-dataset"
+COPY_STATUS = "copy-status"
+
+# Presentation mode.
+DECK = "deck"
+SLIDE = "slide"
+SLIDE_STATUS = "slide-status"
 
 
 def dropdown(dimension: str) -> str:
@@ -27,6 +44,14 @@ def source(chart: str) -> str:
     return f"source-{chart}"
 
 
+def table(chart: str) -> str:
+    return f"table-{chart}"
+
+
+def card(chart: str) -> str:
+    return f"card-{chart}"
+
+
 def kpi_value(key: str) -> str:
     return f"kpi-{key}-value"
 
@@ -38,3 +63,8 @@ def kpi_detail(key: str) -> str:
 def chip(dimension: str, code: str) -> dict:
     """A removable chip of one active filter value (pattern-matching id)."""
     return {"type": "filter-chip", "dimension": dimension, "code": code}
+
+
+def export(chart: str, kind: str) -> dict:
+    """A chart's download button: kind is png, svg, csv or xlsx (pattern-matching id)."""
+    return {"type": "export", "chart": chart, "kind": kind}

@@ -1,4 +1,9 @@
-"""The whole page, composed from its pieces."""
+"""The shell, and the whole page for one view state, composed from its pieces.
+
+Dash asks for the layout without the page's query string, so the layout is only
+a shell; the page is rendered by a callback that has the link (language, filters,
+theme, presentation), in one round trip, already showing the link's view.
+"""
 
 from __future__ import annotations
 
@@ -6,60 +11,124 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from atmp.data import DataError, Snapshot
-from atmp.filters import Filters
+from atmp.figures import SLIDE_HEIGHT, SLIDE_WIDTH
 from atmp.quality import findings
-from atmp.text import t
-from atmp.views import CHARTS, key_facts, kpis
+from atmp.state import ViewState
+from atmp.text import LANGUAGES, t
+from atmp.views import CHARTS, key_facts
 from components import ids
 from components.banner import data_banner, data_version
 from components.cards import chart_card, key_facts_list, kpi_card, quality_table
-from components.filters import chips, filter_bar
+from components.filters import filter_bar, link_notice
+from components.render import Rendered, render
 
 SECTIONS = ("trials", "routine", "manufacturing", "comparison")
 # How often an open page asks whether the data was reloaded.
 DATA_POLL_SECONDS = 30
 
 
-def header(lang: str) -> html.Header:
-    return html.Header(dbc.Container([
-        html.H1(t("app.title", lang), className="app-title"),
-        html.P(t("app.subtitle", lang), className="app-subtitle"),
-    ], fluid=True, className="page-width"), className="app-header")
+def create_shell() -> html.Div:
+    """What Dash serves as the layout: the boot store and the place for the page."""
+    return html.Div([dcc.Store(id=ids.BOOT), dcc.Store(id=ids.APPLIED),
+                     html.Div(id=ids.PAGE)])
 
 
-def charts_section(section: str, snapshot: Snapshot, lang: str) -> html.Section:
-    charts = [chart for chart in CHARTS if chart.section == section]
+def toolbar(state: ViewState, links: dict[str, str]) -> html.Div:
+    """Language, theme, link, presentation and data download; see assets/20-view.js."""
+    lang = state.lang
+    other_theme = "light" if state.theme == "dark" else "dark"
+    languages = [html.A(t(f"lang.{code}", lang), lang=code, className="tool tool-lang",
+                        href=links[f"lang_{code}"] or "?",
+                        **{"data-go": f"lang_{code}", "data-reload": "1",
+                           "aria-current": "true" if code == lang else "false"})
+                 for code in LANGUAGES]
+    return html.Div([
+        html.Div(languages, className="tool-group", role="group",
+                 **{"aria-label": t("toolbar.language", lang)}),
+        html.Button(t(f"toolbar.theme.{other_theme}", lang), className="tool",
+                    **{"data-go": "theme"}),
+        html.Button(t("toolbar.copy", lang), className="tool", **{"data-copy": "1"}),
+        html.Button(t("toolbar.dataset", lang), id=ids.DATASET, className="tool", n_clicks=0,
+                    title=t("toolbar.dataset.title", lang)),
+        html.Button(t("toolbar.present", lang), className="tool tool-present",
+                    **{"data-go": "present"}),
+        html.Span(className="copy-status", id=ids.COPY_STATUS, role="status",
+                  **{"data-done": t("toolbar.copied", lang),
+                     "data-failed": t("toolbar.copy_failed", lang)}),
+    ], className="toolbar")
+
+
+def header(state: ViewState, links: dict[str, str]) -> html.Header:
+    lang = state.lang
+    return html.Header(dbc.Container(html.Div([
+        html.Div([html.H1(t("app.title", lang), className="app-title"),
+                  html.P(t("app.subtitle", lang), className="app-subtitle")]),
+        toolbar(state, links),
+    ], className="header-row"), fluid=True, className="page-width"), className="app-header")
+
+
+def charts_section(section: str, snapshot: Snapshot, rendered: Rendered,
+                   lang: str) -> html.Section:
+    cells = [html.Div(chart_card(chart, rendered.figures[i], rendered.notes[i],
+                                 rendered.tables[i], rendered.sources[i], snapshot, lang),
+                      className="chart-cell chart-cell-tall" if chart.tall else "chart-cell")
+             for i, chart in enumerate(CHARTS) if chart.section == section]
     return html.Section([
         html.H2(t(f"section.{section}", lang), className="section-title"),
-        html.Div([
-            html.Div(chart_card(chart, chart.build(snapshot, Filters(), lang), snapshot, lang),
-                     className="chart-cell chart-cell-tall" if chart.tall else "chart-cell")
-            for chart in charts
-        ], className="chart-grid chart-grid-single" if len(charts) == 1 else "chart-grid"),
+        html.Div(cells, className="chart-grid chart-grid-single" if len(cells) == 1
+                 else "chart-grid"),
     ], className="dashboard-section")
 
 
-def create_layout(snapshot: Snapshot, problem: DataError | None = None,
-                  lang: str = "en") -> html.Div:
-    """The page at its default state; the dashboard callback then applies the link's filters."""
+def deck(state: ViewState, rendered: Rendered) -> html.Div:
+    """Presentation mode: one slide, scaled to the screen, with buttons for a mouse."""
+    lang = state.lang
+
+    def button(key: str, symbol: str, go: str) -> html.Button:
+        return html.Button(symbol, className="deck-button", title=t(key, lang),
+                           **{"aria-label": t(key, lang), "data-go": go})
+
+    return html.Div([
+        html.Div(dcc.Graph(id=ids.SLIDE, figure=rendered.slide or {},
+                           config={"displayModeBar": False, "responsive": False},
+                           style={"width": f"{SLIDE_WIDTH}px", "height": f"{SLIDE_HEIGHT}px"}),
+                 className="deck-stage", role="figure", **{"aria-labelledby": ids.SLIDE_STATUS}),
+        html.Div([button("deck.previous", "←", "previous"),
+                  html.Div(rendered.slide_status, id=ids.SLIDE_STATUS, className="deck-status",
+                           **{"aria-live": "polite"}),
+                  button("deck.next", "→", "next"),
+                  html.Button(className="deck-button deck-fullscreen",
+                              title=t("deck.fullscreen", lang),
+                              **{"aria-label": t("deck.fullscreen", lang),
+                                 "data-fullscreen": "1"}),
+                  button("deck.exit", "×", "exit")], className="deck-controls"),
+    ], id=ids.DECK, className="deck")
+
+
+def create_page(snapshot: Snapshot, problem: DataError | None, state: ViewState, search: str,
+                unknown: list[str]) -> html.Div:
+    """The page of one link, already showing its view; later changes go through callbacks."""
+    lang = state.lang
+    rendered = render(snapshot, state)
     loaded = snapshot.loaded_at.strftime("%Y-%m-%d %H:%M UTC")
     return html.Div([
-        dcc.Location(id=ids.URL, refresh=False),
+        dcc.Location(id=ids.URL, refresh=False, search=search),
         dcc.Store(id=ids.DATA_VERSION, data=data_version(snapshot, problem)),
         dcc.Interval(id=ids.DATA_POLL, interval=DATA_POLL_SECONDS * 1000),
-        html.A("Skip to the charts", href="#main", className="skip-link"),
-        header(lang),
+        dcc.Store(id=ids.VIEW, data=rendered.browser),
+        dcc.Download(id=ids.DOWNLOAD),
+        dcc.Store(id=ids.IMAGE),
+        html.A(t("skip", lang), href="#main", className="skip-link"),
+        header(state, rendered.browser["links"]),
         html.Div(data_banner(snapshot, problem, lang), id=ids.DATA_BANNER, role="status"),
         html.Div(dbc.Container([
-            filter_bar(lang),
-            html.Div(chips(Filters(), lang), id=ids.CHIPS, className="chips",
-                     **{"aria-live": "polite"}),
-            html.Div(id=ids.NOTICE),
+            filter_bar(state.filters, lang),
+            html.Div(rendered.chips, id=ids.CHIPS, className="chips", **{"aria-live": "polite"}),
+            html.Div(link_notice(unknown, lang), id=ids.NOTICE),
         ], fluid=True, className="page-width"), className="filter-strip"),
         html.Main(dbc.Container([
-            dbc.Row([kpi_card(kpi, lang) for kpi in kpis(snapshot, Filters(), lang)],
-                    className="g-3 kpi-row"),
-            *[charts_section(section, snapshot, lang) for section in SECTIONS],
+            dbc.Row([kpi_card(kpi, lang) for kpi in rendered.kpis], className="g-3 kpi-row"),
+            *[charts_section(section, snapshot, rendered, lang) for section in SECTIONS],
             html.Section([
                 html.H2(t("section.quality", lang), className="section-title"),
                 html.Div(quality_table(findings(snapshot, lang), lang), className="panel"),
@@ -72,4 +141,10 @@ def create_layout(snapshot: Snapshot, problem: DataError | None = None,
         html.Footer(dbc.Container(html.P(t("footer.about", lang, data_dir=snapshot.data_dir.name,
                                            loaded_at=loaded)), fluid=True, className="page-width"),
                     className="app-footer"),
-    ], className="app")
+        deck(state, rendered),
+    ], id=ids.APP, className=rendered.app_class, lang=lang)
+
+
+def create_validation_layout(snapshot: Snapshot) -> html.Div:
+    """Shell and page together, so that Dash can check every callback's ids."""
+    return html.Div([create_shell(), create_page(snapshot, None, ViewState(), "", [])])

@@ -21,3 +21,13 @@ def dashboard_request(dependencies: list, trigger: str, values: dict[str, object
         inputs.append({"id": item["id"], "property": item["property"], "value": value})
     return {"output": spec["output"], "outputs": outputs, "inputs": inputs,
             "changedPropIds": [trigger], "state": []}
+
+
+def page_request(dependencies: list, search: str = "") -> dict:
+    """Body of the POST that renders the page for a link (the layout is only a shell)."""
+    spec = next(d for d in dependencies if any(i["id"] == "boot" for i in d["inputs"])
+                and d["clientside_function"] is None)
+    component, prop = spec["output"].rsplit(".", 1)
+    return {"output": spec["output"], "outputs": {"id": component, "property": prop},
+            "inputs": [{"id": "boot", "property": "data", "value": {"search": search}}],
+            "changedPropIds": ["boot.data"], "state": []}

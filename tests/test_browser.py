@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import json
+import time
+from pathlib import Path
+
 import pytest
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
+from atmp.figures import PALETTES
+from atmp.views import CHARTS, Chart
 from components import ids
 
 pytestmark = pytest.mark.browser
@@ -45,6 +53,12 @@ def wait_for_bars(dash_duo, chart: str, condition, timeout: float = 8) -> dict:
 
     dash_duo._wait_for(check, timeout=timeout, msg=f"{chart} never met the condition")
     return result["bars"]
+
+
+def ids_selector(component_id: dict) -> str:
+    """The CSS id of a pattern-matching component, as Dash writes it into the page."""
+    text = json.dumps(component_id, sort_keys=True, separators=(",", ":"))
+    return "".join(f"\\{c}" if not c.isalnum() and c not in "-_" else c for c in text)
 
 
 def open_page(dash_duo, dash_app):
@@ -141,3 +155,202 @@ def test_brw006_back_restores_the_previous_filters(dash_duo, dash_app):
     dash_duo.wait_for_text_to_equal(f"#{ids.kpi_value('trials')}", "29")
     dash_duo.driver.back()
     dash_duo.wait_for_text_to_equal(f"#{ids.kpi_value('trials')}", "43")
+
+
+# Meeting-ready: presentation mode, links, themes, exports, Swedish.
+
+
+def slide_title(dash_duo) -> str:
+    return dash_duo.driver.execute_script(
+        "const gd = document.querySelector('#slide .js-plotly-plot');"
+        "return gd && gd.layout && gd.layout.title ? gd.layout.title.text : '';")
+
+
+def wait_for_slide(dash_duo, chart: Chart, lang: str = "en", timeout: float = 8):
+    expected = f"<b>{chart.title(lang)}</b>"
+    dash_duo._wait_for(lambda _driver: slide_title(dash_duo) == expected, timeout=timeout,
+                       msg=f"the slide never showed {chart.key}")
+
+
+def press(dash_duo, key: str):
+    ActionChains(dash_duo.driver).send_keys(key).perform()
+
+
+def presenting(dash_duo) -> bool:
+    return "presenting" in dash_duo.find_element(f"#{ids.APP}").get_attribute("class")
+
+
+def test_brw007_presentation_mode_moves_by_keyboard_and_esc_leaves(dash_duo, dash_app):
+    open_page(dash_duo, dash_app)
+    dash_duo.driver.get(dash_duo.server_url + "/?centre=akademiska&present=1")
+    wait_for_slide(dash_duo, CHARTS[0])
+    assert presenting(dash_duo)
+    press(dash_duo, Keys.ARROW_RIGHT)
+    wait_for_slide(dash_duo, CHARTS[1])
+    assert "slide=2" in dash_duo.driver.current_url
+    press(dash_duo, Keys.PAGE_DOWN)  # what a clicker sends
+    wait_for_slide(dash_duo, CHARTS[2])
+    press(dash_duo, Keys.ARROW_LEFT)
+    wait_for_slide(dash_duo, CHARTS[1])
+    press(dash_duo, Keys.PAGE_UP)
+    wait_for_slide(dash_duo, CHARTS[0])
+    press(dash_duo, Keys.ARROW_LEFT)  # wraps round to the last chart
+    wait_for_slide(dash_duo, CHARTS[-1])
+    footer = dash_duo.driver.execute_script(
+        "return document.querySelector('#slide .js-plotly-plot').layout.annotations"
+        ".map(a => a.text).join(' ')")
+    assert "Filters: Centre: Akademiska (Uppsala)" in footer and "Source:" in footer
+
+    press(dash_duo, Keys.ESCAPE)
+    dash_duo._wait_for(lambda _driver: not presenting(dash_duo), timeout=8, msg="still presenting")
+    url = dash_duo.driver.current_url
+    assert f"chart={CHARTS[-1].key}" in url and "present" not in url
+    dash_duo.wait_for_text_to_equal(f"#{ids.kpi_value('trials')}", "14")
+    dash_duo.driver.back()  # back into the presentation, at the slide it was left on
+    dash_duo._wait_for(lambda _driver: presenting(dash_duo), timeout=8, msg="back did not present")
+    wait_for_slide(dash_duo, CHARTS[-1])
+    assert dash_duo.get_logs() == []
+
+
+def test_brw008_auto_advance_moves_on_and_any_key_pauses(dash_duo, dash_app):
+    open_page(dash_duo, dash_app)
+    dash_duo.driver.get(dash_duo.server_url + "/?present=1&advance=5")
+    wait_for_slide(dash_duo, CHARTS[0])
+    wait_for_slide(dash_duo, CHARTS[1], timeout=9)
+    assert "advance=5" in dash_duo.driver.current_url
+    press(dash_duo, "x")
+    dash_duo.wait_for_element(".deck-is-paused .deck-paused")
+    time.sleep(6)
+    assert slide_title(dash_duo) == f"<b>{CHARTS[1].title('en')}</b>"  # paused
+    press(dash_duo, "p")
+    wait_for_slide(dash_duo, CHARTS[2], timeout=9)
+    assert dash_duo.get_logs() == []
+
+
+def test_brw009_a_link_restores_filters_language_and_slide(dash_duo, dash_app):
+    open_page(dash_duo, dash_app)
+    dash_duo.driver.get(dash_duo.server_url
+                        + "/?centre=akademiska&lang=sv&present=1&slide=3")
+    wait_for_slide(dash_duo, CHARTS[2], "sv")
+    slide = dash_duo.driver.execute_script(
+        "const gd = document.querySelector('#slide .js-plotly-plot');"
+        "return [gd.data.map(t => t.name), gd.layout.annotations.map(a => a.text).join(' ')];")
+    assert slide[0] == ["Akademiska (Uppsala)"]
+    assert "Filter: Centrum: Akademiska (Uppsala)" in slide[1] and "Källa:" in slide[1]
+    assert dash_duo.driver.execute_script("return document.documentElement.lang") == "sv"
+
+    press(dash_duo, Keys.ESCAPE)
+    dash_duo._wait_for(lambda _driver: not presenting(dash_duo), timeout=8, msg="still presenting")
+    dash_duo.wait_for_text_to_equal(f"#{ids.kpi_value('trials')}", "14")
+    assert "Centrum: Akademiska (Uppsala)" in dash_duo.find_element(f"#{ids.CHIPS}").text
+    assert dash_duo.find_element(".app-title").text == "ATMP i Stockholm–Uppsalaklustret"
+    assert dash_duo.get_logs() == []
+
+
+def figure_colour(dash_duo, chart: str) -> str:
+    return dash_duo.driver.execute_script(
+        "const gd = document.querySelector(`#${arguments[0]} .js-plotly-plot`);"
+        "return gd && gd.layout ? gd.layout.font.color : null;",
+        ids.graph(chart))
+
+
+def test_brw010_theme_switch_recolours_the_figures_and_is_remembered(dash_duo, dash_app):
+    open_page(dash_duo, dash_app)
+    wait_for_bars(dash_duo, "cart", lambda b: len(b) == 3)
+    assert figure_colour(dash_duo, "cart") == PALETTES["light"].ink
+    dash_duo.find_element("[data-go=theme]").click()
+    dash_duo._wait_for(lambda _d: figure_colour(dash_duo, "cart") == PALETTES["dark"].ink,
+                       timeout=8, msg="the chart kept its light colours")
+    assert "theme=dark" in dash_duo.driver.current_url
+    html = "return document.documentElement.getAttribute('data-bs-theme')"
+    assert dash_duo.driver.execute_script(html) == "dark"
+
+    dash_duo.driver.get(dash_duo.server_url + "/")  # a plain link: the remembered theme
+    dash_duo.wait_for_text_to_equal(f"#{ids.kpi_value('trials')}", "43")
+    dash_duo._wait_for(lambda _d: figure_colour(dash_duo, "cart") == PALETTES["dark"].ink,
+                       timeout=8, msg="the theme was not remembered")
+    assert dash_duo.driver.execute_script(html) == "dark"
+    assert dash_duo.get_logs() == []
+
+
+def downloaded(dash_duo, suffix: str, timeout: float = 8) -> Path:
+    folder = Path(dash_duo.download_path)
+    found = {}
+
+    def ready(_driver):
+        files = [f for f in folder.iterdir() if f.name.endswith(suffix)]
+        found["file"] = files[0] if files else None
+        return bool(files)
+
+    dash_duo._wait_for(ready, timeout=timeout, msg=f"no {suffix} was downloaded")
+    return found["file"]
+
+
+def test_brw011_csv_of_a_filtered_chart_holds_exactly_its_numbers(dash_duo, dash_app):
+    open_page(dash_duo, dash_app)
+    dash_duo.driver.execute_cdp_cmd("Page.setDownloadBehavior",
+                                    {"behavior": "allow", "downloadPath": dash_duo.download_path})
+    choose(dash_duo, "centre", "akademiska")
+    drawn = wait_for_bars(dash_duo, "trials_by_class",
+                          lambda b: b and all("Akademiska" in key for key in b))
+    dash_duo.find_element(
+        f"#{ids_selector(ids.export('trials_by_class', 'csv'))}").click()
+    text = downloaded(dash_duo, ".csv").read_text(encoding="utf-8-sig")
+    lines = list(csv.reader(io.StringIO(text)))
+    assert lines[0] == ["Trials by ATMP class"]
+    assert ["Filters", "Centre: Akademiska (Uppsala)"] in lines
+    assert any(line and line[0] == "Source" and "Figur 2a" in line[1] for line in lines)
+    start = lines.index(["Category", "Series", "Value", "Shown on the chart"]) + 1
+    rows = lines[start:]
+    bars_in_csv = {f"{series}|{category}": float(value)
+                   for category, series, value, _shown in rows if series}
+    assert bars_in_csv == {key: float(value) for key, value in drawn.items()}
+    assert ["Akademiska (Uppsala)", "", "14", "Σ 14"] in rows  # the sum written on the chart
+
+    dash_duo.find_element(
+        f"#{ids_selector(ids.export('trials_by_class', 'svg'))}").click()
+    svg = downloaded(dash_duo, ".svg").read_text(encoding="utf-8")
+    assert 'width="1920" height="1080"' in svg
+    for burned_in in ("Trials by ATMP class", "Filters: Centre: Akademiska (Uppsala)",
+                      "Source: Figur 1a"):
+        assert burned_in in svg
+    assert dash_duo.get_logs() == []
+
+
+def test_brw012_the_swedish_page_writes_decimal_commas(dash_duo, dash_app):
+    open_page(dash_duo, dash_app)
+    dash_duo.driver.get(dash_duo.server_url + "/?lang=sv")
+    dash_duo.wait_for_text_to_equal(f"#{ids.kpi_value('per_100k')}", "1,49")
+    dash_duo.wait_for_element(f"#{ids.graph('per_100k')} .js-plotly-plot")
+    texts = dash_duo.driver.execute_script(
+        "return [...document.querySelectorAll(`#${arguments[0]} svg text`)]"
+        ".map(t => t.textContent)", ids.graph("per_100k"))
+    assert "1,49 (43 / 2,88 M)" in texts  # written on the bar
+    assert "0,5" in texts and "1,5" in texts  # plotly's own axis ticks
+    assert "prövningar per 100 000 invånare" in dash_duo.find_element(".kpi-row").text.lower()
+    assert dash_duo.get_logs() == []
+
+
+def test_brw013_a_charts_link_focuses_it_and_is_copied(dash_duo, dash_app):
+    open_page(dash_duo, dash_app)
+    dash_duo.driver.execute_cdp_cmd("Browser.grantPermissions", {
+        "origin": dash_duo.server_url, "permissions": ["clipboardReadWrite",
+                                                       "clipboardSanitizedWrite"]})
+    dash_duo.driver.get(dash_duo.server_url + "/?centre=karolinska")
+    dash_duo.wait_for_text_to_equal(f"#{ids.kpi_value('trials')}", "29")
+    link = dash_duo.find_element(f"#{ids.card('cart')} [data-go=chart_cart]")
+    # Bootstrap scrolls smoothly; the click must wait for nothing.
+    dash_duo.driver.execute_script(
+        "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", link)
+    link.click()
+    dash_duo.wait_for_element(f"#{ids.card('cart')}.is-focus")
+    assert dash_duo.driver.current_url.endswith("?centre=karolinska&chart=cart")
+    dash_duo.wait_for_text_to_equal(f"#{ids.COPY_STATUS}", "Link copied.")
+    copied = dash_duo.driver.execute_async_script(
+        "navigator.clipboard.readText().then(arguments[0], () => arguments[0](null))")
+    assert copied == dash_duo.driver.current_url
+
+    dash_duo.driver.get(copied)  # the link on another machine: same filters, same focus
+    dash_duo.wait_for_element(f"#{ids.card('cart')}.is-focus")
+    dash_duo.wait_for_text_to_equal(f"#{ids.kpi_value('trials')}", "29")
+    assert dash_duo.get_logs() == []

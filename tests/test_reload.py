@@ -15,7 +15,7 @@ import pytest
 
 from atmp import store
 from atmp.data import load_snapshot
-from tests.dash_request import dashboard_request
+from tests.dash_request import dashboard_request, page_request
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -119,8 +119,12 @@ def test_rld003_two_gunicorn_workers_keep_the_last_good_data_and_show_the_proble
         time.sleep(0.5)
         answers = {_kpis(base, dependencies)[0] for _ in range(6)}
         assert answers == {"114"}  # the last good numbers, from every worker
-        layout = _get(f"{base}/_dash-layout")
-        assert "cart.csv, row 2, column 'patients': a count cannot be negative" in layout
+        page = urllib.request.Request(
+            f"{base}/_dash-update-component", headers={"Content-Type": "application/json"},
+            data=json.dumps(page_request(dependencies)).encode())
+        with urllib.request.urlopen(page, timeout=10) as response:
+            rendered = response.read().decode()
+        assert "cart.csv, row 2, column 'patients': a count cannot be negative" in rendered
     finally:
         server.terminate()
         _, errors = server.communicate(timeout=10)

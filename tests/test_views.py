@@ -11,9 +11,10 @@ from atmp.data import load_snapshot
 from atmp.figures import readable_text_colour
 from atmp.filters import Filters
 from atmp.quality import findings
+from atmp.state import ViewState
 from atmp.text import number, t
 from atmp.views import CHARTS, kpis, trial_total
-from components.layout import create_layout
+from components.layout import create_page
 
 BY_KEY = {chart.key: chart for chart in CHARTS}
 
@@ -167,7 +168,8 @@ def test_viw014_synthetic_data_is_marked_on_every_chart_and_the_page(data_copy, 
         assert "Synthetic" not in chart.source(published, "en")
 
     def page(data):
-        return json.dumps(create_layout(data).to_plotly_json(), cls=PlotlyJSONEncoder,
+        return json.dumps(create_page(data, None, ViewState(), "", []).to_plotly_json(),
+                          cls=PlotlyJSONEncoder,
                           ensure_ascii=False)
 
     assert "Synthetic sample data — not real figures. Generated for demonstration" in page(snapshot)

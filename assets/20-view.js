@@ -1,0 +1,206 @@
+/* Browser-side behaviour of the dashboard: theme, presentation keys, auto-advance,
+   full screen, links and copying, and drawing PNG/SVG downloads.
+
+   Nothing here decides state: every move goes to a query string that the server
+   computed for the current view (view.links, see atmp/state.py). Elements are found
+   by the data-* attributes the layout gives them, the Location by view.url. */
+(function () {
+  "use strict";
+
+  const THEME_KEY = "atmp-theme";
+  const SLIDE = { width: 1920, height: 1080 };
+  let view = null;
+  let timer = null;
+  let paused = false;
+  let focused = null;
+
+  function remembered() {
+    try { return window.localStorage.getItem(THEME_KEY); } catch (error) { return null; }
+  }
+
+  function remember(theme) {
+    try { window.localStorage.setItem(THEME_KEY, theme); } catch (error) { /* private mode */ }
+  }
+
+  function setTheme(theme) {
+    document.documentElement.setAttribute("data-bs-theme", theme === "dark" ? "dark" : "light");
+  }
+
+  /* Push (or replace) the query string and let Dash's Location carry it to the callbacks.
+     Location pushes whatever href it holds, so it is given the new one too. */
+  function go(query, replace) {
+    if (typeof query !== "string") { return; }
+    const href = window.location.origin + window.location.pathname + query;
+    if (replace) { window.history.replaceState(null, "", href); }
+    window.dash_clientside.set_props(view.url, { search: query, href: href });
+  }
+
+  function fullscreen() {
+    if (document.fullscreenElement) {
+      document.exitFullscreen();
+    } else if (document.documentElement.requestFullscreen) {
+      document.documentElement.requestFullscreen().catch(function () { /* refused */ });
+    }
+  }
+
+  function fitDeck() {
+    const scale = Math.min(window.innerWidth / SLIDE.width, window.innerHeight / SLIDE.height);
+    document.documentElement.style.setProperty("--deck-scale", String(scale));
+  }
+
+  function schedule() {
+    window.clearTimeout(timer);
+    timer = null;
+    document.documentElement.classList.toggle("deck-is-paused", paused);
+    if (view && view.present && view.advance && !paused) {
+      timer = window.setTimeout(function () { go(view.links.next, true); }, view.advance * 1000);
+    }
+  }
+
+  function showStatus(text) {
+    const status = document.querySelector("[data-done]");
+    if (!status) { return; }
+    status.textContent = text;
+    window.setTimeout(function () { status.textContent = ""; }, 5000);
+  }
+
+  function copy(text) {
+    const status = document.querySelector("[data-done]");
+    const done = function () { showStatus(status ? status.dataset.done : ""); };
+    const fallback = function () {
+      const area = document.createElement("textarea");
+      area.value = text;
+      area.setAttribute("readonly", "");
+      area.style.position = "fixed";
+      area.style.opacity = "0";
+      document.body.appendChild(area);
+      area.select();
+      let copied = false;
+      try { copied = document.execCommand("copy"); } catch (error) { copied = false; }
+      document.body.removeChild(area);
+      if (copied) { done(); } else { showStatus((status ? status.dataset.failed : "") + " " + text); }
+    };
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(text).then(done, fallback);
+    } else {
+      fallback();
+    }
+  }
+
+  function refreshLinks() {
+    if (!view) { return; }
+    document.querySelectorAll("a[data-go]").forEach(function (link) {
+      const query = view.links[link.dataset.go];
+      if (typeof query === "string") { link.href = window.location.pathname + query; }
+    });
+  }
+
+  function showFocus() {
+    document.querySelectorAll(".chart-card.is-focus").forEach(function (card) {
+      card.classList.remove("is-focus");
+    });
+    const card = view.chart && document.querySelector(`[data-chart="${view.chart}"]`);
+    if (!card) { return; }
+    card.classList.add("is-focus");
+    if (focused !== view.chart) { card.scrollIntoView({ block: "start" }); }
+    focused = view.chart;
+  }
+
+  document.addEventListener("click", function (event) {
+    const target = event.target.closest("[data-go], [data-copy], [data-fullscreen]");
+    if (!target || !view) { return; }
+    if (target.dataset.fullscreen) { fullscreen(); return; }
+    const key = target.dataset.go;
+    if (key === "theme") { remember(view.theme === "dark" ? "light" : "dark"); }
+    if (key && target.dataset.reload) {  // a language: a new page, rendered in it
+      refreshLinks();
+      return;
+    }
+    if (key) {
+      event.preventDefault();
+      go(view.links[key], false);
+    }
+    if (target.dataset.copy) {
+      const query = key ? view.links[key] : window.location.search;
+      copy(window.location.origin + window.location.pathname + query);
+    }
+  });
+
+  document.addEventListener("keydown", function (event) {
+    if (!view || !view.present || event.ctrlKey || event.metaKey || event.altKey) { return; }
+    const key = event.key;
+    if (view.advance && !paused) {  // any key pauses an unattended screen
+      paused = true;
+      schedule();
+      if (key === "p" || key === "P") { return; }
+    }
+    if (key === "ArrowRight" || key === "PageDown") {
+      event.preventDefault();
+      go(view.links.next, true);
+    } else if (key === "ArrowLeft" || key === "PageUp") {
+      event.preventDefault();
+      go(view.links.previous, true);
+    } else if (key === "Escape") {
+      go(view.links.exit, false);
+    } else if (key === "f" || key === "F") {
+      fullscreen();
+    } else if ((key === "p" || key === "P") && view.advance && paused) {
+      paused = false;
+      schedule();
+    }
+  });
+
+  window.addEventListener("resize", fitDeck);
+
+  window.dash_clientside = window.dash_clientside || {};
+  window.dash_clientside.atmp = {
+    /* Before the page exists: the link, with the remembered theme if the link has none. */
+    boot: function () {
+      let search = window.location.search;
+      if (!new URLSearchParams(search).has("theme")) {
+        const prefersDark = window.matchMedia &&
+          window.matchMedia("(prefers-color-scheme: dark)").matches;
+        const theme = remembered() || (prefersDark ? "dark" : "light");
+        if (theme === "dark") {
+          search += (search ? "&" : "?") + "theme=dark";
+          window.history.replaceState(null, "", window.location.pathname + search);
+        }
+      }
+      setTheme(new URLSearchParams(search).get("theme"));
+      return { search: search };
+    },
+
+    /* After every update: follow the view the server rendered. */
+    apply: function (state) {
+      if (!state) { return window.dash_clientside.no_update; }
+      const wasPresenting = view && view.present;
+      view = state;
+      setTheme(view.theme);
+      document.documentElement.lang = view.lang;
+      document.body.classList.toggle("presenting", view.present);
+      if (view.present) {
+        fitDeck();
+      } else {
+        paused = false;
+        if (wasPresenting && document.fullscreenElement) { document.exitFullscreen(); }
+      }
+      schedule();
+      window.setTimeout(function () {
+        refreshLinks();
+        if (!view.present) { showFocus(); }
+      }, 0);
+      return view.theme;
+    },
+
+    /* A PNG or SVG of the slide figure the server built, drawn by plotly.js. */
+    downloadImage: function (image) {
+      if (image && window.Plotly) {
+        window.Plotly.downloadImage(image.figure, {
+          format: image.format, width: SLIDE.width, height: SLIDE.height,
+          filename: image.filename,
+        });
+      }
+      return window.dash_clientside.no_update;
+    },
+  };
+}());

@@ -1,0 +1,217 @@
+"""The numbers behind a chart, and the filtered data, as tables and files.
+
+A chart's table is read from its figure, not from the data: whatever builds the
+figure, the table, CSV and XLSX hold exactly the numbers the chart draws and
+writes, with the title, notes, filters, source and date that go with them.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from datetime import datetime
+
+import pandas as pd
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from atmp.data import Snapshot
+from atmp.figures import SLIDE_PALETTES, SMALL_MARKS, plain, slide
+from atmp.filters import Filters
+from atmp.text import number, t
+from atmp.views import Chart, ChartView
+from atmp.vocab import COUNTRY, TRIAL_DIMENSIONS
+
+# Excel allows 31 characters in a sheet name.
+SHEET_NAME_LENGTH = 31
+
+
+@dataclass(frozen=True)
+class Row:
+    category: str
+    series: str
+    value: float | None  # None where the chart writes a mark ("<5") instead of a number
+    shown: str
+
+
+@dataclass(frozen=True)
+class ChartTable:
+    """A chart's numbers with everything a reader needs to cite them."""
+
+    title: str
+    header: tuple[tuple[str, str], ...]  # (label, text): notes, filters, source, data as of
+    rows: tuple[Row, ...]
+    lang: str
+
+    def columns(self) -> tuple[str, ...]:
+        return tuple(t(f"export.{name}", self.lang)
+                     for name in ("category", "series", "value", "shown"))
+
+
+def _numeric(values: list) -> bool:
+    return all(value is None or isinstance(value, int | float) for value in values)
+
+
+def _trace_rows(trace: dict, lang: str) -> list[Row]:
+    """(category, value) pairs of one trace, whichever way it runs."""
+    series = plain(str(trace.get("name", "")))
+    kind = trace.get("type")
+    if kind == "indicator":
+        title = plain(str(trace.get("title", {}).get("text", "")))
+        return [Row(title, series, trace["value"], number(trace["value"], lang))]
+    if kind == "choropleth":  # z is a value only where the map has a colour scale for it
+        values = trace["z"] if trace.get("showscale") else [None] * len(trace["z"])
+        categories = [COUNTRY.label(code, lang) if code in COUNTRY else code
+                      for code in trace["locations"]]
+    else:
+        x, y = trace.get("x", []), trace.get("y", [])
+        # Categories down the side: horizontal bars, or text placed at category labels.
+        orientation = trace.get("orientation")
+        across = orientation == "h" or (orientation is None and not _numeric(y))
+        categories, values = (y, x) if across else (x, y)
+    texts = trace.get("text") or [""] * len(values)
+    return [Row(plain(str(category)), series, value, plain(str(shown)))
+            for category, value, shown in zip(categories, values, texts, strict=False)]
+
+
+def chart_rows(figure: dict, lang: str = "en") -> tuple[Row, ...]:
+    """One row per value the figure draws or writes: bars, countries, numbers written as
+    text (Σ sums). The marks that only repeat a hidden count's text are left out."""
+    return tuple(row for trace in figure.get("data", []) if trace.get("meta") != SMALL_MARKS
+                 for row in _trace_rows(trace, lang))
+
+
+def as_of(snapshot: Snapshot) -> str:
+    """The date of the data: when its newest file was written, else when it was loaded."""
+    moment: datetime = snapshot.as_of or snapshot.loaded_at
+    return f"{moment:%Y-%m-%d}"
+
+
+def chart_table(figure: dict, *, title: str, notes: tuple[str, ...], filters: str, source: str,
+                data_as_of: str, lang: str) -> ChartTable:
+    header = [(t("export.note", lang), note) for note in notes]
+    header += [(t("export.filters", lang), filters), (t("source", lang), source),
+               (t("export.as_of", lang), data_as_of)]
+    return ChartTable(title, tuple(header), chart_rows(figure, lang), lang)
+
+
+def _cell(value: float | None, lang: str) -> str:
+    """A value as the spreadsheet of that language reads it: 1.493 or 1,493; empty if hidden."""
+    if value is None:
+        return ""
+    text = repr(float(value)).removesuffix(".0")
+    return text.replace(".", ",") if lang == "sv" else text
+
+
+def to_csv(table: ChartTable) -> str:
+    """CSV with the title and header lines on top; Swedish files use ';' and a decimal comma,
+    as Swedish Excel expects."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";" if table.lang == "sv" else ",", lineterminator="\r\n")
+    writer.writerow([table.title])
+    writer.writerows(table.header)
+    writer.writerow([])
+    writer.writerow(table.columns())
+    writer.writerows([row.category, row.series, _cell(row.value, table.lang), row.shown]
+                     for row in table.rows)
+    return "\ufeff" + out.getvalue()  # the BOM makes Excel read UTF-8
+
+
+def _header_sheet(sheet, title: str, header: tuple[tuple[str, str], ...]) -> None:
+    sheet.append([title])
+    sheet["A1"].font = Font(bold=True, size=14)
+    for label, text in header:
+        sheet.append([label, text])
+    sheet.append([])
+
+
+def _save(workbook: Workbook) -> bytes:
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
+
+
+def to_xlsx(table: ChartTable) -> bytes:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = table.title[:SHEET_NAME_LENGTH]
+    _header_sheet(sheet, table.title, table.header)
+    sheet.append(list(table.columns()))
+    for cell in sheet[sheet.max_row]:
+        cell.font = Font(bold=True)
+    for row in table.rows:
+        sheet.append([row.category, row.series, row.value, row.shown])
+    sheet.column_dimensions["A"].width = 36
+    sheet.column_dimensions["B"].width = 28
+    return _save(workbook)
+
+
+def filtered_tables(snapshot: Snapshot, filters: Filters) -> dict[str, pd.DataFrame]:
+    """Every dataset with each filter applied where the table has that column.
+
+    The centre applies wherever there is a centre; a trial filter applies to
+    register rows by its column, and to published breakdowns only to the rows of
+    its own dimension (the others do not know it, so they stay whole).
+    """
+    tables = {}
+    for name, frame in snapshot.tables.items():
+        keep = pd.Series(True, index=frame.index)
+        if filters.centre and "centre" in frame:
+            keep &= frame["centre"].isin(filters.centre)
+        for dimension in TRIAL_DIMENSIONS:
+            chosen = filters.get(dimension)
+            if not chosen:
+                continue
+            if dimension in frame:
+                keep &= frame[dimension].isin(chosen)
+            elif {"dimension", "code"} <= set(frame.columns):
+                keep &= (frame["dimension"] != dimension) | frame["code"].isin(chosen)
+        tables[name] = frame[keep]
+    return tables
+
+
+def dataset_xlsx(snapshot: Snapshot, filters: Filters, *, filters_text: str, source: str,
+                 lang: str) -> bytes:
+    """The whole filtered dataset: a first sheet naming filters and source, one sheet per table."""
+    workbook = Workbook()
+    about = workbook.active
+    about.title = t("export.about", lang)[:SHEET_NAME_LENGTH]
+    tables = filtered_tables(snapshot, filters)
+    _header_sheet(about, t("app.title", lang), (
+        (t("export.filters", lang), filters_text), (t("source", lang), source),
+        (t("export.as_of", lang), as_of(snapshot)),
+        *((name, t("export.rows", lang, n=number(len(frame), lang)))
+          for name, frame in tables.items()),
+    ))
+    about.column_dimensions["A"].width = 24
+    for name, frame in tables.items():
+        sheet = workbook.create_sheet(name[:SHEET_NAME_LENGTH])
+        sheet.append(list(frame.columns))
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        for record in frame.itertuples(index=False):
+            sheet.append([None if pd.isna(value) else
+                          value.item() if hasattr(value, "item") else value
+                          for value in record])
+    return _save(workbook)
+
+
+def footer(chart: Chart, filters: Filters, snapshot: Snapshot, lang: str) -> tuple[str, str]:
+    """The two lines under a chart on a slide or in an image: its filters, its source."""
+    return (f"{t('export.filters', lang)}: {filters.describe(lang)}", chart.source(snapshot, lang))
+
+
+def chart_slide(chart: Chart, view: ChartView, filters: Filters, snapshot: Snapshot, lang: str,
+                theme: str) -> dict:
+    """The chart as a slide: shown in presentation mode, downloaded as PNG and SVG."""
+    return slide(view.figure, title=chart.title(lang), notes=view.notes,
+                 footer=footer(chart, filters, snapshot, lang), palette=SLIDE_PALETTES[theme])
+
+
+def table_of(chart: Chart, view: ChartView, filters: Filters, snapshot: Snapshot,
+             lang: str) -> ChartTable:
+    """The chart's numbers with its title, notes, filters, source and date."""
+    return chart_table(view.figure, title=chart.title(lang), notes=view.notes,
+                       filters=filters.describe(lang), source=chart.source(snapshot, lang),
+                       data_as_of=as_of(snapshot), lang=lang)

@@ -1,0 +1,115 @@
+"""Exports hold exactly the numbers a chart shows, with title, notes, filters and source."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from openpyxl import load_workbook
+
+from atmp.exports import chart_rows, dataset_xlsx, filtered_tables, table_of, to_csv, to_xlsx
+from atmp.figures import SMALL_MARKS
+from atmp.filters import Filters
+from atmp.views import CHARTS
+
+BY_KEY = {chart.key: chart for chart in CHARTS}
+
+
+NO_FILTERS = Filters()
+
+
+def chart_table(published, key, filters=NO_FILTERS, lang="en"):
+    chart = BY_KEY[key]
+    return table_of(chart, chart.build(published, filters, lang), filters, published, lang)
+
+
+def test_exp001_rows_come_from_the_figure_itself():
+    figure = {"data": [
+        {"type": "bar", "name": "Patients", "y": ["Karolinska<br><span>4 products</span>"],
+         "x": [74], "text": ["74"]},
+        {"type": "scatter", "mode": "text", "y": ["Karolinska"], "x": [31], "text": ["Σ 31"]},
+    ]}
+    rows = chart_rows(figure)
+    assert [(r.category, r.series, r.value, r.shown) for r in rows] == [
+        ("Karolinska, 4 products", "Patients", 74, "74"), ("Karolinska", "", 31, "Σ 31")]
+
+
+def test_exp002_filtered_chart_csv_has_exactly_its_numbers_and_its_context(published):
+    filters = Filters(centre=("akademiska",))
+    table = chart_table(published, "trials_by_class", filters)
+    lines = list(csv.reader(io.StringIO(to_csv(table).lstrip("\ufeff"))))
+    assert lines[0] == ["Trials by ATMP class"]
+    assert ["Filters", "Centre: Akademiska (Uppsala)"] in lines
+    assert any(line[0] == "Source" and "Figur 2a" in line[1] for line in lines if line)
+    data = lines[lines.index(["Category", "Series", "Value", "Shown on the chart"]) + 1:]
+    assert data == [["Akademiska (Uppsala)", "Ex vivo GTMP", "7", "7"],
+                    ["Akademiska (Uppsala)", "In vivo GTMP", "3", "3"],
+                    ["Akademiska (Uppsala)", "sCTMP", "2", "2"],
+                    ["Akademiska (Uppsala)", "TEP", "2", "2"],
+                    ["Akademiska (Uppsala)", "", "14", "Σ 14"]]
+
+
+def test_exp003_notes_travel_with_the_numbers(published):
+    table = chart_table(published, "trials_by_status")
+    assert any(label == "Note" and "sum to 31, against 29" in text
+               for label, text in table.header)
+
+
+def test_exp004_swedish_csv_uses_semicolons_and_decimal_commas(published):
+    text = to_csv(chart_table(published, "per_100k", lang="sv"))
+    assert "Källa;" in text and "Filter;inga (hela klustret)" in text
+    assert "Stockholm–Uppsala;Beräknat ur prövningar och befolkning;1,493;1,49 (43 / 2,88 M)" \
+        in text
+
+
+def test_exp005_xlsx_holds_numbers_as_numbers(published):
+    book = load_workbook(io.BytesIO(to_xlsx(chart_table(published, "cart"))))
+    rows = list(book.active.values)
+    assert rows[0][0] == "CAR-T patients in clinical routine"
+    start = rows.index(("Category", "Series", "Value", "Shown on the chart"))
+    assert rows[start + 1][2] == 74 and rows[start + 1][3] == "74"
+
+
+def test_exp006_dataset_filters_apply_only_where_a_table_has_the_column(published):
+    filters = Filters(centre=("akademiska",), atmp_class=("tep",))
+    tables = filtered_tables(published, filters)
+    trials = tables["trials"]
+    assert set(trials["centre"]) == {"akademiska"}
+    classes = trials[trials["dimension"] == "atmp_class"]
+    assert list(classes["code"]) == ["tep"]
+    assert len(trials[trials["dimension"] == "status"]) == 3  # not broken down by class
+    assert set(tables["cart"]["centre"]) == {"akademiska"}
+    assert len(tables["vecura"]) == len(published["vecura"])  # no centre column
+
+
+def test_exp007_dataset_workbook_names_filters_and_source_first(published):
+    filters = Filters(status=("open",))
+    book = load_workbook(io.BytesIO(dataset_xlsx(
+        published, filters, filters_text=filters.describe("sv"), source="Rapport", lang="sv")))
+    assert book.sheetnames[0] == "Om" and "trials" in book.sheetnames
+    about = list(book["Om"].values)
+    assert ("Filter", "Status: Öppen") in about and ("Källa", "Rapport") in about
+    assert len(book.sheetnames) == 1 + len(published.tables)
+
+
+def test_exp008_hidden_small_counts_export_their_mark_never_a_number():
+    figure = {"data": [
+        {"type": "bar", "orientation": "v", "name": "Karolinska", "x": [2021, 2022],
+         "y": [12, None], "text": ["12", "<5"]},
+        {"type": "scatter", "mode": "text", "meta": SMALL_MARKS, "x": [2022], "y": [0],
+         "text": ["<5"]},
+        {"type": "choropleth", "locations": ["NOR"], "z": [None], "text": ["<5"],
+         "showscale": True},
+    ]}
+    rows = [(r.category, r.series, r.value, r.shown) for r in chart_rows(figure)]
+    assert rows == [("2021", "Karolinska", 12, "12"), ("2022", "Karolinska", None, "<5"),
+                    ("Norway", "", None, "<5")]
+
+
+def test_exp009_every_chart_exports_a_row_for_every_value_it_writes(published):
+    for chart in CHARTS:
+        figure = chart.build(published, NO_FILTERS, "en").figure
+        written = [text for trace in figure["data"] if trace.get("meta") != SMALL_MARKS
+                   for text in trace.get("text") or [] if text]
+        shown = [row.shown for row in chart_rows(figure)]
+        assert all(text in shown for text in map(str, written)), chart.key
