@@ -102,7 +102,7 @@
     const card = view.chart && document.querySelector(`[data-chart="${view.chart}"]`);
     if (!card) { return; }
     card.classList.add("is-focus");
-    if (focused !== view.chart) { card.scrollIntoView({ block: "start" }); }
+    if (focused !== view.chart) { card.scrollIntoView({ block: "start", behavior: "instant" }); }
     focused = view.chart;
   }
 
@@ -195,7 +195,7 @@
     /* A PNG or SVG of the slide figure the server built, drawn by plotly.js. */
     downloadImage: function (image) {
       if (image && window.Plotly) {
-        window.Plotly.downloadImage(image.figure, {
+        window.Plotly.downloadImage({ ...image.figure, config: image.config }, {
           format: image.format, width: SLIDE.width, height: SLIDE.height,
           filename: image.filename,
         });

@@ -363,7 +363,16 @@ def slide(figure: dict, *, title: str, notes: tuple[str, ...], footer: tuple[str
     for name in ("xaxis", "yaxis"):
         if name in layout:
             layout[name] = {**layout[name], "automargin": False}
-    # A number beside a thin bar keeps its full size: it must be read across a room.
-    traces = [{**trace, "constraintext": "none"} if trace.get("textposition") == "outside"
-              else trace for trace in base["data"]]
-    return {"data": traces, "layout": layout}
+    return {"data": [_slide_trace(trace) for trace in base["data"]], "layout": layout}
+
+
+def _slide_trace(trace: dict) -> dict:
+    """A trace at slide size: a number beside a thin bar keeps its full size (it must be
+    read across a room); a colour bar grows with the type."""
+    if trace.get("textposition") == "outside":
+        trace = {**trace, "constraintext": "none"}
+    if "colorbar" in trace:
+        bar = trace["colorbar"]
+        trace = {**trace, "colorbar": {**bar, **{key: bar[key] * SLIDE_FONT_SCALE
+                                                 for key in ("len", "thickness") if key in bar}}}
+    return trace

@@ -7,6 +7,7 @@ from dash.exceptions import PreventUpdate
 
 from atmp import store
 from atmp.exports import as_of, chart_slide, dataset_xlsx, table_of, to_csv, to_xlsx
+from atmp.figures import GRAPH_CONFIG
 from atmp.state import from_query
 from atmp.text import t
 from atmp.views import CHARTS
@@ -38,7 +39,8 @@ def export_chart(_clicks, search):
     if kind in ("png", "svg"):
         figure = chart_slide(chart, view, state.filters, snapshot, state.lang, state.theme)
         return {"file": no_update,
-                "image": {"figure": figure, "format": kind, "filename": filename}}
+                "image": {"figure": figure, "config": GRAPH_CONFIG, "format": kind,
+                          "filename": filename}}
     table = table_of(chart, view, state.filters, snapshot, state.lang)
     if kind == "csv":
         file = dcc.send_string(to_csv(table), f"{filename}.csv", type="text/csv")

@@ -11,7 +11,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from atmp.data import DataError, Snapshot
-from atmp.figures import SLIDE_HEIGHT, SLIDE_WIDTH
+from atmp.figures import GRAPH_CONFIG, SLIDE_HEIGHT, SLIDE_WIDTH
 from atmp.quality import findings
 from atmp.state import ViewState
 from atmp.text import LANGUAGES, t
@@ -90,7 +90,7 @@ def deck(state: ViewState, rendered: Rendered) -> html.Div:
 
     return html.Div([
         html.Div(dcc.Graph(id=ids.SLIDE, figure=rendered.slide or {},
-                           config={"displayModeBar": False, "responsive": False},
+                           config={**GRAPH_CONFIG, "responsive": False},
                            style={"width": f"{SLIDE_WIDTH}px", "height": f"{SLIDE_HEIGHT}px"}),
                  className="deck-stage", role="figure", **{"aria-labelledby": ids.SLIDE_STATUS}),
         html.Div([button("deck.previous", "←", "previous"),

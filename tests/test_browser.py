@@ -338,6 +338,8 @@ def test_brw013_a_charts_link_focuses_it_and_is_copied(dash_duo, dash_app):
                                                        "clipboardSanitizedWrite"]})
     dash_duo.driver.get(dash_duo.server_url + "/?centre=karolinska")
     dash_duo.wait_for_text_to_equal(f"#{ids.kpi_value('trials')}", "29")
+    for chart in CHARTS:  # the page has settled: every chart above the link is drawn
+        dash_duo.wait_for_element(f"#{ids.graph(chart.key)} .main-svg")
     link = dash_duo.find_element(f"#{ids.card('cart')} [data-go=chart_cart]")
     # Bootstrap scrolls smoothly; the click must wait for nothing.
     dash_duo.driver.execute_script(
