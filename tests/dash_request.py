@@ -31,3 +31,14 @@ def page_request(dependencies: list, search: str = "") -> dict:
     return {"output": spec["output"], "outputs": {"id": component, "property": prop},
             "inputs": [{"id": "boot", "property": "data", "value": {"search": search}}],
             "changedPropIds": ["boot.data"], "state": []}
+
+
+def dataset_request(dependencies: list, search: str) -> dict:
+    """Body of the POST that the header's data download sends, for the view of `search`."""
+    spec = next(d for d in dependencies
+                if any(i["id"] == "download-dataset" for i in d["inputs"]))
+    component, prop = spec["output"].split("@")[0].rsplit(".", 1)
+    return {"output": spec["output"], "outputs": {"id": component, "property": prop},
+            "inputs": [{"id": "download-dataset", "property": "n_clicks", "value": 1}],
+            "state": [{"id": "url", "property": "search", "value": search}],
+            "changedPropIds": ["download-dataset.n_clicks"]}

@@ -319,8 +319,12 @@ def test_brw011_csv_of_a_filtered_chart_holds_exactly_its_numbers(dash_duo, dash
 
 def test_brw012_the_swedish_page_writes_decimal_commas(dash_duo, dash_app):
     open_page(dash_duo, dash_app)
-    dash_duo.driver.get(dash_duo.server_url + "/?lang=sv")
+    dash_duo.driver.get(dash_duo.server_url + "/?status=open")
+    dash_duo.wait_for_text_to_equal(f"#{ids.kpi_value('trials')}", "18")
+    dash_duo.find_element("[data-go=lang_sv]").click()  # a new page, in Swedish
     dash_duo.wait_for_text_to_equal(f"#{ids.kpi_value('per_100k')}", "1,49")
+    assert dash_duo.driver.current_url.endswith("/?status=open&lang=sv")
+    assert "Status: Öppen" in dash_duo.find_element(f"#{ids.CHIPS}").text
     dash_duo.wait_for_element(f"#{ids.graph('per_100k')} .js-plotly-plot")
     texts = dash_duo.driver.execute_script(
         "return [...document.querySelectorAll(`#${arguments[0]} svg text`)]"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import csv
 import io
 
@@ -113,3 +114,20 @@ def test_exp009_every_chart_exports_a_row_for_every_value_it_writes(published):
                    for text in trace.get("text") or [] if text]
         shown = [row.shown for row in chart_rows(figure)]
         assert all(text in shown for text in map(str, written)), chart.key
+
+
+def test_exp010_the_data_download_sends_the_links_filtered_data():
+    from app import server
+    from tests.dash_request import dataset_request
+
+    client = server.test_client()
+    dependencies = client.get("/_dash-dependencies").get_json()
+    response = client.post("/_dash-update-component", json=dataset_request(
+        dependencies, "?centre=akademiska&lang=sv"))
+    assert response.status_code == 200
+    sent = response.get_json()["response"]["download"]["data"]
+    assert sent["filename"].startswith("atmp-data-") and sent["base64"]
+    book = load_workbook(io.BytesIO(base64.b64decode(sent["content"])))
+    assert ("Filter", "Centrum: Akademiska (Uppsala)") in list(book["Om"].values)
+    assert {row[0] for row in book["cart"].iter_rows(min_row=2, values_only=True)} == {
+        "akademiska"}
