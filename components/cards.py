@@ -6,7 +6,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from atmp.data import Snapshot
-from atmp.exports import ChartTable
+from atmp.exports import ChartTable, to_markdown
 from atmp.figures import GRAPH_CONFIG
 from atmp.quality import Finding
 from atmp.text import t
@@ -28,15 +28,9 @@ def notes(view: ChartView) -> list:
     return [html.P(note, className="chart-note") for note in view.notes]
 
 
-def numbers_table(table: ChartTable) -> html.Table:
+def numbers_table(table: ChartTable) -> dcc.Markdown:
     """The chart's numbers as a table: what a screen reader reads instead of the chart."""
-    category, series, _value, shown = table.columns()
-    return html.Table([
-        html.Thead(html.Tr([html.Th(category, scope="col"), html.Th(series, scope="col"),
-                            html.Th(shown, scope="col")])),
-        html.Tbody([html.Tr([html.Th(row.category, scope="row"), html.Td(row.series),
-                             html.Td(row.shown, className="num")]) for row in table.rows]),
-    ], className="numbers-table")
+    return dcc.Markdown(to_markdown(table), className="numbers-table")
 
 
 def chart_tools(chart: Chart, lang: str) -> html.Div:
@@ -53,7 +47,7 @@ def chart_tools(chart: Chart, lang: str) -> html.Div:
     ], className="chart-tools", role="group")
 
 
-def chart_card(chart: Chart, figure: dict, note_items: list, table: html.Table, source: str,
+def chart_card(chart: Chart, figure: dict, note_items: list, table: dcc.Markdown, source: str,
                snapshot: Snapshot, lang: str) -> html.Section:
     caption = []
     if chart.key == "hospital_exemption":

@@ -307,6 +307,13 @@ def test_brw011_csv_of_a_filtered_chart_holds_exactly_its_numbers(dash_duo, dash
     assert bars_in_csv == {key: float(value) for key, value in drawn.items()}
     assert ["Akademiska (Uppsala)", "", "14", "Σ 14"] in rows  # the sum written on the chart
 
+    summary = dash_duo.find_element(f"#{ids.card('trials_by_class')} summary")
+    summary.send_keys(Keys.ENTER)  # the table beside the chart, by keyboard
+    table = dash_duo.wait_for_element(f"#{ids.table('trials_by_class')} table")
+    cells = [row.split("\t") for row in table.get_attribute("innerText").splitlines()]
+    assert len(cells) == 1 + len(rows)
+    assert ["Akademiska (Uppsala)", "TEP", "2"] in cells
+
     dash_duo.find_element(
         f"#{ids_selector(ids.export('trials_by_class', 'svg'))}").click()
     svg = downloaded(dash_duo, ".svg").read_text(encoding="utf-8")
