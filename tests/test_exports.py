@@ -8,7 +8,17 @@ import io
 
 from openpyxl import load_workbook
 
-from atmp.exports import chart_rows, dataset_xlsx, filtered_tables, table_of, to_csv, to_xlsx
+from atmp.exports import (
+    ChartTable,
+    Row,
+    chart_rows,
+    dataset_xlsx,
+    filtered_tables,
+    table_of,
+    to_csv,
+    to_markdown,
+    to_xlsx,
+)
 from atmp.figures import SMALL_MARKS
 from atmp.filters import Filters
 from atmp.views import CHARTS
@@ -131,3 +141,11 @@ def test_exp010_the_data_download_sends_the_links_filtered_data():
     assert ("Filter", "Centrum: Akademiska (Uppsala)") in list(book["Om"].values)
     assert {row[0] for row in book["cart"].iter_rows(min_row=2, values_only=True)} == {
         "akademiska"}
+
+
+def test_exp011_the_page_table_escapes_what_markdown_would_read_as_markup():
+    table = ChartTable("T", (), (Row("A|B", "ex_vivo", None, "<5"), Row("K", "", 3, "Σ 3")),
+                       "en")
+    assert to_markdown(table).splitlines() == [
+        "| Category | Series | Shown on the chart |", "|:--|:--|--:|",
+        "| A\\|B | ex\\_vivo | \\<5 |", "| K |   | Σ 3 |"]
