@@ -190,15 +190,18 @@ def filtered_tables(snapshot: Snapshot, filters: Filters) -> dict[str, pd.DataFr
     return tables
 
 
-def dataset_xlsx(snapshot: Snapshot, filters: Filters, *, filters_text: str, source: str,
-                 lang: str) -> bytes:
-    """The whole filtered dataset: a first sheet naming filters and source, one sheet per table."""
+def dataset_xlsx(snapshot: Snapshot, filters: Filters, lang: str) -> bytes:
+    """The whole filtered dataset: a first sheet naming filters and source, one sheet per table.
+
+    Synthetic data says so where the source would be, as on every screen.
+    """
+    source = t("synthetic" if snapshot.synthetic else "source.report", lang)
     workbook = Workbook()
     about = workbook.active
     about.title = t("export.about", lang)[:SHEET_NAME_LENGTH]
     tables = filtered_tables(snapshot, filters)
     _header_sheet(about, t("app.title", lang), (
-        (t("export.filters", lang), filters_text), (t("source", lang), source),
+        (t("export.filters", lang), filters.describe(lang)), (t("source", lang), source),
         (t("export.as_of", lang), as_of(snapshot)),
         *((name, t("export.rows", lang, n=number(len(frame), lang)))
           for name, frame in tables.items()),

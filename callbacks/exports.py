@@ -9,7 +9,6 @@ from atmp import store
 from atmp.exports import as_of, chart_slide, dataset_xlsx, table_of, to_csv, to_xlsx
 from atmp.figures import GRAPH_CONFIG
 from atmp.state import from_query
-from atmp.text import t
 from atmp.views import CHARTS
 from components import ids
 from components.render import CHART_KEYS
@@ -57,7 +56,5 @@ def export_dataset(clicks, search):
         raise PreventUpdate
     snapshot = store.current()
     state, _ = from_query(search, CHART_KEYS)
-    content = dataset_xlsx(snapshot, state.filters,
-                           filters_text=state.filters.describe(state.lang),
-                           source=t("source.report", state.lang), lang=state.lang)
+    content = dataset_xlsx(snapshot, state.filters, state.lang)
     return dcc.send_bytes(content, f"atmp-data-{as_of(snapshot)}.xlsx", type=XLSX)

@@ -8,6 +8,7 @@ import io
 
 from openpyxl import load_workbook
 
+from atmp.data import load_snapshot
 from atmp.exports import (
     ChartTable,
     Row,
@@ -95,11 +96,11 @@ def test_exp006_dataset_filters_apply_only_where_a_table_has_the_column(publishe
 
 def test_exp007_dataset_workbook_names_filters_and_source_first(published):
     filters = Filters(status=("open",))
-    book = load_workbook(io.BytesIO(dataset_xlsx(
-        published, filters, filters_text=filters.describe("sv"), source="Rapport", lang="sv")))
+    book = load_workbook(io.BytesIO(dataset_xlsx(published, filters, "sv")))
     assert book.sheetnames[0] == "Om" and "trials" in book.sheetnames
     about = list(book["Om"].values)
-    assert ("Filter", "Status: Öppen") in about and ("Källa", "Rapport") in about
+    assert ("Filter", "Status: Öppen") in about
+    assert ("Källa", "Rapport från K-ATMP och ATMP-centrum Uppsala, våren 2025") in about
     assert len(book.sheetnames) == 1 + len(published.tables)
 
 
@@ -149,3 +150,12 @@ def test_exp011_the_page_table_escapes_what_markdown_would_read_as_markup():
     assert to_markdown(table).splitlines() == [
         "| Category | Series | Shown on the chart |", "|:--|:--|--:|",
         "| A\\|B | ex\\_vivo | \\<5 |", "| K |   | Σ 3 |"]
+
+
+def test_exp012_synthetic_data_says_so_in_every_export(data_copy):
+    (data_copy / "SYNTHETIC").write_text("made by a test\n", encoding="utf-8")
+    snapshot = load_snapshot(data_copy)
+    about = list(load_workbook(io.BytesIO(dataset_xlsx(snapshot, NO_FILTERS, "en")))
+                 ["About"].values)
+    assert ("Source", "Synthetic sample data — not real figures") in about
+    assert "Synthetic sample data" in to_csv(chart_table(snapshot, "cart"))
