@@ -116,9 +116,9 @@
       refreshLinks();
       return;
     }
-    if (key) {
+    if (key) {  // a step between slides replaces the history entry, as the keys do
       event.preventDefault();
-      go(view.links[key], false);
+      go(view.links[key], key === "next" || key === "previous");
     }
     if (target.dataset.copy) {
       const query = key ? view.links[key] : window.location.search;
