@@ -177,6 +177,7 @@
       view = state;
       setTheme(view.theme);
       document.documentElement.lang = view.lang;
+      document.title = view.title;
       document.body.classList.toggle("presenting", view.present);
       if (view.present) {
         fitDeck();

@@ -65,8 +65,8 @@ def render(snapshot: Snapshot, state: ViewState) -> Rendered:
         chips=chips(filters, lang),
         slide=slide,
         slide_status=deck_status(state, lang) if state.present else [],
-        browser={"url": ids.URL, "lang": lang, "theme": state.theme, "chart": state.chart,
-                 "present": state.present, "advance": state.advance,
-                 "links": state.links(CHART_KEYS)},
+        browser={"url": ids.URL, "lang": lang, "title": t("app.title", lang),
+                 "theme": state.theme, "chart": state.chart, "present": state.present,
+                 "advance": state.advance, "links": state.links(CHART_KEYS)},
         app_class="app presenting" if state.present else "app",
     )

@@ -238,6 +238,7 @@ def test_brw009_a_link_restores_filters_language_and_slide(dash_duo, dash_app):
     assert slide[0] == ["Akademiska (Uppsala)"]
     assert "Filter: Centrum: Akademiska (Uppsala)" in slide[1] and "Källa:" in slide[1]
     assert dash_duo.driver.execute_script("return document.documentElement.lang") == "sv"
+    assert dash_duo.driver.title == "ATMP i Stockholm–Uppsalaklustret"
 
     press(dash_duo, Keys.ESCAPE)
     dash_duo._wait_for(lambda _driver: not presenting(dash_duo), timeout=8, msg="still presenting")
