@@ -24,8 +24,9 @@ from atmp.text import number, t
 from atmp.views import Chart, ChartView
 from atmp.vocab import COUNTRY, TRIAL_DIMENSIONS
 
-# Excel allows 31 characters in a sheet name.
+# Excel allows 31 characters in a sheet name, and none of []:*?/\
 SHEET_NAME_LENGTH = 31
+_NOT_IN_SHEET_NAMES = re.compile(r"[\[\]:*?/\\]")
 
 
 @dataclass(frozen=True)
@@ -137,6 +138,11 @@ def to_markdown(table: ChartTable) -> str:
     return "\n".join(lines)
 
 
+def sheet_name(text: str) -> str:
+    """`text` as Excel accepts it for a sheet's name."""
+    return _NOT_IN_SHEET_NAMES.sub("-", text)[:SHEET_NAME_LENGTH].strip() or "-"
+
+
 def _header_sheet(sheet, title: str, header: tuple[tuple[str, str], ...]) -> None:
     sheet.append([title])
     sheet["A1"].font = Font(bold=True, size=14)
@@ -154,7 +160,7 @@ def _save(workbook: Workbook) -> bytes:
 def to_xlsx(table: ChartTable) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
-    sheet.title = table.title[:SHEET_NAME_LENGTH]
+    sheet.title = sheet_name(table.title)
     _header_sheet(sheet, table.title, table.header)
     sheet.append(list(table.columns()))
     for cell in sheet[sheet.max_row]:
@@ -198,7 +204,7 @@ def dataset_xlsx(snapshot: Snapshot, filters: Filters, lang: str) -> bytes:
     source = t("synthetic" if snapshot.synthetic else "source.report", lang)
     workbook = Workbook()
     about = workbook.active
-    about.title = t("export.about", lang)[:SHEET_NAME_LENGTH]
+    about.title = sheet_name(t("export.about", lang))
     tables = filtered_tables(snapshot, filters)
     _header_sheet(about, t("app.title", lang), (
         (t("export.filters", lang), filters.describe(lang)), (t("source", lang), source),
@@ -208,7 +214,7 @@ def dataset_xlsx(snapshot: Snapshot, filters: Filters, lang: str) -> bytes:
     ))
     about.column_dimensions["A"].width = 24
     for name, frame in tables.items():
-        sheet = workbook.create_sheet(name[:SHEET_NAME_LENGTH])
+        sheet = workbook.create_sheet(sheet_name(name))
         sheet.append(list(frame.columns))
         for cell in sheet[1]:
             cell.font = Font(bold=True)

@@ -159,3 +159,12 @@ def test_exp012_synthetic_data_says_so_in_every_export(data_copy):
                  ["About"].values)
     assert ("Source", "Synthetic sample data — not real figures") in about
     assert "Synthetic sample data" in to_csv(chart_table(snapshot, "cart"))
+
+
+def test_exp013_every_chart_exports_as_xlsx_and_csv_in_both_languages(published):
+    for lang in ("en", "sv"):
+        for chart in CHARTS:
+            table = chart_table(published, chart.key, lang=lang)
+            book = load_workbook(io.BytesIO(to_xlsx(table)))
+            assert book.active["A1"].value == chart.title(lang)
+            assert chart.title(lang) in to_csv(table)
