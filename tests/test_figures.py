@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import json
 
+from atmp.data import load_snapshot
+from atmp.exports import chart_slide
 from atmp.figures import PALETTES, SLIDE_FONT_SCALE, SLIDE_PALETTES, scaled_fonts, slide, themed
 from atmp.filters import Filters
+from atmp.sample import generate, marker_text, write
 from atmp.views import CHARTS
+from tests.conftest import DATA_DIR
 
 BY_KEY = {chart.key: chart for chart in CHARTS}
 
@@ -43,3 +47,20 @@ def test_fig003_slide_is_1920_by_1080_with_title_notes_and_footer(published):
     dark = scaled_fonts(themed(view.figure, SLIDE_PALETTES["dark"]), SLIDE_FONT_SCALE)
     assert [trace["x"] for trace in result["data"]] == [trace["x"] for trace in dark["data"]]
     assert result["data"][0]["textfont"] == dark["data"][0]["textfont"]
+
+
+def test_fig004_every_chart_makes_a_slide_with_any_filters_language_and_theme(published,
+                                                                           tmp_path):
+    sample = tmp_path / "sample"
+    write(generate(published), sample, marker_text(7, 43), DATA_DIR)
+    for snapshot in (published, load_snapshot(sample)):  # aggregates; register, maps, years
+        for filters in (Filters(), Filters(centre=("akademiska",), status=("open",))):
+            for lang, theme in (("en", "light"), ("sv", "dark")):
+                for chart in CHARTS:
+                    view = chart.build(snapshot, filters, lang)
+                    figure = chart_slide(chart, view, filters, snapshot, lang, theme)
+                    layout = figure["layout"]
+                    assert (layout["width"], layout["height"]) == (1920, 1080), chart.key
+                    assert chart.title(lang) in layout["title"]["text"]
+                    assert any(filters.describe(lang) in note["text"]
+                               for note in layout["annotations"]), chart.key
