@@ -73,9 +73,9 @@ def from_values(values: dict[str, object]) -> tuple[Filters, list[str]]:
     return Filters(**known), unknown
 
 
-def parse_query(search: str | None) -> tuple[dict[str, list[str]], list[str]]:
+def parse_query(search: object) -> tuple[dict[str, list[str]], list[str]]:
     """{parameter: values split at commas} of a query string, and what was too long to read."""
-    search = (search or "").lstrip("?")
+    search = search.lstrip("?") if isinstance(search, str) else ""  # a crafted request
     if len(search) > MAX_QUERY_LENGTH:
         return {}, [f"{search[:40]}…"]
     parsed = parse_qs(search, keep_blank_values=False)

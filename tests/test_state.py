@@ -72,3 +72,8 @@ def test_sta008_filters_and_state_errors_are_reported_together():
     state, unknown = from_query("?centre=mars&lang=sv&colour=red", CHARTS)
     assert state.lang == "sv"
     assert unknown == ["colour", "centre=mars"]
+
+
+def test_sta009_a_crafted_request_with_no_query_string_gets_the_default_view():
+    for search in (None, 42, ["?lang=sv"], {"lang": "sv"}):
+        assert from_query(search, CHARTS) == (ViewState(), [])
