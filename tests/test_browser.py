@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import struct
 import time
 from pathlib import Path
 
@@ -322,6 +323,12 @@ def test_brw011_csv_of_a_filtered_chart_holds_exactly_its_numbers(dash_duo, dash
     for burned_in in ("Trials by ATMP class", "Filters: Centre: Akademiska (Uppsala)",
                       "Source: Figur 1a"):
         assert burned_in in svg
+
+    dash_duo.find_element(
+        f"#{ids_selector(ids.export('trials_by_class', 'png'))}").click()
+    png = downloaded(dash_duo, ".png").read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    assert struct.unpack(">II", png[16:24]) == (1920, 1080)  # the IHDR's width and height
     assert dash_duo.get_logs() == []
 
 
