@@ -108,6 +108,10 @@ class Dataset:
 
 SOURCE = Column("source", "text")
 NOTE = Column("note", "text", required=False)
+# Where the words come from and what they mean, and the same in Swedish for the Swedish
+# page (optional: the English shows where the Swedish is missing).
+CITATION = (SOURCE, NOTE, Column("source_sv", "text", required=False, optional=True),
+            Column("note_sv", "text", required=False, optional=True))
 QUALIFIER_COLUMN = Column("qualifier", "code", QUALIFIER, required=False)
 # Yearly series: a file may give one row per year instead of one for the whole period.
 YEAR = Column("year", "year", required=False, optional=True)
@@ -206,8 +210,7 @@ DATASETS: tuple[Dataset, ...] = (
             Column("code", "text"),
             Column("trials", "count"),
             Column("reading", "code", READING),
-            SOURCE,
-            NOTE,
+            *CITATION,
         ),
         key=("centre", "dimension", "code"),
         checks=(_check_trials,),
@@ -236,7 +239,7 @@ DATASETS: tuple[Dataset, ...] = (
         "cart",
         (Column("centre", "code", CENTRE), YEAR,
          Column("product", "code", CART_PRODUCT, required=False, optional=True),
-         Column("patients", "count"), Column("products", "count", required=False), SOURCE, NOTE),
+         Column("patients", "count"), Column("products", "count", required=False), *CITATION),
         key=("centre", "year", "product"),
         checks=(uniform("year", ("centre",)), uniform("product", ("centre",))),
     ),
@@ -249,8 +252,7 @@ DATASETS: tuple[Dataset, ...] = (
             QUALIFIER_COLUMN,
             Column("since_year", "year", required=False),
             YEAR,
-            SOURCE,
-            NOTE,
+            *CITATION,
         ),
         key=("centre", "products", "year"),
         checks=(uniform("year", ("centre", "products")),),
@@ -258,7 +260,7 @@ DATASETS: tuple[Dataset, ...] = (
     Dataset(
         "vecura",
         (Column("measure", "code", VECURA_MEASURE), YEAR, Column("value", "count"),
-         QUALIFIER_COLUMN, SOURCE, NOTE),
+         QUALIFIER_COLUMN, *CITATION),
         key=("measure", "year"),
         checks=(uniform("year", ("measure",)),),
     ),
@@ -266,7 +268,7 @@ DATASETS: tuple[Dataset, ...] = (
         "vecura_exports",
         (Column("country", "code", COUNTRY, allow_all=True), YEAR,
          Column("countries", "count"), Column("patients", "count", required=False, optional=True),
-         SOURCE, NOTE),
+         *CITATION),
         key=("country", "year"),
         checks=(uniform("year", ("country",)),),
     ),
@@ -278,8 +280,7 @@ DATASETS: tuple[Dataset, ...] = (
             Column("value", "number"),
             QUALIFIER_COLUMN,
             Column("period", "text"),
-            SOURCE,
-            NOTE,
+            *CITATION,
         ),
         key=("region", "measure"),
         checks=(_check_population,),
@@ -287,7 +288,7 @@ DATASETS: tuple[Dataset, ...] = (
     Dataset(
         "key_facts",
         (Column("fact", "code", KEY_FACT), Column("value", "number"),
-         Column("unit", "code", UNIT), QUALIFIER_COLUMN, SOURCE, NOTE),
+         Column("unit", "code", UNIT), QUALIFIER_COLUMN, *CITATION),
         key=("fact",),
     ),
 )

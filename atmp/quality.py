@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from atmp.data import Snapshot
 from atmp.filters import Filters
-from atmp.text import join_words, number, t
+from atmp.text import join_words, localized, number, t
 from atmp.views import cart_rest_of_sweden, per_100k, regional_measures, trial_total
 from atmp.vocab import CENTRE, REGION, TRIAL_DIMENSIONS
 
@@ -35,7 +35,7 @@ def _sum_mismatches(snapshot: Snapshot, lang: str) -> list[Finding]:
               dimension=t(f"dimension.{mismatch.dimension}", lang)),
             t("quality.sum_mismatch.published", lang, declared=mismatch.declared),
             t("quality.sum_mismatch.found", lang, counted=mismatch.counted),
-            rows["note"].iloc[0], rows["source"].iloc[0]))
+            localized(rows.iloc[0], "note", lang), localized(rows.iloc[0], "source", lang)))
     return findings
 
 
@@ -45,14 +45,15 @@ def _uncertain_readings(snapshot: Snapshot, lang: str) -> list[Finding]:
     trials = snapshot["trials"]
     uncertain = trials[trials["reading"] == "uncertain"]
     findings = []
-    for (centre, source, note), rows in uncertain.groupby(["centre", "source", "note"],
-                                                           sort=False):
+    for (centre, _, _), rows in uncertain.groupby(["centre", "source", "note"], sort=False):
         vocabulary = TRIAL_DIMENSIONS[rows["dimension"].iloc[0]]
+        source = localized(rows.iloc[0], "source", lang)
         labels = join_words([f"{vocabulary.label(code, lang)} {n}"
                              for code, n in zip(rows["code"], rows["trials"], strict=True)], lang)
         findings.append(Finding(
             t("quality.reading", lang, centre=CENTRE.label(centre, lang), figure=source),
-            labels, t("quality.reading.found", lang), note, source))
+            labels, t("quality.reading.found", lang), localized(rows.iloc[0], "note", lang),
+            source))
     return findings
 
 

@@ -259,10 +259,15 @@ def _number(value: float) -> str:
 
 
 def _as_published(frame: pd.DataFrame, name: str, seed: int) -> pd.DataFrame:
-    """A published table copied whole, each row saying it is part of a synthetic folder."""
+    """A published table copied whole, each row saying it is part of a synthetic folder.
+
+    The Swedish source says so too; the Swedish page falls back to it only where given.
+    """
+    swedish = frame["source_sv"].where(frame["source_sv"] != "", frame["source"])
     return _table(name, frame.assign(
         value=frame["value"].map(_number),
-        source=f"Synthetic sample (seed {seed}), as published: " + frame["source"]))
+        source=f"Synthetic sample (seed {seed}), as published: " + frame["source"],
+        source_sv=f"Syntetiskt exempel (frö {seed}), som publicerat: " + swedish))
 
 
 def regional(published: Snapshot, trials: int, seed: int) -> pd.DataFrame:
@@ -271,6 +276,7 @@ def regional(published: Snapshot, trials: int, seed: int) -> pd.DataFrame:
     ongoing = (frame["region"] == "stockholm_uppsala") & (frame["measure"] == "ongoing_trials")
     frame.loc[ongoing, "value"] = trials
     frame.loc[ongoing, "note"] = "The number of trials in this synthetic sample."
+    frame.loc[ongoing, "note_sv"] = "Antalet prövningar i detta syntetiska exempel."
     return _as_published(frame, "regional", seed)
 
 

@@ -322,3 +322,15 @@ def join_words(words: list[str], lang: str = "en") -> str:
 def plotly_separators(lang: str) -> str:
     """Plotly's `separators`: decimal mark, then thousands separator."""
     return ",\u00a0" if lang == "sv" else ".,"
+
+
+def localized(row: object, column: str, lang: str) -> str:
+    """A data file's words in `lang`: `<column>_sv` on the Swedish page where it is given.
+
+    `row` is a record (dict or pandas Series) or a namedtuple from itertuples().
+    """
+    def get(name: str) -> str:
+        value = row.get(name, "") if hasattr(row, "get") else getattr(row, name, "")
+        return value if isinstance(value, str) else ""
+
+    return (lang == "sv" and get(f"{column}_sv")) or get(column)

@@ -27,7 +27,7 @@ from atmp.figures import (
 )
 from atmp.filters import Filters
 from atmp.settings import read_settings
-from atmp.text import join_words, number, t
+from atmp.text import join_words, localized, number, t
 from atmp.trials import TrialCounts, count_trials
 from atmp.vocab import (
     CART_PRODUCT,
@@ -688,16 +688,17 @@ def trials_initiated(snapshot: Snapshot, filters: Filters, lang: str) -> ChartVi
     labels = [REGION.label(r, lang) for r in rows["region"]]
     values = rows["value"].tolist()
     text = [number(v, lang) for v in values]
+    remarks = [localized(row, "note", lang) for row in rows.to_dict("records")]
     traces = [bar(name=t("axis.trials_initiated", lang), y=labels, x=values,
                   colour=[REGION.colour(r) for r in rows["region"]], text=text,
                   customdata=[["", ""]] * len(values),
                   hover=[f"{label}: {value}<br>{note}" for label, value, note
-                         in zip(labels, text, rows["note"], strict=True)])]
+                         in zip(labels, text, remarks, strict=True)])]
     figure = {"data": traces, "layout": layout(
         lang, x_title=t("axis.trials_initiated", lang), height=CHART_HEIGHT,
         x_range=padded_range(max(values, default=0), 0.15))}
     notes = ignored_note("regional", filters, set(), lang)
-    notes += [f"{label}: {note}" for label, note in zip(labels, rows["note"], strict=True) if note]
+    notes += [f"{label}: {note}" for label, note in zip(labels, remarks, strict=True) if note]
     return ChartView(figure, tuple(notes))
 
 
@@ -789,5 +790,5 @@ def key_facts(snapshot: Snapshot, lang: str) -> list[tuple[str, str, str]]:
         qualifier = QUALIFIER.label(row.qualifier, lang) + " " if row.qualifier else ""
         unit = UNIT.label(row.unit, lang)
         shown = f"{qualifier}{value}{'' if unit == '%' else ' '}{unit}".strip()
-        facts.append((KEY_FACT.label(row.fact, lang), shown, row.source))
+        facts.append((KEY_FACT.label(row.fact, lang), shown, localized(row, "source", lang)))
     return facts

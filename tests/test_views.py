@@ -13,7 +13,7 @@ from atmp.filters import Filters
 from atmp.quality import findings
 from atmp.state import ViewState
 from atmp.text import number, t
-from atmp.views import CHARTS, kpis, trial_total
+from atmp.views import CHARTS, key_facts, kpis, trial_total
 from components.layout import create_page
 
 BY_KEY = {chart.key: chart for chart in CHARTS}
@@ -174,3 +174,16 @@ def test_viw014_synthetic_data_is_marked_on_every_chart_and_the_page(data_copy, 
 
     assert "Synthetic sample data — not real figures. Generated for demonstration" in page(snapshot)
     assert "Synthetic" not in page(published)
+
+
+def test_viw015_the_swedish_page_shows_the_data_files_swedish_notes_and_sources(published):
+    swedish = {finding.explanation for finding in findings(published, "sv")}
+    assert ("Figur 1c summerar till 31, mot 29 pågående prövningar vid Karolinska: en "
+            "motsägelse i rapporten, visad som publicerad.") in swedish
+    assert not any("the report" in text for text in swedish)
+    assert any("a discrepancy inside the report" in finding.explanation
+               for finding in findings(published, "en"))
+    facts = {what: source for what, _, source in key_facts(published, "sv")}
+    assert facts["Sveriges första genterapiprodukt till klinisk prövning"] == "Rapporttext, Vecura"
+    arm = view(published, "arm", lang="sv")
+    assert "Sverige: Rapporten ifrågasätter den svenska siffran." in arm.notes
