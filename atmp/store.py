@@ -1,8 +1,9 @@
 """The snapshot this process serves, and its live reload.
 
 Set at start-up. A watcher thread in each worker process looks at the data
-folder every few seconds; when a file changed it validates the whole folder and
-swaps the new snapshot in at once. An invalid folder never replaces the data
+folder every few seconds; when the files changed, and then held still until the
+next look (so a file being copied in is not read half-written), it validates
+the whole folder and swaps the new snapshot in at once. An invalid folder never replaces the data
 being served: the last good snapshot stays, and the problem is kept for the
 page's banner and written to the log. Every worker watches on its own, idle or
 not, so all of them end up on the folder's data without talking to each other.
@@ -13,7 +14,7 @@ from __future__ import annotations
 import logging
 import sys
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from atmp.data import DataError, Snapshot, load_snapshot
@@ -26,8 +27,9 @@ Signature = tuple[tuple[str, int, int], ...]
 @dataclass(frozen=True)
 class State:
     snapshot: Snapshot
-    signature: Signature  # the folder as last looked at
+    signature: Signature  # the folder as last read
     error: DataError | None = None  # why the folder as it is now is not served
+    changing: Signature | None = None  # a change seen at the last look, not read yet
 
 
 _state: State | None = None
@@ -61,13 +63,17 @@ def problem() -> DataError | None:
 
 
 def refresh() -> None:
-    """Reload the folder when it changed; keep serving the last good data when it is invalid."""
+    """Reload the folder once a change held still; keep the last good data if it is invalid."""
     global _state
     if _state is None:
         return
     with _lock:
         found = signature(_state.snapshot.data_dir)
         if found == _state.signature:
+            _state = replace(_state, changing=None)
+            return
+        if found != _state.changing:  # still being written, maybe: look again next time
+            _state = replace(_state, changing=found)
             return
         try:
             snapshot = load_snapshot(_state.snapshot.data_dir)

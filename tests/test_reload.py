@@ -45,9 +45,12 @@ def _akademiska_patients() -> int:
 def test_rld001_a_valid_change_is_swapped_in_an_invalid_one_is_not(served):
     _set_patients(served, "akademiska", 38, 40)
     store.refresh()
+    assert _akademiska_patients() == 38  # a change is read once it held still for a look
+    store.refresh()
     assert _akademiska_patients() == 40 and store.problem() is None
 
     _set_patients(served, "akademiska", 40, "forty")
+    store.refresh()
     store.refresh()
     assert _akademiska_patients() == 40  # the last good data
     problem = store.problem()
@@ -56,7 +59,18 @@ def test_rld001_a_valid_change_is_swapped_in_an_invalid_one_is_not(served):
 
     _set_patients(served, "akademiska", "forty", 41)
     store.refresh()
+    store.refresh()
     assert _akademiska_patients() == 41 and store.problem() is None
+
+
+def test_rld004_a_file_still_being_written_is_not_read(served):
+    _set_patients(served, "akademiska", 38, 4)  # half of "40", valid on its own
+    store.refresh()
+    _set_patients(served, "akademiska", 4, 40)  # the rest of the write
+    store.refresh()
+    assert _akademiska_patients() == 38  # neither the half-written 4 nor, yet, 40
+    store.refresh()
+    assert _akademiska_patients() == 40
 
 
 def test_rld002_the_watcher_picks_up_a_change_on_its_own(served):
