@@ -485,8 +485,13 @@ class Snapshot:
     loaded_at: datetime
     tables: MappingProxyType = field(repr=False)
     trials: TrialFacts = field(repr=False)
+    as_of: datetime  # when the newest file of the folder was written
     synthetic: bool = False
-    as_of: datetime | None = None  # when the newest file of the folder was written
+
+    @property
+    def data_date(self) -> str:
+        """'Data as of' on charts, slides, exports and file names."""
+        return f"{self.as_of:%Y-%m-%d}"
 
     def __getitem__(self, name: str) -> pd.DataFrame:
         return self.tables[name]
@@ -539,5 +544,5 @@ def load_snapshot(data_dir: Path) -> Snapshot:
     facts = (facts_from_register(tables["trial_register"]) if "trial_register" in tables
              else facts_from_aggregates(tables["trials"]))
     return Snapshot(data_dir, datetime.now(UTC), MappingProxyType(tables), facts,
-                    synthetic=(data_dir / SYNTHETIC_MARKER).is_file(),
-                    as_of=datetime.fromtimestamp(written, UTC))
+                    as_of=datetime.fromtimestamp(written, UTC),
+                    synthetic=(data_dir / SYNTHETIC_MARKER).is_file())

@@ -11,7 +11,6 @@ import csv
 import io
 import re
 from dataclasses import dataclass
-from datetime import datetime
 
 import pandas as pd
 from openpyxl import Workbook
@@ -82,12 +81,6 @@ def chart_rows(figure: dict, lang: str = "en") -> tuple[Row, ...]:
     text (Σ sums). The marks that only repeat a hidden count's text are left out."""
     return tuple(row for trace in figure.get("data", []) if trace.get("meta") != SMALL_MARKS
                  for row in _trace_rows(trace, lang))
-
-
-def as_of(snapshot: Snapshot) -> str:
-    """The date of the data: when its newest file was written, else when it was loaded."""
-    moment: datetime = snapshot.as_of or snapshot.loaded_at
-    return f"{moment:%Y-%m-%d}"
 
 
 def chart_table(figure: dict, *, title: str, notes: tuple[str, ...], filters: str, source: str,
@@ -208,7 +201,7 @@ def dataset_xlsx(snapshot: Snapshot, filters: Filters, lang: str) -> bytes:
     tables = filtered_tables(snapshot, filters)
     _header_sheet(about, t("app.title", lang), (
         (t("export.filters", lang), filters.describe(lang)), (t("source", lang), source),
-        (t("export.as_of", lang), as_of(snapshot)),
+        (t("export.as_of", lang), snapshot.data_date),
         *((name, t("export.rows", lang, n=number(len(frame), lang)))
           for name, frame in tables.items()),
     ))
@@ -242,4 +235,4 @@ def table_of(chart: Chart, view: ChartView, filters: Filters, snapshot: Snapshot
     """The chart's numbers with its title, notes, filters, source and date."""
     return chart_table(view.figure, title=chart.title(lang), notes=view.notes,
                        filters=filters.describe(lang), source=chart.source(snapshot, lang),
-                       data_as_of=as_of(snapshot), lang=lang)
+                       data_as_of=snapshot.data_date, lang=lang)

@@ -81,7 +81,7 @@ class Chart:
             origin = t("source.register", lang)
         else:
             origin = f"{t(f'source.{self.key}', lang)}. {t('source.report', lang)}"
-        as_of = t("source.as_of", lang, date=f"{snapshot.as_of:%Y-%m-%d}")
+        as_of = t("source.as_of", lang, date=snapshot.data_date)
         return f"{t('source', lang)}: {origin}. {as_of}."
 
 
@@ -142,10 +142,9 @@ def small_numbers_notes(figure: dict, lang: str) -> list[str]:
             if any(mark in word for word in words)]
 
 
-def qualifier_of(rows: pd.DataFrame | list[dict]) -> str:
+def qualifier_of(rows: list[dict]) -> str:
     """The qualifier of a sum of rows: "about" if any of its rows is approximate."""
-    qualifiers = ({row.get("qualifier", "") for row in rows} if isinstance(rows, list)
-                  else set(rows["qualifier"]) if "qualifier" in rows else set())
+    qualifiers = {row.get("qualifier", "") for row in rows}
     return "about" if "about" in qualifiers else max(qualifiers, default="")
 
 

@@ -6,7 +6,7 @@ from dash import ALL, Input, Output, State, callback, ctx, dcc, no_update
 from dash.exceptions import PreventUpdate
 
 from atmp import store
-from atmp.exports import as_of, chart_slide, dataset_xlsx, table_of, to_csv, to_xlsx
+from atmp.exports import chart_slide, dataset_xlsx, table_of, to_csv, to_xlsx
 from atmp.figures import GRAPH_CONFIG
 from atmp.state import from_query
 from atmp.views import CHARTS
@@ -34,7 +34,7 @@ def export_chart(_clicks, search):
     snapshot = store.current()
     state, _ = from_query(search, CHART_KEYS)
     view = chart.build(snapshot, state.filters, state.lang)
-    filename = f"{chart.key}-{as_of(snapshot)}"
+    filename = f"{chart.key}-{snapshot.data_date}"
     if kind in ("png", "svg"):
         figure = chart_slide(chart, view, state.filters, snapshot, state.lang, state.theme)
         return {"file": no_update,
@@ -57,4 +57,4 @@ def export_dataset(clicks, search):
     snapshot = store.current()
     state, _ = from_query(search, CHART_KEYS)
     content = dataset_xlsx(snapshot, state.filters, state.lang)
-    return dcc.send_bytes(content, f"atmp-data-{as_of(snapshot)}.xlsx", type=XLSX)
+    return dcc.send_bytes(content, f"atmp-data-{snapshot.data_date}.xlsx", type=XLSX)
