@@ -18,7 +18,7 @@ app.layout = create_shell()
 # The page is rendered by a callback; Dash checks the callbacks against shell and page.
 app.validation_layout = create_validation_layout(store.current())
 server = app.server
-harden(server)
+harden(app, settings.frame_ancestors)
 
 if __name__ == "__main__":
     store.watch(settings.reload_seconds)

@@ -1,22 +1,85 @@
-"""What the Flask server does beyond Dash: no traceback or 5xx for a malformed request."""
+"""What the Flask server does beyond Dash: security headers, /healthz, a cap on request size,
+and a 400 with a plain message, never a 5xx or a traceback, for a request it cannot process.
+
+Plain Flask hooks rather than flask-talisman: five fixed headers and one policy do not need a
+framework, and Talisman's defaults (HTTPS redirects, its own CSP) would have to be undone.
+"""
 
 from __future__ import annotations
 
 import logging
 
-from flask import Flask, jsonify, request
+from dash import Dash
+from flask import Response, jsonify, request
 from werkzeug.exceptions import HTTPException
+
+from atmp import store
 
 log = logging.getLogger("atmp")
 
+# A callback request is a few KiB: filter values and a query string.
+MAX_REQUEST_BYTES = 1024 * 1024
 
-def harden(server: Flask) -> None:
-    """Answer a request the app cannot process with 400 and a plain message; log the cause."""
+# Powerful features the dashboard never uses; fullscreen (presentation mode) and the
+# clipboard (copying a link) keep their default, same-origin only.
+UNUSED_FEATURES = ("accelerometer", "camera", "display-capture", "geolocation", "gyroscope",
+                   "hid", "magnetometer", "microphone", "midi", "payment", "serial", "usb")
+
+
+def content_security_policy(script_hashes: list[str], frame_ancestors: str) -> str:
+    """Everything from this server only; Dash's one inline script is allowed by its hash."""
+    directives = {
+        "default-src": "'self'",
+        "script-src": " ".join(["'self'", *script_hashes]),
+        # dcc's and the renderer's bundles and plotly.js add <style> elements at run time,
+        # and plotly.js writes style attributes: without 'unsafe-inline' the page logs dozens
+        # of violations and charts lose their styling. Styles cannot run code; scripts stay
+        # strict.
+        "style-src": "'self' 'unsafe-inline'",
+        # PNG/SVG downloads are drawn through data: and blob: images.
+        "img-src": "'self' data: blob:",
+        "connect-src": "'self'",
+        "object-src": "'none'",
+        "base-uri": "'self'",
+        "form-action": "'self'",
+        "frame-ancestors": frame_ancestors,
+    }
+    return "; ".join(f"{name} {value}" for name, value in directives.items())
+
+
+def harden(app: Dash, frame_ancestors: str) -> None:
+    """Call once the layout and every callback are defined (the policy hashes inline scripts)."""
+    server = app.server
+    server.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES
+    headers = {
+        "Content-Security-Policy": content_security_policy(app.csp_hashes(), frame_ancestors),
+        "X-Content-Type-Options": "nosniff",
+        # Links hold the whole view: it should not travel to other sites.
+        "Referrer-Policy": "same-origin",
+        "Permissions-Policy": ", ".join(f"{feature}=()" for feature in UNUSED_FEATURES),
+        "Cross-Origin-Opener-Policy": "same-origin",
+    }
+
+    @server.after_request
+    def add_headers(response: Response) -> Response:
+        response.headers.update(headers)
+        return response
+
+    @server.get("/healthz")
+    def healthz() -> Response:
+        """For the load balancer: 'degraded' while the last reload failed (old data served)."""
+        snapshot = store.current()
+        response = jsonify(status="degraded" if store.problem() else "ok",
+                           data_version=snapshot.version, data_date=snapshot.data_date)
+        response.headers["Cache-Control"] = "no-store"
+        return response
 
     @server.errorhandler(Exception)
     def unprocessable(error: Exception):
         if isinstance(error, HTTPException):
             return error
-        log.exception("request %s %s failed", request.method, request.path)
+        body = request.get_json(silent=True) if request.is_json else None
+        output = body.get("output") if isinstance(body, dict) else None
+        log.exception("request %s %s failed (callback output %.200r)", request.method,
+                      request.path, output)
         return jsonify(error="The request could not be processed. Reload the page."), 400
-

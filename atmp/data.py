@@ -8,6 +8,7 @@ folder is valid.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
 import zipfile
@@ -487,6 +488,7 @@ class Snapshot:
     trials: TrialFacts = field(repr=False)
     as_of: datetime  # when the newest file of the folder was written
     synthetic: bool = False
+    version: str = ""  # the files' content: equal on every worker and instance serving them
 
     @property
     def data_date(self) -> str:
@@ -545,4 +547,14 @@ def load_snapshot(data_dir: Path) -> Snapshot:
              else facts_from_aggregates(tables["trials"]))
     return Snapshot(data_dir, datetime.now(UTC), MappingProxyType(tables), facts,
                     as_of=datetime.fromtimestamp(written, UTC),
-                    synthetic=(data_dir / SYNTHETIC_MARKER).is_file())
+                    synthetic=(data_dir / SYNTHETIC_MARKER).is_file(),
+                    version=content_version(files))
+
+
+def content_version(files: list[Path]) -> str:
+    """A short hash of the files' names and bytes (modification times differ between copies)."""
+    digest = hashlib.sha256()
+    for path in sorted(files):
+        digest.update(f"{path.name}\0{path.stat().st_size}\0".encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
