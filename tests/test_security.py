@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
+import json
+import os
 import re
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -14,9 +23,9 @@ from atmp.settings import read_settings
 from atmp.views import CHARTS
 from components import ids
 from serving import MAX_REQUEST_BYTES, content_security_policy
-from tests.dash_request import dashboard_request
+from tests.dash_request import dashboard_request, page_request
 from tests.test_browser import downloaded, ids_selector
-from tests.test_reload import _set_patients
+from tests.test_reload import _free_port, _set_patients
 from tests.test_sample import _write
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -114,6 +123,89 @@ def test_sec006_healthz_is_degraded_after_a_failed_reload(client, data_copy):
         store.install(before)
 
 
+def test_sec007_a_crafted_link_is_never_reflected_as_markup(client, dependencies):
+    """Not in the page, nor in the answers of the callbacks that read the link."""
+    page = client.get("/" + HOSTILE)
+    rendered = client.post("/_dash-update-component", json=page_request(dependencies, HOSTILE))
+    updated = client.post("/_dash-update-component",
+                          json=dashboard_request(dependencies, "url.search", {"url": HOSTILE}))
+    for response in (page, rendered, updated):
+        assert response.status_code == 200
+        for markup in MARKUP:
+            assert markup not in response.get_data(as_text=True)
+    notice = json.dumps(updated.get_json()["response"]["link-notice"], ensure_ascii=False)
+    assert "centre=<script>alert(1)</script>" in notice  # named as text, for React to escape
+
+
+@contextlib.contextmanager
+def serving(command: list[str], **environ: str):
+    """The app started as `command` on a free port, with a clean environment of settings."""
+    port = _free_port()
+    env = {key: value for key, value in os.environ.items()
+           if not key.startswith(("ATMP_", "DASH_", "FLASK_"))}
+    env.update(environ, PORT=str(port))
+    process = subprocess.Popen([*command, "--bind", f"127.0.0.1:{port}"] if "gunicorn" in
+                               command[0] else command, cwd=ROOT, env=env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               start_new_session=True)  # the debug reloader's child too
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(150):
+            try:
+                urllib.request.urlopen(f"{base}/healthz", timeout=5).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        yield base
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=10)
+
+
+def dash_config(base: str) -> dict:
+    with urllib.request.urlopen(base + "/", timeout=10) as response:
+        page = response.read().decode()
+    return json.loads(re.search(r'<script id="_dash-config"[^>]*>(.*?)</script>', page)[1])
+
+
+def bad_request(base: str) -> tuple[int, str, dict]:
+    request = urllib.request.Request(f"{base}/_dash-update-component", data=b'{"output": 1}',
+                                     headers={"Content-Type": "application/json"})
+    with pytest.raises(urllib.error.HTTPError) as error:
+        urllib.request.urlopen(request, timeout=10)
+    return error.value.code, error.value.read().decode(), dict(error.value.headers)
+
+
+GUNICORN = [str(Path(sys.executable).parent / "gunicorn"), "app:server", "--config",
+            "gunicorn.conf.py", "--workers", "1", "--access-logfile", "/dev/null"]
+
+
+def test_sec008_under_gunicorn_debug_is_off_and_the_server_gives_no_version():
+    """Dash's and Flask's own debug switches do not turn it on: only ATMP_DEBUG does."""
+    with serving(GUNICORN, DASH_DEBUG="true", FLASK_DEBUG="1") as base:
+        config = dash_config(base)
+        status, body, headers = bad_request(base)
+        health = json.load(urllib.request.urlopen(base + "/healthz", timeout=10))
+    assert (config["ui"], config["props_check"]) == (False, False)
+    assert status == 400 and "Traceback" not in body and "/work" not in body
+    assert headers["Server"] == "gunicorn"
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert health["status"] == "ok"
+
+
+@pytest.mark.parametrize(("environ", "debug"), [
+    ({"DASH_DEBUG": "true", "FLASK_DEBUG": "1"}, False), ({"ATMP_DEBUG": "1"}, True)])
+def test_sec009_python_app_py_debugs_only_with_atmp_debug(environ, debug):
+    with serving([sys.executable, "app.py"], **environ) as base:
+        config = dash_config(base)
+        status, body, _headers = bad_request(base)
+    assert (config["ui"], config["props_check"]) == (debug, debug)
+    if debug:  # the dev tools show the error, with its traceback
+        assert status == 500 and "Traceback" in body
+    else:
+        assert status == 400 and "Traceback" not in body
+
+
 RECORD_VIOLATIONS = """
 window.__violations = [];
 document.addEventListener('securitypolicyviolation', function (event) {
@@ -155,4 +247,21 @@ def test_sec010_the_page_works_under_its_policy(dash_duo, sample_served):
     dash_duo.driver.get(dash_duo.server_url + "/?present=1&slide=8&theme=dark")
     dash_duo.wait_for_element("#slide .geo .countries path")
     assert violations(dash_duo) == []
+    assert dash_duo.get_logs() == []
+
+
+@pytest.mark.browser
+def test_sec011_a_crafted_link_shows_its_values_as_text_and_runs_nothing(dash_duo):
+    dash_duo.driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument",
+                                    {"source": RECORD_VIOLATIONS})
+    dash_duo.start_server(app)
+    dash_duo.wait_for_text_to_equal(f"#{ids.kpi_value('trials')}", "43")
+    dash_duo.driver.get(dash_duo.server_url + "/" + HOSTILE)
+    dash_duo.wait_for_contains_text(f"#{ids.NOTICE}", "centre=<script>alert(1)</script>")
+    assert "<img src=x onerror=alert(1)>" in dash_duo.find_element(f"#{ids.NOTICE}").text
+    injected = dash_duo.driver.execute_script(
+        "return document.querySelectorAll('img[src=x], #page script, [onerror]').length")
+    assert injected == 0
+    dash_duo.wait_for_text_to_equal(f"#{ids.kpi_value('trials')}", "43")  # nothing filtered
+    assert violations(dash_duo) == []  # no alert() either
     assert dash_duo.get_logs() == []
