@@ -78,8 +78,15 @@ def harden(app: Dash, frame_ancestors: str) -> None:
     def unprocessable(error: Exception):
         if isinstance(error, HTTPException):
             return error
-        body = request.get_json(silent=True) if request.is_json else None
-        output = body.get("output") if isinstance(body, dict) else None
         log.exception("request %s %s failed (callback output %.200r)", request.method,
-                      request.path, output)
+                      request.path, callback_output())
         return jsonify(error="The request could not be processed. Reload the page."), 400
+
+
+def callback_output() -> object:
+    """The output id of the failed callback request (its parsed JSON is cached), or None."""
+    try:
+        body = request.get_json(silent=True)
+    except RecursionError:  # nested too deep to parse: the very reason the request failed
+        return None
+    return body.get("output") if isinstance(body, dict) else None
