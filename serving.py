@@ -8,6 +8,7 @@ framework, and Talisman's defaults (HTTPS redirects, its own CSP) would have to 
 from __future__ import annotations
 
 import logging
+import re
 
 from dash import Dash
 from flask import Response, jsonify, request
@@ -59,6 +60,16 @@ def harden(app: Dash, frame_ancestors: str) -> None:
         "Permissions-Policy": ", ".join(f"{feature}=()" for feature in UNUSED_FEATURES),
         "Cross-Origin-Opener-Policy": "same-origin",
     }
+
+    interpolate_index = app.interpolate_index
+
+    def index_without_python_version(**parts: str) -> str:
+        """Dash writes the exact Python build into every page, for its dev tools only."""
+        parts["config"] = re.sub(r'"python_version":"[^"]*"', '"python_version":""',
+                                 parts["config"])
+        return interpolate_index(**parts)
+
+    app.interpolate_index = index_without_python_version
 
     @server.after_request
     def add_headers(response: Response) -> Response:

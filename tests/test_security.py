@@ -187,6 +187,7 @@ def test_sec008_under_gunicorn_debug_is_off_and_the_server_gives_no_version():
         status, body, headers = bad_request(base)
         health = json.load(urllib.request.urlopen(base + "/healthz", timeout=10))
     assert (config["ui"], config["props_check"]) == (False, False)
+    assert config["python_version"] == ""
     assert status == 400 and "Traceback" not in body and "/work" not in body
     assert headers["Server"] == "gunicorn"
     assert headers["X-Content-Type-Options"] == "nosniff"
