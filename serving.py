@@ -1,7 +1,7 @@
 """What the Flask server does beyond Dash: security headers, /healthz, a cap on request size,
 and a 400 with a plain message, never a 5xx or a traceback, for a request it cannot process.
 
-Plain Flask hooks rather than flask-talisman: five fixed headers and one policy do not need a
+Plain Flask hooks rather than flask-talisman: five headers and one route do not need a
 framework, and Talisman's defaults (HTTPS redirects, its own CSP) would have to be undone.
 """
 
