@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8050
 export PORT
 
-.PHONY: run test lint browser clean sample check-data
+.PHONY: run test lint lock browser clean sample check-data
 
 # Serve the dashboard on http://127.0.0.1:$(PORT) with gunicorn and the published data.
 run: $(VENV)/.installed
@@ -33,12 +33,26 @@ browser:
 	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || \
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver)
 
-# The virtual environment, remade when pyproject.toml changes.
-$(VENV)/.installed: pyproject.toml
+# The virtual environment, remade when pyproject.toml or requirements.lock changes;
+# every package, transitive ones too, at the version the lock names.
+$(VENV)/.installed: pyproject.toml requirements.lock
+	rm -rf $(VENV)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[test]'
 	touch $@
+
+# Rewrite requirements.lock from a fresh venv of pyproject.toml (runtime and test extras):
+# run it after changing a dependency there.
+lock:
+	rm -rf $(VENV)-lock
+	$(PYTHON) -m venv $(VENV)-lock
+	$(VENV)-lock/bin/python -m pip install --quiet --upgrade pip
+	$(VENV)-lock/bin/python -m pip install --quiet -e '.[test]'
+	{ echo '# Every package of `pip install -e ".[test]"`, pinned; written by `make lock`.'; \
+	  $(VENV)-lock/bin/python -m pip freeze --exclude-editable; } > $(VENV)-lock/requirements.lock
+	mv $(VENV)-lock/requirements.lock requirements.lock
+	rm -rf $(VENV)-lock
 
 # Remove the virtual environment and caches.
 clean:
