@@ -290,10 +290,10 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "footer.about": {
         "en": "Every number comes from the report named under each chart; derived numbers are "
-              "computed from their inputs and marked. Data: {data_dir}, loaded {loaded_at}.",
+              "computed from their inputs and marked. Data: {data_dir}, version {version}.",
         "sv": "Varje siffra kommer från rapporten som anges under varje diagram; härledda "
-              "siffror beräknas ur sina underlag och markeras. Data: {data_dir}, inläst "
-              "{loaded_at}.",
+              "siffror beräknas ur sina underlag och markeras. Data: {data_dir}, version "
+              "{version}.",
     },
 }
 

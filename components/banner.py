@@ -31,5 +31,4 @@ def data_banner(snapshot: Snapshot, problem: DataError | None, lang: str) -> lis
 
 def data_version(snapshot: Snapshot, problem: DataError | None) -> str:
     """Changes whenever what the page should show changes: new data, or a new problem."""
-    loaded = snapshot.loaded_at.isoformat()
-    return f"{loaded}|{problem}" if problem else loaded
+    return f"{snapshot.version}|{problem}" if problem else snapshot.version

@@ -110,7 +110,6 @@ def create_page(snapshot: Snapshot, problem: DataError | None, state: ViewState,
     """The page of one link, already showing its view; later changes go through callbacks."""
     lang = state.lang
     rendered = render(snapshot, state)
-    loaded = snapshot.loaded_at.strftime("%Y-%m-%d %H:%M UTC")
     return html.Div([
         dcc.Location(id=ids.URL, refresh=False, search=search),
         dcc.Store(id=ids.DATA_VERSION, data=data_version(snapshot, problem)),
@@ -138,9 +137,10 @@ def create_page(snapshot: Snapshot, problem: DataError | None, state: ViewState,
                 html.Div(key_facts_list(key_facts(snapshot, lang)), className="panel"),
             ], className="dashboard-section"),
         ], fluid=True, className="page-width"), id="main"),
-        html.Footer(dbc.Container(html.P(t("footer.about", lang, data_dir=snapshot.data_dir.name,
-                                           loaded_at=loaded)), fluid=True, className="page-width"),
-                    className="app-footer"),
+        html.Footer(dbc.Container(
+            html.P(t("footer.about", lang, data_dir=snapshot.data_dir.name,
+                     version=snapshot.version)), fluid=True, className="page-width"),
+            className="app-footer"),
         deck(state, rendered),
     ], id=ids.APP, className=rendered.app_class, lang=lang)
 
