@@ -42,3 +42,17 @@ def dataset_request(dependencies: list, search: str) -> dict:
             "inputs": [{"id": "download-dataset", "property": "n_clicks", "value": 1}],
             "state": [{"id": "url", "property": "search", "value": search}],
             "changedPropIds": ["download-dataset.n_clicks"]}
+
+
+def export_request(dependencies: list, chart: str, kind: str, search: str) -> dict:
+    """Body of the POST that a chart's download button (png, svg, csv or xlsx) sends."""
+    spec = next(d for d in dependencies if '"type":"export"' in d["inputs"][0]["id"])
+    outputs = [dict(zip(("id", "property"), part.rsplit(".", 1), strict=True))
+               for part in spec["output"].strip(".").split("...")]
+    # The button's id as Dash names it: JSON with sorted keys and no spaces.
+    button = f'{{"chart":"{chart}","kind":"{kind}","type":"export"}}'
+    return {"output": spec["output"], "outputs": outputs,
+            "inputs": [[{"id": {"chart": chart, "kind": kind, "type": "export"},
+                         "property": "n_clicks", "value": 1}]],
+            "state": [{"id": "url", "property": "search", "value": search}],
+            "changedPropIds": [f"{button}.n_clicks"]}

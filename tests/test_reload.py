@@ -3,12 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -16,8 +11,7 @@ import pytest
 from atmp import store
 from atmp.data import load_snapshot
 from tests.dash_request import dashboard_request, page_request
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.gunicorn_app import Instance, gunicorn, post
 
 
 def _set_patients(data_dir: Path, centre: str, old: int, new: int | str) -> None:
@@ -86,60 +80,26 @@ def test_rld002_the_watcher_picks_up_a_change_on_its_own(served):
         stop.set()
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def _get(url: str) -> str:
-    with urllib.request.urlopen(url, timeout=10) as response:
-        return response.read().decode()
-
-
-def _kpis(base: str, dependencies: list) -> tuple[str, str]:
-    body = json.dumps(dashboard_request(dependencies, "url.search", {})).encode()
-    request = urllib.request.Request(f"{base}/_dash-update-component", data=body,
-                                     headers={"Content-Type": "application/json"})
-    with urllib.request.urlopen(request, timeout=10) as response:
-        answer = json.loads(response.read())["response"]
+def _kpis(instance: Instance) -> tuple[str, str]:
+    body = dashboard_request(instance.dependencies, "url.search", {})
+    answer = json.loads(post(f"{instance.base}/_dash-update-component", body))["response"]
     return answer["kpi-cart-value"]["children"], answer["source-cart"]["children"]
 
 
 def test_rld003_two_gunicorn_workers_keep_the_last_good_data_and_show_the_problem(data_copy):
-    port = _free_port()
-    base = f"http://127.0.0.1:{port}"
-    env = {**os.environ, "ATMP_DATA_DIR": str(data_copy), "ATMP_RELOAD_SECONDS": "0.1",
-           "WEB_CONCURRENCY": "2"}
-    server = subprocess.Popen(
-        [str(Path(sys.executable).parent / "gunicorn"), "app:server", "--config",
-         "gunicorn.conf.py", "--bind", f"127.0.0.1:{port}", "--access-logfile", "/dev/null"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    try:
-        for _ in range(100):
-            try:
-                dependencies = json.loads(_get(f"{base}/_dash-dependencies"))
-                break
-            except OSError:
-                time.sleep(0.1)
+    with gunicorn(data_copy, ATMP_RELOAD_SECONDS="0.1", WEB_CONCURRENCY="2") as server:
         # Several requests, so that both workers answer.
-        assert {_kpis(base, dependencies)[0] for _ in range(6)} == {"112"}
+        assert {_kpis(server)[0] for _ in range(6)} == {"112"}
 
         _set_patients(data_copy, "akademiska", 38, 40)
         time.sleep(0.5)  # every worker's watcher looks, whether it answers a request or not
-        assert {_kpis(base, dependencies)[0] for _ in range(6)} == {"114"}
+        assert {_kpis(server)[0] for _ in range(6)} == {"114"}
 
         _set_patients(data_copy, "akademiska", 40, -3)
         time.sleep(0.5)
-        answers = {_kpis(base, dependencies)[0] for _ in range(6)}
+        answers = {_kpis(server)[0] for _ in range(6)}
         assert answers == {"114"}  # the last good numbers, from every worker
-        page = urllib.request.Request(
-            f"{base}/_dash-update-component", headers={"Content-Type": "application/json"},
-            data=json.dumps(page_request(dependencies)).encode())
-        with urllib.request.urlopen(page, timeout=10) as response:
-            rendered = response.read().decode()
+        rendered = post(f"{server.base}/_dash-update-component",
+                        page_request(server.dependencies)).decode()
         assert "cart.csv, row 2, column 'patients': a count cannot be negative" in rendered
-    finally:
-        server.terminate()
-        _, errors = server.communicate(timeout=10)
-    assert b"a count cannot be negative" in errors  # and the log says it too
+    assert b"a count cannot be negative" in server.log  # and the log says it too

@@ -1,0 +1,73 @@
+"""The app under real gunicorn on a free port of 127.0.0.1, for tests that need processes."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+START_SECONDS = 30  # importing pandas and Dash takes seconds on a busy 2-core machine
+
+
+@dataclass
+class Instance:
+    base: str  # http://127.0.0.1:PORT
+    dependencies: list  # its /_dash-dependencies, to build callback requests
+    log: bytes = b""  # what it wrote to stderr, once it stopped
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def get(url: str) -> bytes:
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return response.read()
+
+
+def post(url: str, body: dict) -> bytes:
+    request = urllib.request.Request(url, data=json.dumps(body).encode(),
+                                     headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return response.read()
+
+
+@contextmanager
+def gunicorn(data_dir: Path, **settings: str) -> Iterator[Instance]:
+    """gunicorn.conf.py serving `data_dir` until the block ends; `settings` are env variables.
+
+    Its access log is off (a full pipe would block it); its stderr is in `Instance.log`.
+    """
+    port = free_port()
+    env = {**os.environ, "ATMP_DATA_DIR": str(data_dir), **settings}
+    process = subprocess.Popen(
+        [str(Path(sys.executable).parent / "gunicorn"), "app:server", "--config",
+         "gunicorn.conf.py", "--bind", f"127.0.0.1:{port}", "--access-logfile", "/dev/null"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    instance = Instance(f"http://127.0.0.1:{port}", [])
+    deadline = time.monotonic() + START_SECONDS
+    try:
+        while not instance.dependencies and process.poll() is None \
+                and time.monotonic() < deadline:
+            try:
+                instance.dependencies = json.loads(get(f"{instance.base}/_dash-dependencies"))
+            except OSError:
+                time.sleep(0.1)
+        if instance.dependencies:
+            yield instance
+    finally:
+        process.terminate()
+        _, instance.log = process.communicate(timeout=10)
+    if not instance.dependencies:
+        raise RuntimeError(f"gunicorn did not start on port {port}:\n{instance.log.decode()}")
