@@ -24,8 +24,9 @@ from atmp.views import CHARTS
 from components import ids
 from serving import MAX_REQUEST_BYTES, content_security_policy
 from tests.dash_request import dashboard_request, page_request
+from tests.gunicorn_app import free_port
 from tests.test_browser import downloaded, ids_selector
-from tests.test_reload import _free_port, _set_patients
+from tests.test_reload import _set_patients
 from tests.test_sample import _write
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -140,7 +141,7 @@ def test_sec007_a_crafted_link_is_never_reflected_as_markup(client, dependencies
 @contextlib.contextmanager
 def serving(command: list[str], **environ: str):
     """The app started as `command` on a free port, with a clean environment of settings."""
-    port = _free_port()
+    port = free_port()
     env = {key: value for key, value in os.environ.items()
            if not key.startswith(("ATMP_", "DASH_", "FLASK_"))}
     env.update(environ, PORT=str(port))
