@@ -106,6 +106,19 @@
     focused = view.chart;
   }
 
+  /* Dash's dropdown names its button by its value alone ("All"), which hides the <label>:
+     put the label first in its aria-labelledby. Dash writes the same attribute on every
+     render, so React leaves the changed one in place. */
+  function nameDropdowns() {
+    document.querySelectorAll("label[for][id]").forEach(function (label) {
+      const button = document.getElementById(label.htmlFor);
+      const names = button && button.getAttribute("aria-labelledby");
+      if (names && names.split(" ").indexOf(label.id) < 0) {
+        button.setAttribute("aria-labelledby", label.id + " " + names);
+      }
+    });
+  }
+
   document.addEventListener("click", function (event) {
     const target = event.target.closest("[data-go], [data-copy], [data-fullscreen]");
     if (!target || !view) { return; }
@@ -188,6 +201,7 @@
       schedule();
       window.setTimeout(function () {
         refreshLinks();
+        nameDropdowns();
         if (!view.present) { showFocus(); }
       }, 0);
       return view.theme;

@@ -33,6 +33,19 @@ def numbers_table(table: ChartTable) -> dcc.Markdown:
     return dcc.Markdown(to_markdown(table), className="numbers-table")
 
 
+def chart_image(title: str, *described_by: str) -> dict:
+    """A drawn chart as one image named by its title, described by its notes and source.
+
+    Plotly's SVG holds nothing to operate (no mode bar, GRAPH_CONFIG) and its text is
+    a heap of ticks and labels, so a screen reader gets one named image and, next to it,
+    the table of the numbers; a "figure" would let it wander through the SVG's text.
+    """
+    image = {"role": "img", "aria-labelledby": title}
+    if described_by:
+        image["aria-describedby"] = " ".join(described_by)
+    return image
+
+
 def chart_tools(chart: Chart, lang: str) -> html.Div:
     """A link to the chart and its downloads; the link is acted on by assets/20-view.js."""
     title = chart.title(lang)
@@ -61,13 +74,22 @@ def chart_card(chart: Chart, figure: dict, note_items: list, table: dcc.Markdown
                  **{"aria-live": "polite"}),
         html.Div(dcc.Graph(id=ids.graph(chart.key), figure=figure, config=GRAPH_CONFIG,
                            className="chart-graph", style={"height": f"{chart.height}px"}),
-                 role="figure", **{"aria-labelledby": f"title-{chart.key}"}),
+                 **chart_image(f"title-{chart.key}", ids.notes(chart.key), ids.source(chart.key))),
         *caption,
-        html.Details([html.Summary(t("chart.table", lang)),
-                      html.Div(table, id=ids.table(chart.key), className="numbers")],
+        html.Details([html.Summary(t("chart.table", lang),
+                                   **{"aria-controls": ids.table(chart.key)}),
+                      scrollable(html.Div(table, id=ids.table(chart.key)),
+                                 f"title-{chart.key}")],
                      className="chart-table"),
         html.P(source, id=ids.source(chart.key), className="chart-source"),
     ], className="chart-card", id=ids.card(chart.key), **{"data-chart": chart.key})
+
+
+def scrollable(content, labelled_by: str) -> html.Div:
+    """A box that scrolls sideways on a phone: a named region in the tab order, so that a
+    keyboard can scroll it too (WCAG 2.1.1)."""
+    return html.Div(content, className="scroll-x", tabIndex="0", role="region",
+                    **{"aria-labelledby": labelled_by})
 
 
 def quality_table(findings: list[Finding], lang: str) -> dbc.Table:
@@ -76,7 +98,7 @@ def quality_table(findings: list[Finding], lang: str) -> dbc.Table:
                                 + [html.Th(t("source", lang))]))
     body = html.Tbody([html.Tr([html.Td(f.what), html.Td(f.published), html.Td(f.found),
                                 html.Td(f.explanation), html.Td(f.source)]) for f in findings])
-    return dbc.Table([header, body], responsive=True, hover=True, className="quality-table")
+    return dbc.Table([header, body], hover=True, className="quality-table")
 
 
 def key_facts_list(facts: list[tuple[str, str, str]]) -> html.Dl:

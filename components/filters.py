@@ -16,7 +16,7 @@ def filter_bar(filters: Filters, lang: str) -> html.Div:
         dbc.Col(
             html.Div([
                 html.Label(t(f"filter.{dimension}", lang), htmlFor=ids.dropdown(dimension),
-                           className="filter-label"),
+                           id=ids.dropdown_label(dimension), className="filter-label"),
                 dcc.Dropdown(
                     id=ids.dropdown(dimension),
                     options=[{"label": term.label(lang), "value": term.code}

@@ -32,6 +32,10 @@ def dropdown(dimension: str) -> str:
     return f"filter-{dimension}"
 
 
+def dropdown_label(dimension: str) -> str:
+    return f"filter-{dimension}-label"
+
+
 def graph(chart: str) -> str:
     return f"chart-{chart}"
 

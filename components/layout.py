@@ -18,7 +18,14 @@ from atmp.text import LANGUAGES, t
 from atmp.views import CHARTS, key_facts
 from components import ids
 from components.banner import data_banner, data_version
-from components.cards import chart_card, key_facts_list, kpi_card, quality_table
+from components.cards import (
+    chart_card,
+    chart_image,
+    key_facts_list,
+    kpi_card,
+    quality_table,
+    scrollable,
+)
 from components.filters import filter_bar, link_notice
 from components.render import Rendered, render
 
@@ -92,7 +99,7 @@ def deck(state: ViewState, rendered: Rendered) -> html.Div:
         html.Div(dcc.Graph(id=ids.SLIDE, figure=rendered.slide or {},
                            config={**GRAPH_CONFIG, "responsive": False},
                            style={"width": f"{SLIDE_WIDTH}px", "height": f"{SLIDE_HEIGHT}px"}),
-                 className="deck-stage", role="figure", **{"aria-labelledby": ids.SLIDE_STATUS}),
+                 className="deck-stage", **chart_image(ids.SLIDE_STATUS)),
         html.Div([button("deck.previous", "←", "previous"),
                   html.Div(rendered.slide_status, id=ids.SLIDE_STATUS, className="deck-status",
                            **{"aria-live": "polite"}),
@@ -129,8 +136,9 @@ def create_page(snapshot: Snapshot, problem: DataError | None, state: ViewState,
             dbc.Row([kpi_card(kpi, lang) for kpi in rendered.kpis], className="g-3 kpi-row"),
             *[charts_section(section, snapshot, rendered, lang) for section in SECTIONS],
             html.Section([
-                html.H2(t("section.quality", lang), className="section-title"),
-                html.Div(quality_table(findings(snapshot, lang), lang), className="panel"),
+                html.H2(t("section.quality", lang), className="section-title", id="title-quality"),
+                html.Div(scrollable(quality_table(findings(snapshot, lang), lang),
+                                    "title-quality"), className="panel"),
             ], className="dashboard-section", id="data-quality"),
             html.Section([
                 html.H2(t("section.facts", lang), className="section-title"),
