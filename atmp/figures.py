@@ -20,6 +20,7 @@ FONT = "Inter, system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', A
 INK = "#1f2933"
 MUTED = "#52606d"
 GRID = "#e4e7eb"
+ZERO = "#7b8794"  # the axis bars start from: 3.7:1 on white
 DERIVED = "#9aa5b1"
 
 # No mode bar: the axes are fixed, and each card has its own downloads at slide size.
@@ -47,21 +48,38 @@ def plain(label: str) -> str:
     return _TAG.sub("", label.replace("<br>", ", ")).strip()
 
 
-def readable_text_colour(background: str) -> str:
-    """Black or white, whichever reads better on `background` (WCAG relative luminance)."""
-    red, green, blue = (int(background[i : i + 2], 16) / 255 for i in (1, 3, 5))
-
+def relative_luminance(colour: str) -> float:
+    """WCAG 2.x relative luminance of a "#rrggbb" colour."""
     def linear(channel: float) -> float:
-        return channel / 12.92 if channel <= 0.03928 else ((channel + 0.055) / 1.055) ** 2.4
+        return channel / 12.92 if channel <= 0.04045 else ((channel + 0.055) / 1.055) ** 2.4
 
-    luminance = 0.2126 * linear(red) + 0.7152 * linear(green) + 0.0722 * linear(blue)
-    return INK if luminance > 0.22 else "#ffffff"
+    red, green, blue = (linear(int(colour[i : i + 2], 16) / 255) for i in (1, 3, 5))
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+
+def contrast_ratio(first: str, second: str) -> float:
+    """WCAG 2.x contrast ratio of two "#rrggbb" colours, from 1 to 21."""
+    lighter, darker = sorted((relative_luminance(first), relative_luminance(second)),
+                             reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+# WCAG AA: 4.5:1 for text, 3:1 for graphics that carry meaning (a bar against its background).
+TEXT_CONTRAST = 4.5
+GRAPHIC_CONTRAST = 3.0
+
+
+def readable_text_colour(background: str) -> str:
+    """The ink or white on `background`, whichever reads better; pure black where neither
+    reaches 4.5:1 (mid-tones such as Okabe–Ito's bluish green), which always does."""
+    best = max((INK, "#ffffff"), key=lambda colour: contrast_ratio(colour, background))
+    return best if contrast_ratio(best, background) >= TEXT_CONTRAST else "#000000"
 
 
 def value_axis(title: str, value_range: list[float] | None = None) -> dict:
     """The axis counts run along: titled, gridded, from zero."""
     return {"title": {"text": title, "font": {"size": 14, "color": MUTED}},
-            "gridcolor": GRID, "zeroline": True, "zerolinecolor": "#9aa5b1",
+            "gridcolor": GRID, "zeroline": True, "zerolinecolor": ZERO,
             "automargin": True, "fixedrange": True, "rangemode": "tozero",
             **({"range": value_range} if value_range else {})}
 
@@ -221,7 +239,7 @@ class Palette:
 
 
 PALETTES = {
-    "light": Palette(INK, MUTED, GRID, "#9aa5b1", "#ffffff"),
+    "light": Palette(INK, MUTED, GRID, ZERO, "#ffffff"),
     "dark": Palette("#e6e9ef", "#aeb8c4", "#344052", "#6b7a8f", "#161b22"),
 }
 # Slides are read from the back of a room: black on white, or white on black.
@@ -243,8 +261,21 @@ def _recoloured_axis(axis: dict, palette: Palette) -> dict:
     return axis
 
 
+def bar_edges(fills: list[str], background: str, ink: str) -> list[str]:
+    """A bar's outline: its own colour where the fill stands out from the background by
+    3:1, else the ink, so that a pale (or, on dark, a deep) category colour still shows
+    its bar (WCAG 1.4.11) and the colour-blind-safe palette stays as it is."""
+    return [fill if contrast_ratio(fill, background) >= GRAPHIC_CONTRAST else ink
+            for fill in fills]
+
+
 def _recoloured_trace(trace: dict, palette: Palette) -> dict:
     trace = dict(trace)
+    if trace.get("type") == "bar":
+        fill = trace["marker"]["color"]
+        fills = fill if isinstance(fill, list) else [fill] * len(trace["x"])
+        trace["marker"] = {**trace["marker"], "line": {
+            "width": 1, "color": bar_edges(fills, palette.background, palette.ink)}}
     if "outsidetextfont" in trace:
         trace["outsidetextfont"] = {**trace["outsidetextfont"], "color": palette.ink}
     if trace.get("textfont", {}).get("color") == INK:  # text written in the ink colour
