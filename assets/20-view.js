@@ -107,8 +107,8 @@
   }
 
   /* Dash's dropdown names its button by its value alone ("All"), which hides the <label>:
-     put the label first in its aria-labelledby. Dash writes the same attribute on every
-     render, so React leaves the changed one in place. */
+     put the label first in its aria-labelledby, whenever a dropdown appears (it is loaded
+     lazily). Dash writes the same attribute on every render, so React leaves it in place. */
   function nameDropdowns() {
     document.querySelectorAll("label[for][id]").forEach(function (label) {
       const button = document.getElementById(label.htmlFor);
@@ -164,6 +164,7 @@
   });
 
   window.addEventListener("resize", fitDeck);
+  new MutationObserver(nameDropdowns).observe(document.body, { childList: true, subtree: true });
 
   window.dash_clientside = window.dash_clientside || {};
   window.dash_clientside.atmp = {
@@ -201,7 +202,6 @@
       schedule();
       window.setTimeout(function () {
         refreshLinks();
-        nameDropdowns();
         if (!view.present) { showFocus(); }
       }, 0);
       return view.theme;

@@ -3,12 +3,22 @@ any view of the page, and every control works from the keyboard with a visible f
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 
+from atmp.figures import GRAPHIC_CONTRAST, contrast_ratio
+from atmp.text import t
 from atmp.views import CHARTS
+from atmp.vocab import FILTER_DIMENSIONS
 from components import ids
+from components.cards import EXPORT_KINDS
+from components.layout import SECTIONS
+from tests.test_browser import downloaded, presenting, wait_for_bars, wait_for_slide
 
 pytestmark = pytest.mark.browser
 
@@ -98,4 +108,170 @@ def test_a11y001_axe_finds_no_serious_violation_in_any_view(dash_duo, dash_app):
         if violations:
             report.append(f"== {name} ({query})\n{described(violations)}")
     assert not report, "axe-core found violations:\n" + "\n".join(report)
+    assert dash_duo.get_logs() == []
+
+
+# Keyboard: every control in a sensible order, each with a focus ring that can be seen.
+
+FOCUSED = """
+const e = document.activeElement;
+if (!e || e === document.body) { return null; }
+const card = e.closest('[data-chart]');
+const name = e.dataset.go ? 'go:' + e.dataset.go
+    : e.getAttribute('role') === 'region' ? 'region:' + e.getAttribute('aria-labelledby')
+    : e.id && e.id[0] !== '{' ? '#' + e.id
+    : (e.getAttribute('aria-label') || e.textContent).trim();
+const style = getComputedStyle(e);
+let around = e.parentElement, background = null;
+while (around && !background) {  // the first opaque background behind the ring
+    const own = getComputedStyle(around);
+    if (own.backgroundImage.includes('gradient')) { background = own.backgroundImage; }
+    else if (!/rgba\\(.*, 0(\\.\\d+)?\\)|transparent/.test(own.backgroundColor)) {
+        background = own.backgroundColor;
+    }
+    around = around.parentElement;
+}
+return {name: (card ? card.dataset.chart + ' ' : '') + name, outline: style.outlineStyle,
+        width: parseFloat(style.outlineWidth), colour: style.outlineColor,
+        background: background || 'rgb(255, 255, 255)'};
+"""
+
+
+def hex_colours(css: str) -> list[str]:
+    """Every rgb()/rgba() colour in a computed style, as #rrggbb."""
+    return ["#{:02x}{:02x}{:02x}".format(*map(int, rgb))
+            for rgb in re.findall(r"rgba?\((\d+), (\d+), (\d+)", css)]
+
+
+def tab_through(dash_duo, limit: int = 200) -> list[dict]:
+    """Focus each control in turn with Tab from the top of the page, as a keyboard user."""
+    dash_duo.driver.execute_script("document.activeElement.blur(); window.scrollTo(0, 0)")
+    stops = []
+    for _ in range(limit):
+        ActionChains(dash_duo.driver).send_keys(Keys.TAB).perform()
+        stop = dash_duo.driver.execute_script(FOCUSED)
+        if stop is None or (stops and stop["name"] == stops[0]["name"]):
+            break
+        stops.append(stop)
+    return stops
+
+
+def expected_stops(lang: str, chips: list[str]) -> list[str]:
+    """The controls of the page in reading order: header, filters, chips, each chart's tools."""
+    order = [t("skip", lang), "go:lang_en", "go:lang_sv", "go:theme", t("toolbar.copy", lang),
+             f"#{ids.DATASET}", "go:present",
+             *[f"#{ids.dropdown(dimension)}" for dimension in FILTER_DIMENSIONS],
+             f"#{ids.RESET}", *chips]
+    for section in SECTIONS:
+        for chart in (chart for chart in CHARTS if chart.section == section):
+            title = chart.title(lang)
+            order += [f"{chart.key} go:chart_{chart.key}",
+                      *[f"{chart.key} {t('chart.download', lang, title=title, kind=kind.upper())}"
+                        for kind in EXPORT_KINDS],
+                      f"{chart.key} {t('chart.table', lang)}"]
+    return [*order, "region:title-quality"]
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_a11y002_tab_reaches_every_control_in_order_with_a_visible_ring(dash_duo, dash_app,
+                                                                       theme):
+    dash_duo.start_server(dash_app)
+    drawn(dash_duo, f"/?centre=akademiska&theme={theme}")
+    stops = tab_through(dash_duo)
+    chip = t("filter.remove", "en", label="Centre: Akademiska (Uppsala)")
+    assert [stop["name"] for stop in stops] == expected_stops("en", [chip])
+    for stop in stops:
+        assert stop["outline"] == "solid" and stop["width"] >= 2, stop
+        ring = hex_colours(stop["colour"])[0]
+        for background in hex_colours(stop["background"]):  # every stop of a gradient
+            assert contrast_ratio(ring, background) >= GRAPHIC_CONTRAST, stop
+    dropdown = dash_duo.find_element(f"#{ids.dropdown('centre')}")
+    assert dropdown.accessible_name.lower() == "centre akademiska (uppsala)"  # label, value
+    assert dash_duo.get_logs() == []
+
+
+def keys(dash_duo, selector: str, *pressed: str) -> None:
+    """Focus the control at `selector` as Tab would, then press `pressed` on it."""
+    dash_duo.driver.execute_script("arguments[0].focus()", dash_duo.find_element(selector))
+    for key in pressed:
+        ActionChains(dash_duo.driver).send_keys(key).perform()
+
+
+def test_a11y003_every_control_works_from_the_keyboard_alone(dash_duo, dash_app):
+    dash_duo.start_server(dash_app)
+    driver = dash_duo.driver
+    driver.execute_cdp_cmd("Page.setDownloadBehavior",
+                           {"behavior": "allow", "downloadPath": dash_duo.download_path})
+    driver.execute_cdp_cmd("Browser.grantPermissions", {
+        "origin": dash_duo.server_url,
+        "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"]})
+    drawn(dash_duo, "/")
+    trials = f"#{ids.kpi_value('trials')}"
+
+    # A dropdown: Tab onto it, Enter opens, arrows move, Space ticks, Esc closes, Delete clears.
+    keys(dash_duo, "[data-go=present]", Keys.TAB, Keys.ENTER)
+    dash_duo.wait_for_element("[role=listbox]")
+    for key, focused in ((Keys.ARROW_DOWN, "karolinska"), (Keys.ARROW_DOWN, "akademiska")):
+        ActionChains(driver).send_keys(key).perform()
+        dash_duo._wait_for(lambda d, code=focused: d.switch_to.active_element.get_attribute(
+            "value") == code, timeout=4, msg=f"the arrow key did not reach {focused}")
+    ActionChains(driver).send_keys(Keys.SPACE, Keys.ESCAPE).perform()
+    dash_duo.wait_for_text_to_equal(trials, "14")
+    wait_for_bars(dash_duo, "trials_by_class", lambda b: b and all("Akademiska" in k for k in b))
+    assert driver.switch_to.active_element.get_attribute("id") == ids.dropdown("centre")
+    ActionChains(driver).send_keys(Keys.DELETE).perform()
+    dash_duo.wait_for_text_to_equal(trials, "43")
+
+    # A chip, then reset.
+    drawn(dash_duo, "/?centre=karolinska&class=sctmp")
+    dash_duo.wait_for_text_to_equal(trials, "8")
+    keys(dash_duo, f"#{ids.CHIPS} button.chip", Keys.ENTER)
+    dash_duo.wait_for_text_to_equal(trials, "10")
+    keys(dash_duo, f"#{ids.RESET}", Keys.ENTER)
+    dash_duo.wait_for_text_to_equal(trials, "43")
+
+    # A chart's tools: the table opens, a download is sent, the link is copied.
+    card = f"#{ids.card('trials_by_class')}"
+    keys(dash_duo, f"{card} summary", Keys.ENTER)
+    dash_duo.wait_for_element(f"#{ids.table('trials_by_class')} table")
+    keys(dash_duo, f"{card} .chart-tools button:nth-child(4)", Keys.ENTER)  # CSV
+    assert downloaded(dash_duo, ".csv").name.startswith("trials_by_class")
+    keys(dash_duo, f"{card} [data-go=chart_trials_by_class]", Keys.ENTER)
+    dash_duo.wait_for_text_to_equal(f"#{ids.COPY_STATUS}", "Link copied.")
+    keys(dash_duo, ".toolbar [data-copy]:not([data-go])", Keys.ENTER)
+    dash_duo.wait_for_text_to_equal(f"#{ids.COPY_STATUS}", "Link copied.")
+
+    # Theme, presentation and its keys, language.
+    keys(dash_duo, "[data-go=theme]", Keys.ENTER)
+    dash_duo._wait_for(lambda d: d.execute_script(
+        "return document.documentElement.getAttribute('data-bs-theme')") == "dark",
+        timeout=8, msg="Enter on the theme switch did nothing")
+    keys(dash_duo, "[data-go=present]", Keys.ENTER)
+    wait_for_slide(dash_duo, CHARTS[0])
+    ActionChains(driver).send_keys(Keys.ARROW_RIGHT).perform()
+    wait_for_slide(dash_duo, CHARTS[1])
+    ActionChains(driver).send_keys(Keys.ESCAPE).perform()
+    dash_duo._wait_for(lambda _d: not presenting(dash_duo), timeout=8, msg="still presenting")
+    keys(dash_duo, "[data-go=lang_sv]", Keys.ENTER)
+    dash_duo.wait_for_text_to_equal(".app-title", "ATMP i Stockholm–Uppsalaklustret")
+    assert dash_duo.get_logs() == []
+
+
+def test_a11y004_each_chart_is_an_image_named_by_its_title_with_its_table(dash_duo, dash_app):
+    dash_duo.start_server(dash_app)
+    drawn(dash_duo, "/?lang=sv&centre=akademiska")
+    for chart in CHARTS:
+        card = f"#{ids.card(chart.key)}"
+        image = dash_duo.find_element(f"{card} [role=img]")
+        assert image.accessible_name == chart.title("sv")
+        described = image.get_attribute("aria-describedby").split()
+        assert described == [ids.notes(chart.key), ids.source(chart.key)]
+        assert "Källa" in dash_duo.find_element(f"#{described[1]}").text
+        inside = dash_duo.driver.execute_script(
+            "return arguments[0].querySelectorAll('a, button, input, [tabindex]').length", image)
+        assert inside == 0  # nothing to operate hides inside the image
+        summary = dash_duo.find_element(f"{card} summary")
+        assert summary.get_attribute("aria-controls") == ids.table(chart.key)
+    assert dash_duo.find_element(f"#{ids.SLIDE}").find_element(
+        By.XPATH, "..").get_attribute("role") == "img"
     assert dash_duo.get_logs() == []
