@@ -261,11 +261,11 @@ def _recoloured_axis(axis: dict, palette: Palette) -> dict:
     return axis
 
 
-def bar_edges(fills: list[str], background: str, ink: str) -> list[str]:
+def bar_edges(fills: list[str], background: str, edge: str) -> list[str]:
     """A bar's outline: its own colour where the fill stands out from the background by
-    3:1, else the ink, so that a pale (or, on dark, a deep) category colour still shows
-    its bar (WCAG 1.4.11) and the colour-blind-safe palette stays as it is."""
-    return [fill if contrast_ratio(fill, background) >= GRAPHIC_CONTRAST else ink
+    3:1, else `edge` (the zero line's grey), so that a pale (or, on dark, a deep) category
+    colour still shows its bar (WCAG 1.4.11) and the colour-blind-safe palette stays."""
+    return [fill if contrast_ratio(fill, background) >= GRAPHIC_CONTRAST else edge
             for fill in fills]
 
 
@@ -275,7 +275,7 @@ def _recoloured_trace(trace: dict, palette: Palette) -> dict:
         fill = trace["marker"]["color"]
         fills = fill if isinstance(fill, list) else [fill] * len(trace["x"])
         trace["marker"] = {**trace["marker"], "line": {
-            "width": 1, "color": bar_edges(fills, palette.background, palette.ink)}}
+            "width": 1, "color": bar_edges(fills, palette.background, palette.zero)}}
     if "outsidetextfont" in trace:
         trace["outsidetextfont"] = {**trace["outsidetextfont"], "color": palette.ink}
     if trace.get("textfont", {}).get("color") == INK:  # text written in the ink colour
