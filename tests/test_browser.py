@@ -288,6 +288,14 @@ def downloaded(dash_duo, suffix: str, timeout: float = 8) -> Path:
     return found["file"]
 
 
+def click_centred(dash_duo, selector: str):
+    """Click a control in the middle of the window, clear of the sticky filter strip."""
+    element = dash_duo.find_element(selector)
+    dash_duo.driver.execute_script(
+        "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element)
+    element.click()
+
+
 def test_brw011_csv_of_a_filtered_chart_holds_exactly_its_numbers(dash_duo, dash_app):
     open_page(dash_duo, dash_app)
     dash_duo.driver.execute_cdp_cmd("Page.setDownloadBehavior",
@@ -295,8 +303,7 @@ def test_brw011_csv_of_a_filtered_chart_holds_exactly_its_numbers(dash_duo, dash
     choose(dash_duo, "centre", "akademiska")
     drawn = wait_for_bars(dash_duo, "trials_by_class",
                           lambda b: b and all("Akademiska" in key for key in b))
-    dash_duo.find_element(
-        f"#{ids_selector(ids.export('trials_by_class', 'csv'))}").click()
+    click_centred(dash_duo, f"#{ids_selector(ids.export('trials_by_class', 'csv'))}")
     text = downloaded(dash_duo, ".csv").read_text(encoding="utf-8-sig")
     lines = list(csv.reader(io.StringIO(text)))
     assert lines[0] == ["Trials by ATMP class"]
@@ -316,16 +323,14 @@ def test_brw011_csv_of_a_filtered_chart_holds_exactly_its_numbers(dash_duo, dash
     assert len(cells) == 1 + len(rows)
     assert ["Akademiska (Uppsala)", "TEP", "2"] in cells
 
-    dash_duo.find_element(
-        f"#{ids_selector(ids.export('trials_by_class', 'svg'))}").click()
+    click_centred(dash_duo, f"#{ids_selector(ids.export('trials_by_class', 'svg'))}")
     svg = downloaded(dash_duo, ".svg").read_text(encoding="utf-8")
     assert 'width="1920" height="1080"' in svg
     for burned_in in ("Trials by ATMP class", "Filters: Centre: Akademiska (Uppsala)",
                       "Source: Figur 1a"):
         assert burned_in in svg
 
-    dash_duo.find_element(
-        f"#{ids_selector(ids.export('trials_by_class', 'png'))}").click()
+    click_centred(dash_duo, f"#{ids_selector(ids.export('trials_by_class', 'png'))}")
     png = downloaded(dash_duo, ".png").read_bytes()
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
     assert struct.unpack(">II", png[16:24]) == (1920, 1080)  # the IHDR's width and height
