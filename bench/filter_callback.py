@@ -39,17 +39,22 @@ def start_up_seconds() -> float:
 def main(runs: int) -> None:
     print(f"start-up (import app, load and validate data): {start_up_seconds():.2f} s")
     from app import server
+    from atmp import store
+    from components.banner import data_version
 
     client = server.test_client()
     dependencies = client.get("/_dash-dependencies").get_json()
+    # As from a page: its data version, and the link of the view each change starts from.
+    page = {"data-version": data_version(store.current(), store.problem()), "url": ""}
     selections: dict[str, list[str]] = {}
     bodies = []
-    for trigger, codes in CHANGES:
+    for trigger, codes in CHANGES:  # warm-up, and a check that every request succeeds
         selections[trigger] = codes
-        bodies.append(dashboard_request(dependencies, f"{trigger}.value", dict(selections)))
-    for body in bodies:  # warm-up, and a check that every request succeeds
-        response = client.post("/_dash-update-component", json=body)
+        bodies.append(dashboard_request(dependencies, f"{trigger}.value",
+                                        {**page, **selections}))
+        response = client.post("/_dash-update-component", json=bodies[-1])
         assert response.status_code == 200, response.data[:500]
+        page["url"] = response.get_json()["response"]["url"]["search"]
     timings, sizes = [], []
     for run in range(runs):
         body = bodies[run % len(bodies)]

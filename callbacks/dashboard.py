@@ -1,4 +1,10 @@
-"""One round trip per interaction: link, dropdowns, bar clicks and reset update everything."""
+"""One round trip per interaction: link, dropdowns, bar clicks and reset update everything.
+
+A link (or back/forward) or new data redraws everything. A filter change sends only
+what changes: the URL's query string still holds the view the page shows, so the
+callback renders that view too (usually a kept render) and sends the difference,
+with no per-user state on the server.
+"""
 
 from __future__ import annotations
 
@@ -10,8 +16,9 @@ from atmp.state import from_query
 from atmp.views import CHARTS
 from atmp.vocab import FILTER_DIMENSIONS
 from components import ids
+from components.banner import data_version
 from components.filters import link_notice
-from components.render import CHART_KEYS, render
+from components.render import CHART_KEYS, changed_outputs, outputs, render
 
 CLICKABLE = [chart for chart in CHARTS if chart.click_dimension]
 KPI_KEYS = ("trials", "cart", "vecura", "per_100k")
@@ -51,15 +58,16 @@ def _clicked(filters: Filters, click: object) -> Filters:
         "selections": [Input(ids.dropdown(dim), "value") for dim in FILTER_DIMENSIONS],
         "clicks": [Input(ids.graph(chart.key), "clickData") for chart in CLICKABLE],
         "_reset": Input(ids.RESET, "n_clicks"),
-        "_data": Input(ids.DATA_VERSION, "data"),
+        "shown_data": Input(ids.DATA_VERSION, "data"),
     },
     # The page is rendered already showing its link's view (callbacks/page.py).
     prevent_initial_call=True,
 )
-def update_dashboard(search, selections, clicks, _reset, _data):
+def update_dashboard(search, selections, clicks, _reset, shown_data):
     trigger = ctx.triggered_id
     from_link = trigger in (None, ids.URL)
-    state, unknown = from_query(search, CHART_KEYS)
+    shown, unknown = from_query(search, CHART_KEYS)
+    state = shown
     if not from_link:
         filters, _ = from_values(dict(zip(FILTER_DIMENSIONS, selections, strict=True)))
         for chart, click in zip(CLICKABLE, clicks, strict=True):
@@ -69,24 +77,22 @@ def update_dashboard(search, selections, clicks, _reset, _data):
             filters = Filters()
         state = state.with_filters(filters)
 
-    rendered = render(store.current(), state)
+    snapshot = store.current()
+    rendered = render(snapshot, state)
+    same_data = shown_data == data_version(snapshot, store.problem())
+    if from_link or trigger == ids.DATA_VERSION or not same_data:
+        shown_outputs = outputs(rendered)
+    else:
+        shown_outputs = changed_outputs(render(snapshot, shown), rendered)
     query = state.to_query()
+    dropdowns = [list(state.filters.get(dim)) for dim in FILTER_DIMENSIONS]
     return {
-        "dropdowns": [list(state.filters.get(dim)) for dim in FILTER_DIMENSIONS],
+        **shown_outputs,
+        "dropdowns": [no_update if value == selected else value
+                      for value, selected in zip(dropdowns, selections, strict=True)],
         "search": no_update if from_link or query == search else query,
-        "chips": rendered.chips,
         "notice": link_notice(unknown, state.lang) if from_link else no_update,
-        "figures": rendered.figures,
-        "notes": rendered.notes,
-        "tables": rendered.tables,
-        "sources": rendered.sources,
-        "clicks": [None] * len(CLICKABLE),
-        "kpi_values": [kpi.value for kpi in rendered.kpis],
-        "kpi_details": [kpi.detail for kpi in rendered.kpis],
-        "slide": rendered.slide if state.present else no_update,
-        "slide_status": rendered.slide_status,
-        "browser": rendered.browser,
-        "app_class": rendered.app_class,
+        "clicks": [None if click else no_update for click in clicks],
     }
 
 

@@ -3,11 +3,17 @@ for every update after it, so both always agree."""
 
 from __future__ import annotations
 
+import json
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
+from functools import cached_property
 
-from dash import html
+from dash import Patch, html, no_update
+from plotly.io.json import to_json_plotly
 
 from atmp.data import Snapshot
+from atmp.diff import REMOVED, Path, changes
 from atmp.exports import chart_slide, table_of
 from atmp.figures import PALETTES, themed
 from atmp.state import ViewState
@@ -18,6 +24,9 @@ from components.cards import notes, numbers_table
 from components.filters import chips
 
 CHART_KEYS = tuple(chart.key for chart in CHARTS)
+# Renders kept per snapshot: a filter change renders the view before it (its patches are
+# computed against it) and after it, and most views are seen again soon.
+RENDERS_KEPT = 32
 
 
 @dataclass(frozen=True)
@@ -33,6 +42,13 @@ class Rendered:
     browser: dict  # what assets/20-view.js acts on
     app_class: str
 
+    @cached_property
+    def plain(self) -> dict:
+        """The JSON form of every output, as the page holds it (components become dicts):
+        what a later change is computed against. Made once per render, as renders are kept."""
+        shown = {name: value for name, value in outputs(self).items() if value is not no_update}
+        return json.loads(to_json_plotly(shown))
+
 
 def deck_status(state: ViewState, lang: str) -> list:
     """The slide counter (and, for a screen reader, the slide's title) and, with
@@ -47,7 +63,43 @@ def deck_status(state: ViewState, lang: str) -> list:
     return status
 
 
+class _Renders:
+    """The last few renders of the snapshot being served, most recently used last.
+
+    A memo, not per-user state: a view state renders the same on any worker, from
+    any request. A new snapshot starts afresh, so a render never outlives its data.
+    """
+
+    def __init__(self) -> None:
+        self.snapshot: Snapshot | None = None
+        self.kept: OrderedDict[ViewState, Rendered] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, snapshot: Snapshot, state: ViewState) -> Rendered:
+        with self.lock:
+            if self.snapshot is snapshot and state in self.kept:
+                self.kept.move_to_end(state)
+                return self.kept[state]
+        rendered = _render(snapshot, state)
+        with self.lock:
+            if self.snapshot is not snapshot:
+                self.snapshot, self.kept = snapshot, OrderedDict()
+            self.kept[state] = rendered
+            while len(self.kept) > RENDERS_KEPT:
+                self.kept.popitem(last=False)
+        return rendered
+
+
+_renders = _Renders()
+
+
 def render(snapshot: Snapshot, state: ViewState) -> Rendered:
+    """Everything the page shows for `state`; the same object for the same view and data,
+    so it must never be changed."""
+    return _renders.get(snapshot, state)
+
+
+def _render(snapshot: Snapshot, state: ViewState) -> Rendered:
     lang, filters = state.lang, state.filters
     views = [chart.build(snapshot, filters, lang) for chart in CHARTS]
     palette = PALETTES[state.theme]
@@ -70,3 +122,78 @@ def render(snapshot: Snapshot, state: ViewState) -> Rendered:
                  "advance": state.advance, "links": state.links(CHART_KEYS)},
         app_class="app presenting" if state.present else "app",
     )
+
+
+# Outputs that are one value per chart or key figure, rather than one value.
+PER_ITEM = ("figures", "notes", "sources", "tables", "kpi_values", "kpi_details")
+
+
+def outputs(rendered: Rendered) -> dict:
+    """The dashboard callback's outputs that show `rendered`, in full."""
+    return {
+        "figures": rendered.figures,
+        "notes": rendered.notes,
+        "sources": rendered.sources,
+        "tables": rendered.tables,
+        "kpi_values": [kpi.value for kpi in rendered.kpis],
+        "kpi_details": [kpi.detail for kpi in rendered.kpis],
+        "chips": rendered.chips,
+        "slide": no_update if rendered.slide is None else rendered.slide,
+        "slide_status": rendered.slide_status,
+        "browser": rendered.browser,
+        "app_class": rendered.app_class,
+    }
+
+
+def changed_outputs(shown: Rendered, rendered: Rendered) -> dict:
+    """The same outputs as changes to the page that shows `shown`: no_update where an
+    output stays as it is, else a Patch of only the parts that change (a figure's data,
+    a note's text, a chip), or the new value where it is a plain string."""
+    before, after = shown.plain, rendered.plain
+    result = {}
+    for name, value in outputs(rendered).items():
+        if name not in after:
+            result[name] = value
+        elif name in PER_ITEM:
+            result[name] = [_change(old, new, whole) for old, new, whole
+                            in zip(before[name], after[name], value, strict=True)]
+        else:
+            result[name] = _change(before.get(name), after[name], value)
+    return result
+
+
+def _change(old: object, new: object, whole: object) -> object:
+    """no_update, a Patch from `old` to `new` (JSON forms), or `whole`, the output itself."""
+    found = changes(old, new)
+    if not found:
+        return no_update
+    if found[0][0] == ():  # a string, or what the page did not have
+        return whole
+    return as_patch(found)
+
+
+def as_patch(found: list[tuple[Path, object]]) -> Patch:
+    """A Patch of the changes, the keys set in one dict merged in one operation.
+
+    A merge may come after a removal: removals delete dict keys that nothing else
+    touches, or list items past every index that is set.
+    """
+    patch = Patch()
+    merges: dict[Path, dict] = {}
+    for path, value in found:
+        *parents, key = path
+        if value is REMOVED:
+            del _at(patch, parents)[key]
+        elif isinstance(key, str):
+            merges.setdefault(tuple(parents), {})[key] = value
+        else:
+            _at(patch, parents)[key] = value
+    for parents, values in merges.items():
+        _at(patch, parents).update(values)
+    return patch
+
+
+def _at(patch: Patch, path: Path) -> Patch:
+    for key in path:
+        patch = patch[key]
+    return patch

@@ -380,3 +380,55 @@ def test_brw013_a_charts_link_focuses_it_and_is_copied(dash_duo, dash_app):
     dash_duo.wait_for_element(f"#{ids.card('cart')}.is-focus")
     dash_duo.wait_for_text_to_equal(f"#{ids.kpi_value('trials')}", "29")
     assert dash_duo.get_logs() == []
+
+
+def drawn_matches(dash_duo, expected: dict) -> bool:
+    """Whether every chart as drawn holds its expected figure (plotly adds keys of its own)."""
+    drawn = dash_duo.driver.execute_script(
+        "return arguments[0].map(id => {"
+        "  const gd = document.querySelector(`#${id} .js-plotly-plot`);"
+        "  return gd && gd.data ? {data: gd.data, layout: gd.layout} : null; });",
+        list(expected))
+
+    def holds(actual, wanted) -> bool:
+        if isinstance(wanted, dict):
+            return isinstance(actual, dict) and all(
+                key in actual and holds(actual[key], value) for key, value in wanted.items())
+        if isinstance(wanted, list):
+            return (isinstance(actual, list) and len(actual) == len(wanted)
+                    and all(holds(a, w) for a, w in zip(actual, wanted, strict=True)))
+        return actual == wanted
+
+    return all(holds(figure, wanted)
+               for figure, wanted in zip(drawn, expected.values(), strict=True))
+
+
+def test_brw014_filter_changes_sent_as_patches_draw_exactly_the_views_figures(dash_duo, dash_app):
+    from atmp import store
+    from atmp.state import from_query
+    from components.render import CHART_KEYS, render
+
+    open_page(dash_duo, dash_app)
+
+    def check(search: str) -> None:
+        dash_duo._wait_for(lambda driver: driver.current_url.endswith(search), timeout=8,
+                           msg=f"the link never became {search}")
+        state, _ = from_query(search, CHART_KEYS)
+        expected = dict(zip([ids.graph(key) for key in CHART_KEYS],
+                            render(store.current(), state).plain["figures"], strict=True))
+        dash_duo._wait_for(lambda _driver: drawn_matches(dash_duo, expected), timeout=8,
+                           msg=f"the charts drawn differ from the view {search}")
+
+    choose(dash_duo, "centre", "akademiska")
+    check("?centre=akademiska")
+    choose(dash_duo, "atmp_class", "tep")
+    choose(dash_duo, "status", "open")
+    check("?centre=akademiska&class=tep&status=open")
+    dash_duo.driver.find_element(By.CSS_SELECTOR, f"#{ids.CHIPS} button.chip").click()
+    check("?class=tep&status=open")
+    choose(dash_duo, "phase", "phase_1")
+    check("?class=tep&status=open&phase=phase_1")
+    dash_duo.find_element(f"#{ids.RESET}").click()
+    dash_duo.wait_for_text_to_equal(f"#{ids.kpi_value('trials')}", "43")
+    check("/")
+    assert dash_duo.get_logs() == []
