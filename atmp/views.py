@@ -33,6 +33,7 @@ from atmp.vocab import (
     CART_PRODUCT,
     CENTRE,
     COUNTRY,
+    FILTER_DIMENSIONS,
     HOSPITAL_EXEMPTION_PRODUCT,
     KEY_FACT,
     QUALIFIER,
@@ -69,6 +70,15 @@ class Chart:
     build: Callable[[Snapshot, Filters, str], ChartView]
     click_dimension: str | None = None
     tall: bool = False  # spans two rows of the grid
+    # The filter dimensions its data answers, where that is not every one: any other
+    # filter only adds a note naming it.
+    answers: frozenset[str] | None = None
+
+    def depends_on(self, filters: Filters) -> tuple:
+        """What of `filters` the chart's view depends on: the codes of the filters it
+        answers, and of every other one only whether it is set (for the note)."""
+        return tuple(filters.get(dim) if self.answers is None or dim in self.answers
+                     else bool(filters.get(dim)) for dim in FILTER_DIMENSIONS)
 
     def title(self, lang: str) -> str:
         return t(f"chart.{self.key}", lang)
@@ -85,7 +95,13 @@ class Chart:
         return f"{t('source', lang)}: {origin}. {as_of}."
 
 
-def ignored_note(subject: str, filters: Filters, applicable: set[str], lang: str) -> list[str]:
+# What the datasets without trial breakdowns answer (see Chart.answers).
+CENTRE_ONLY = frozenset({"centre"})
+NO_FILTER = frozenset()
+
+
+def ignored_note(subject: str, filters: Filters, applicable: frozenset[str],
+                 lang: str) -> list[str]:
     """A note naming the active filters that this chart's data cannot answer."""
     return not_broken_down([dim for dim in filters.active() if dim not in applicable],
                            subject, lang)
@@ -358,7 +374,7 @@ def cart(snapshot: Snapshot, filters: Filters, lang: str, *,
     rows = snapshot["cart"]
     if filters.centre:
         rows = rows[rows["centre"].isin(filters.centre)]
-    notes = ignored_note("cart", filters, {"centre"}, lang)
+    notes = ignored_note("cart", filters, CENTRE_ONLY, lang)
 
     def product(row: dict) -> str:
         return CART_PRODUCT.label(row["product"], lang) if row["product"] else ""
@@ -421,7 +437,7 @@ def hospital_exemption(snapshot: Snapshot, filters: Filters, lang: str, *,
         rows = rows[rows["centre"].isin(filters.centre)]
     if yearly(snapshot["hospital_exemption"]):
         return series_view(
-            rows, ignored_note("hospital_exemption", filters, {"centre"}, lang), lang,
+            rows, ignored_note("hospital_exemption", filters, CENTRE_ONLY, lang), lang,
             part=lambda row: ", ".join(hospital_exemption_therapies(row["products"], lang)),
             hide=hide_small, total_shown=False)
     rows = rows.assign(rank=rows["centre"].map(CENTRE.order)).sort_values(["rank", "products"])
@@ -441,7 +457,7 @@ def hospital_exemption(snapshot: Snapshot, filters: Filters, lang: str, *,
     figure = {"data": traces, "layout": layout(
         lang, x_title=t("axis.patients", lang), height=CHART_HEIGHT,
         x_range=padded_range(max(rows["patients"], default=0), 0.15))}
-    return ChartView(figure, tuple(ignored_note("hospital_exemption", filters, {"centre"}, lang)))
+    return ChartView(figure, tuple(ignored_note("hospital_exemption", filters, CENTRE_ONLY, lang)))
 
 
 def hospital_exemption_products(snapshot: Snapshot, lang: str) -> list[tuple[str, list[str]]]:
@@ -519,7 +535,7 @@ def vecura(snapshot: Snapshot, filters: Filters, lang: str, *,
            hide_small: bool = HIDE_SMALL) -> ChartView:
     """Vecura's measures for the whole period, or per year where the data has years."""
     rows = snapshot["vecura"]
-    ignored = ignored_note("vecura", filters, set(), lang)
+    ignored = ignored_note("vecura", filters, NO_FILTER, lang)
     if yearly(rows):
         series = vecura_series(rows, lang, hide_small)
         return ChartView(series.figure, tuple(ignored) + series.notes)
@@ -583,7 +599,7 @@ def vecura_exports(snapshot: Snapshot, filters: Filters, lang: str, *,
     that none was named for want of data entry, so the card shows the count and says why.
     """
     rows = snapshot["vecura_exports"]
-    notes = ignored_note("vecura", filters, set(), lang)
+    notes = ignored_note("vecura", filters, NO_FILTER, lang)
     is_named = rows["country"].to_numpy() != ALL
     named, unnamed = rows[is_named], rows[~is_named]
     if len(named):
@@ -677,7 +693,7 @@ def trials_per_100k(snapshot: Snapshot, filters: Filters, lang: str) -> ChartVie
     figure = {"data": traces, "layout": layout(
         lang, x_title=t("axis.per_100k", lang), height=CHART_HEIGHT, legend=True,
         x_range=padded_range(max(computed, default=0), 0.6))}
-    return ChartView(figure, tuple(ignored_note("regional", filters, set(), lang)))
+    return ChartView(figure, tuple(ignored_note("regional", filters, NO_FILTER, lang)))
 
 
 def trials_initiated(snapshot: Snapshot, filters: Filters, lang: str) -> ChartView:
@@ -696,7 +712,7 @@ def trials_initiated(snapshot: Snapshot, filters: Filters, lang: str) -> ChartVi
     figure = {"data": traces, "layout": layout(
         lang, x_title=t("axis.trials_initiated", lang), height=CHART_HEIGHT,
         x_range=padded_range(max(values, default=0), 0.15))}
-    notes = ignored_note("regional", filters, set(), lang)
+    notes = ignored_note("regional", filters, NO_FILTER, lang)
     notes += [f"{label}: {note}" for label, note in zip(labels, remarks, strict=True) if note]
     return ChartView(figure, tuple(notes))
 
@@ -712,12 +728,13 @@ CHARTS: tuple[Chart, ...] = (
           tall=True),
     Chart("trials_by_phase", "trials", CHART_HEIGHT,
           composition_chart("phase", "trials_by_phase"), "phase"),
-    Chart("cart", "routine", CHART_HEIGHT, cart, "centre"),
-    Chart("hospital_exemption", "routine", CHART_HEIGHT, hospital_exemption, "centre"),
-    Chart("vecura", "manufacturing", CHART_HEIGHT + 40, vecura),
-    Chart("exports", "manufacturing", CHART_HEIGHT + 40, vecura_exports),
-    Chart("per_100k", "comparison", CHART_HEIGHT, trials_per_100k),
-    Chart("arm", "comparison", CHART_HEIGHT, trials_initiated),
+    Chart("cart", "routine", CHART_HEIGHT, cart, "centre", answers=CENTRE_ONLY),
+    Chart("hospital_exemption", "routine", CHART_HEIGHT, hospital_exemption, "centre",
+          answers=CENTRE_ONLY),
+    Chart("vecura", "manufacturing", CHART_HEIGHT + 40, vecura, answers=NO_FILTER),
+    Chart("exports", "manufacturing", CHART_HEIGHT + 40, vecura_exports, answers=NO_FILTER),
+    Chart("per_100k", "comparison", CHART_HEIGHT, trials_per_100k, answers=NO_FILTER),
+    Chart("arm", "comparison", CHART_HEIGHT, trials_initiated, answers=NO_FILTER),
 )
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -16,9 +17,10 @@ from atmp.data import Snapshot
 from atmp.diff import REMOVED, Path, changes
 from atmp.exports import chart_slide, table_of
 from atmp.figures import PALETTES, themed
+from atmp.filters import Filters
 from atmp.state import ViewState
 from atmp.text import t
-from atmp.views import CHARTS, Kpi, kpis
+from atmp.views import CHARTS, Chart, ChartView, Kpi, kpis
 from components import ids
 from components.cards import notes, numbers_table
 from components.filters import chips
@@ -64,7 +66,8 @@ def deck_status(state: ViewState, lang: str) -> list:
 
 
 class _Renders:
-    """The last few renders of the snapshot being served, most recently used last.
+    """The last few renders of the snapshot being served (most recently used last), and
+    the views of the charts that answer only some filters.
 
     A memo, not per-user state: a view state renders the same on any worker, from
     any request. A new snapshot starts afresh, so a render never outlives its data.
@@ -73,21 +76,38 @@ class _Renders:
     def __init__(self) -> None:
         self.snapshot: Snapshot | None = None
         self.kept: OrderedDict[ViewState, Rendered] = OrderedDict()
+        self.views: dict[tuple, ChartView] = {}
         self.lock = threading.Lock()
 
     def get(self, snapshot: Snapshot, state: ViewState) -> Rendered:
         with self.lock:
-            if self.snapshot is snapshot and state in self.kept:
+            if self.snapshot is not snapshot:
+                self.snapshot, self.kept, self.views = snapshot, OrderedDict(), {}
+            if state in self.kept:
                 self.kept.move_to_end(state)
                 return self.kept[state]
-        rendered = _render(snapshot, state)
+        rendered = _render(snapshot, state, self.view)
         with self.lock:
-            if self.snapshot is not snapshot:
-                self.snapshot, self.kept = snapshot, OrderedDict()
-            self.kept[state] = rendered
-            while len(self.kept) > RENDERS_KEPT:
-                self.kept.popitem(last=False)
+            if self.snapshot is snapshot:
+                self.kept[state] = rendered
+                while len(self.kept) > RENDERS_KEPT:
+                    self.kept.popitem(last=False)
         return rendered
+
+    def view(self, snapshot: Snapshot, chart: Chart, filters: Filters, lang: str) -> ChartView:
+        """A chart's view, kept where the chart answers only some filters: most filter
+        changes leave it as it is. A few hundred at most (charts × languages × filters)."""
+        if chart.answers is None:
+            return chart.build(snapshot, filters, lang)
+        key = (chart.key, lang, chart.depends_on(filters))
+        with self.lock:
+            if self.snapshot is snapshot and key in self.views:
+                return self.views[key]
+        view = chart.build(snapshot, filters, lang)
+        with self.lock:
+            if self.snapshot is snapshot:
+                self.views[key] = view
+        return view
 
 
 _renders = _Renders()
@@ -99,9 +119,10 @@ def render(snapshot: Snapshot, state: ViewState) -> Rendered:
     return _renders.get(snapshot, state)
 
 
-def _render(snapshot: Snapshot, state: ViewState) -> Rendered:
+def _render(snapshot: Snapshot, state: ViewState,
+            view: Callable[[Snapshot, Chart, Filters, str], ChartView]) -> Rendered:
     lang, filters = state.lang, state.filters
-    views = [chart.build(snapshot, filters, lang) for chart in CHARTS]
+    views = [view(snapshot, chart, filters, lang) for chart in CHARTS]
     palette = PALETTES[state.theme]
     slide = None
     if state.present:

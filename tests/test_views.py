@@ -187,3 +187,22 @@ def test_viw015_the_swedish_page_shows_the_data_files_swedish_notes_and_sources(
     assert facts["Sveriges första genterapiprodukt till klinisk prövning"] == "Rapporttext, Vecura"
     arm = view(published, "arm", lang="sv")
     assert "Sverige: Rapporten ifrågasätter den svenska siffran." in arm.notes
+
+
+@pytest.mark.parametrize("key", [chart.key for chart in CHARTS if chart.answers is not None])
+def test_viw016_a_chart_that_answers_some_filters_depends_on_only_what_it_declares(
+        published, key):
+    """The page keeps such a chart's view for every filter that `depends_on` tells apart."""
+    chart = BY_KEY[key]
+    pairs = [
+        (Filters(status=("open",), disease_area=("oncology",)),
+         Filters(status=("follow_up",), disease_area=("skin",))),
+        (Filters(centre=("akademiska",), atmp_class=("tep",), phase=("phase_1",)),
+         Filters(centre=("akademiska",), atmp_class=("sctmp", "combined"), phase=("phase_3",))),
+        (Filters(centre=("akademiska",)), Filters(centre=("karolinska",))),
+        (Filters(status=("open",)), Filters(disease_area=("oncology",))),
+    ]
+    for one, other in pairs:
+        if chart.depends_on(one) == chart.depends_on(other):
+            assert chart.build(published, one, "sv") == chart.build(published, other, "sv")
+    assert chart.depends_on(pairs[3][0]) != chart.depends_on(pairs[3][1])  # different notes
