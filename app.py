@@ -14,6 +14,25 @@ store.load_or_exit(settings.data_dir)
 
 app = dash.Dash(__name__, title=t("app.title"), update_title=None,
                 meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}])
+# Dash's own template wraps its scripts in a <footer>, a second "contentinfo" landmark
+# beside the page's; it also carries a script for Internet Explorer, which the CSP forbids.
+app.index_string = """<!DOCTYPE html>
+<html lang="en">
+    <head>
+        {%metas%}
+        <title>{%title%}</title>
+        {%favicon%}
+        {%css%}
+    </head>
+    <body>
+        {%app_entry%}
+        <div>
+            {%config%}
+            {%scripts%}
+            {%renderer%}
+        </div>
+    </body>
+</html>"""
 app.layout = create_shell()
 # The page is rendered by a callback; Dash checks the callbacks against shell and page.
 app.validation_layout = create_validation_layout(store.current())

@@ -39,3 +39,11 @@ def test_pag003_junk_in_a_link_is_named_in_a_notice_not_an_error(published):
     text = page_text(published, "?lang=xx&slide=99&present=1&centre=<script>")
     assert "lang=xx" in text and "slide=99" in text and "centre=<script>" in text
     assert "ignored" in text
+
+
+def test_pag004_the_served_page_has_no_second_footer_landmark_and_no_inline_ie_script():
+    from app import server
+
+    html = server.test_client().get("/").get_data(as_text=True)
+    assert "<footer" not in html and "Internet Explorer" not in html
+    assert '<html lang="en">' in html
