@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 
-def dashboard_request(dependencies: list, trigger: str, values: dict[str, object]) -> dict:
-    """Body of a POST to /_dash-update-component for the callback that listens to the URL.
+def callback_request(spec: dict, trigger: str, values: dict[str, object]) -> dict:
+    """Body of a POST to /_dash-update-component for the callback `spec` (an entry of
+    /_dash-dependencies), as the browser sends it when `trigger` (e.g. "filter-centre.value")
+    changed.
 
     `values` gives inputs by component id (e.g. {"filter-centre": ["akademiska"]});
     every other input is sent empty, as on a fresh page.
     """
-    spec = next(d for d in dependencies if any(i["id"] == "url" for i in d["inputs"]))
     outputs = []
     for part in spec["output"].strip(".").split("..."):
         component, prop = part.rsplit(".", 1)
@@ -21,6 +22,22 @@ def dashboard_request(dependencies: list, trigger: str, values: dict[str, object
         inputs.append({"id": item["id"], "property": item["property"], "value": value})
     return {"output": spec["output"], "outputs": outputs, "inputs": inputs,
             "changedPropIds": [trigger], "state": []}
+
+
+def dashboard_request(dependencies: list, trigger: str, values: dict[str, object]) -> dict:
+    """Body of a POST for the dashboard callback, the one that listens to the URL.
+
+    The browser sends the link's query string as `values["url"]`: the one the previous
+    response set (see `search_after`), or '' on a fresh page.
+    """
+    spec = next(d for d in dependencies if any(i["id"] == "url" for i in d["inputs"]))
+    return callback_request(spec, trigger, values)
+
+
+def search_after(response: dict, search: str) -> str:
+    """The link's query string once the browser applied a dashboard response: the one it
+    sets, or `search` (what the request carried) when it leaves the URL as it was."""
+    return response.get("response", {}).get("url", {}).get("search", search)
 
 
 def page_request(dependencies: list, search: str = "") -> dict:
