@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8050
 export PORT
 
-.PHONY: run test lint lock browser clean sample check-data
+.PHONY: run test lint lock browser clean sample check-data bench
 
 # Serve the dashboard on http://127.0.0.1:$(PORT) with gunicorn and the published data.
 run: $(VENV)/.installed
@@ -19,6 +19,10 @@ test: $(VENV)/.installed browser
 # Lint only.
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
+
+# Benchmarks of docs/performance.md (about 4 minutes); ARGS=--quick for a short look.
+bench: $(VENV)/.installed browser
+	$(BIN)/python -m bench $(ARGS)
 
 # Write synthetic data (not real figures) to sample-data/; ARGS='--seed 3 --trials 100000'.
 sample: $(VENV)/.installed

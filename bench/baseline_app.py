@@ -6,7 +6,7 @@ built with plotly express in one callback that returns every figure on every
 change: pandas masks and group-bys, `px.bar`/`px.line`/`px.choropleth` and the
 default template. Served like the dashboard:
 
-    ATMP_DATA_DIR=data gunicorn bench.baseline_app:server --config gunicorn.conf.py
+    ATMP_DATA_DIR=data gunicorn 'bench.baseline_app:create_server()' --config gunicorn.conf.py
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import pandas as pd
 import plotly.express as px
 import plotly.graph_objects as go
 from dash import Input, Output, dcc, html
+from flask import Flask
 
 from atmp import store
 from atmp.settings import read_settings
@@ -161,20 +162,22 @@ def create_layout(snapshot) -> html.Div:
     ])
 
 
-store.load_or_exit(read_settings().data_dir)
-app = dash.Dash(__name__, title="ATMP (baseline)")
-app.layout = create_layout(store.current())
-server = app.server
-
-
-@app.callback(
-    [Output(f"chart-{key}", "figure") for key in CHARTS] + [Output("total", "children")],
-    [Input(f"filter-{dim}", "value") for dim in FILTER_DIMENSIONS],
-    prevent_initial_call=True,
-)
 def update(*selections):
     snapshot = store.current()
     filters = {dim: list(codes or []) for dim, codes in zip(FILTER_DIMENSIONS, selections,
                                                              strict=True)}
     return [*figures(snapshot, filters), total_trials(snapshot, filters)]
+
+
+def create_server() -> Flask:
+    """The app for gunicorn, with its data loaded (the module itself loads nothing)."""
+    store.load_or_exit(read_settings().data_dir)
+    app = dash.Dash(__name__, title="ATMP (baseline)")
+    app.layout = create_layout(store.current())
+    app.callback(
+        [Output(f"chart-{key}", "figure") for key in CHARTS] + [Output("total", "children")],
+        [Input(f"filter-{dim}", "value") for dim in FILTER_DIMENSIONS],
+        prevent_initial_call=True,
+    )(update)
+    return app.server
 

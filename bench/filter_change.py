@@ -35,7 +35,8 @@ class Run:
 def measure(app: str, data: str, data_dir: Path, requests: int, log_dir: Path) -> Run:
     with serve(app, data_dir, 1, log_dir) as server:
         client = Client(server.port)
-        bodies = (dashboard_bodies if app == DASHBOARD else baseline_bodies)(client)
+        bodies = ([body for body, _ in dashboard_bodies(client)] if app == DASHBOARD
+                  else baseline_bodies(client))
         timings, answers = [], {}
         for n in range(requests):
             body = bodies[n % len(bodies)]

@@ -39,9 +39,10 @@ def selections() -> list[tuple[str, dict[str, list[str]]]]:
     return steps
 
 
-def dashboard_bodies(client: Client) -> list[bytes]:
-    """The request bodies of one cycle, found by playing it once against the dashboard
-    (which also warms it up): each carries the query string the previous answer set."""
+def dashboard_bodies(client: Client) -> list[tuple[bytes, str]]:
+    """The request bodies of one cycle, each with the link the page shows after it, found by
+    playing the cycle once (which also warms the app up): each request carries the query
+    string the previous answer set."""
     dependencies = client.get("/_dash-dependencies").json()
     bodies, search = [], ""
     for trigger, values in selections():
@@ -49,8 +50,8 @@ def dashboard_bodies(client: Client) -> list[bytes]:
         answer = client.post(UPDATE, body)
         if answer.status != 200:
             raise RuntimeError(f"{trigger} gave {answer.status}: {answer.body[:300]!r}")
-        bodies.append(body)
         search = search_after(answer.json(), search)
+        bodies.append((body, search))
     if search:
         raise RuntimeError(f"the cycle should end on the plain dashboard, not {search}")
     return bodies

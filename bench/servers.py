@@ -16,8 +16,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 GUNICORN = Path(sys.executable).parent / "gunicorn"
 DASHBOARD = "app:server"
-BASELINE = "bench.baseline_app:server"
-ONE_GRAPH = "bench.one_graph_app:server"
+BASELINE = "bench.baseline_app:create_server()"
+ONE_GRAPH = "bench.one_graph_app:create_server()"
 
 
 def free_port() -> int:
