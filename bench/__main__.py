@@ -73,7 +73,8 @@ def main() -> None:
             show(page_load.report(page_load.run(loads, folder)))
         if "load" in parts:
             show(load.report(load.run(CLIENTS, seconds, folder)))
-    print(f"done in {time.perf_counter() - began:.0f} s")
+    print(f"done in {time.perf_counter() - began:.0f} s; load average now "
+          f"{os.getloadavg()[0]:.1f} (1 min) on {os.cpu_count()} cores")
 
 
 if __name__ == "__main__":
