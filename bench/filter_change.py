@@ -1,20 +1,25 @@
 """A filter change over HTTP on one gunicorn worker: the dashboard against the baseline.
 
 Per data folder, each app is started alone (start-up: process start to the first
-200), plays the filter cycle once to warm up, then replays it: round-trip p50/p95
-from 127.0.0.1 and the bytes of each answer. Memory of master and worker is read
-after the run.
+200), warmed up with a few filter changes, then measured on a walk of filter
+changes (bench/sequence.py): round-trip p50/p95 from 127.0.0.1 and the bytes of
+each answer. Memory of master and worker is read after the run.
 """
 
 from __future__ import annotations
 
 import statistics
+from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 
-from bench.client import Client, gzipped, percentile
-from bench.sequence import UPDATE, baseline_bodies, dashboard_bodies
+from bench.client import Client, Response, gzipped, percentile
+from bench.sequence import UPDATE, BaselinePage, Change, Page, walk
 from bench.servers import BASELINE, DASHBOARD, Memory, serve
+
+# The measured walk, after a warm-up on another one (the same for both apps).
+SEED, WARM_UP_SEED, WARM_UP = 1, 0, 12
 
 
 @dataclass(frozen=True)
@@ -25,33 +30,46 @@ class Run:
     p50: float
     p95: float
     requests: int
-    body: float  # mean bytes of an answer's body over the cycle, as sent
+    body: float  # mean bytes of an answer's body, as sent
     gzipped: float  # the same bodies under gzip -6 (what compression would send)
     encoding: str  # the server's Content-Encoding, '' when it does not compress
     master: Memory
     workers: list[Memory]
 
 
+def checked(answer: Response) -> Response:
+    if answer.status != 200:
+        raise RuntimeError(f"answered {answer.status}: {answer.body[:300]!r}")
+    return answer
+
+
+def play(client: Client, page: Page | BaselinePage, changes: Iterator[Change],
+         count: int) -> list[Response]:
+    """Opens the page and makes `count` filter changes, as the browser sends them."""
+    body = page.open_body()
+    if body is not None:
+        page.opened(checked(client.post(UPDATE, body)).json())
+    answers = []
+    for change in islice(changes, count):
+        answers.append(checked(client.post(UPDATE, page.change_body(change))))
+        page.answered(answers[-1].json())
+    return answers
+
+
 def measure(app: str, data: str, data_dir: Path, requests: int, log_dir: Path) -> Run:
     with serve(app, data_dir, 1, log_dir) as server:
         client = Client(server.port)
-        bodies = ([body for body, _ in dashboard_bodies(client)] if app == DASHBOARD
-                  else baseline_bodies(client))
-        timings, answers = [], {}
-        for n in range(requests):
-            body = bodies[n % len(bodies)]
-            answer = client.post(UPDATE, body)
-            if answer.status != 200:
-                raise RuntimeError(f"{app} answered {answer.status}: {answer.body[:300]!r}")
-            timings.append(answer.ms)
-            answers[body] = answer
+        dependencies = client.get("/_dash-dependencies").json()
+        page = (Page if app == DASHBOARD else BaselinePage)(dependencies)
+        play(client, page, walk(WARM_UP_SEED), WARM_UP)
+        answers = play(client, page, walk(SEED), requests)
         client.close()
         master, workers = server.memory()
-    cycle = [answers[body] for body in bodies]
+    timings = [answer.ms for answer in answers]
     return Run(app, data, server.start_up, statistics.median(timings), percentile(timings, 95),
-               requests, statistics.mean(len(a.body) for a in cycle),
-               statistics.mean(gzipped(a.body) for a in cycle),
-               cycle[0].encoding, master, workers)
+               requests, statistics.mean(len(answer.body) for answer in answers),
+               statistics.mean(gzipped(answer.body) for answer in answers),
+               answers[0].encoding, master, workers)
 
 
 def run(datasets: dict[str, Path], requests: int, baseline_requests: int,
@@ -67,7 +85,7 @@ def report(runs: list[Run]) -> list[str]:
     ours = {run.data: run for run in runs if run.app == DASHBOARD}
     baseline = {run.data: run for run in runs if run.app == BASELINE}
     lines = ["Filter change, round trip over HTTP on 1 gunicorn worker (ms; bytes per change "
-             "= mean answer body over the cycle)",
+             "= mean answer body)",
              f"  {'data':<12}{'app':<10}{'n':>5}{'p50':>9}{'p95':>9}{'body KiB':>10}"
              f"{'gzip KiB':>10}"]
     for run in runs:

@@ -1,10 +1,12 @@
 """Load: gunicorn with 2 workers and many concurrent clients on 127.0.0.1, bounded in time.
 
 Each client is a thread that repeats a visit with no pause between requests: the
-page, its layout and dependencies, the rendered page, the filter cycle with a data
-download (the filtered datasets as XLSX) half-way, and the health check when the
-app has one. Dash's scripts and styles are left out: browsers cache them. An error
-is an answer outside 2xx/3xx or a failed connection.
+page, its layout and dependencies, the rendered page, twelve filter changes of
+its own walk (bench/sequence.py) with a download of the filtered data (XLSX)
+half-way, and the health check when the app has one. Dash's scripts and styles
+are left out: browsers cache them. An error is an answer outside 2xx/3xx or a
+failed connection; after an error in the page render or a filter change the
+visit starts again, as a user would reload.
 """
 
 from __future__ import annotations
@@ -12,23 +14,18 @@ from __future__ import annotations
 import threading
 import time
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
-from bench.client import Client, encode, percentile
-from bench.sequence import UPDATE, dashboard_bodies
+from bench.client import Client, Response, encode, percentile
+from bench.sequence import UPDATE, Page, walk
 from bench.servers import DASHBOARD, Memory, serve
-from tests.dash_request import dataset_request, page_request
+from tests.dash_request import dataset_request
 
 MAX_REQUESTS = 500_000  # a bound on the count, should a very fast server meet the time bound
-
-
-@dataclass(frozen=True)
-class Step:
-    kind: str
-    method: str
-    path: str
-    body: bytes | None = None
+CHANGES_PER_VISIT = 12
+KINDS = ("page", "layout", "dependencies", "render", "filter", "export", "healthz")
 
 
 @dataclass(frozen=True)
@@ -45,76 +42,101 @@ class Load:
         return sum(len(ms) for ms in self.latencies.values()) + sum(self.errors.values())
 
 
-def visit(client: Client) -> tuple[list[Step], bool]:
-    """The requests of one visit, and whether /healthz is among them."""
-    dependencies = client.get("/_dash-dependencies").json()
-    changes = dashboard_bodies(client)
+class TimeUp(Exception):
+    pass
+
+
+@dataclass
+class Visitor:
+    """One client: its connection, its walk, and what it saw."""
+
+    port: int
+    seed: int
+    budget: Counter  # shared: requests sent by every visitor
+    lock: threading.Lock
+    deadline: float = 0.0  # set when the load starts
+    latencies: dict[str, list[float]] = field(default_factory=lambda: {k: [] for k in KINDS})
+    errors: Counter = field(default_factory=Counter)
+
+    def __post_init__(self) -> None:
+        self.client = Client(self.port, timeout=30)
+        self.changes = walk(self.seed)
+
+    def send(self, kind: str, method: str, path: str, body: bytes | None = None
+             ) -> Response | None:
+        """The answer, or None after an error (counted)."""
+        with self.lock:
+            if time.perf_counter() >= self.deadline or self.budget["sent"] >= MAX_REQUESTS:
+                raise TimeUp
+            self.budget["sent"] += 1
+        try:
+            answer = self.client.send(method, path, body)
+        except Exception as error:  # a refused or broken connection is an error
+            self.errors[f"{kind}: {type(error).__name__}"] += 1
+            return None
+        if not 200 <= answer.status < 400:
+            self.errors[f"{kind}: {answer.status}"] += 1
+            return None
+        self.latencies[kind].append(answer.ms)
+        return answer
+
+    def visit(self, dependencies: list, healthz: bool) -> None:
+        self.send("page", "GET", "/")
+        self.send("layout", "GET", "/_dash-layout")
+        self.send("dependencies", "GET", "/_dash-dependencies")
+        page = Page(dependencies)
+        rendered = self.send("render", "POST", UPDATE, page.open_body())
+        if rendered is None:
+            return
+        page.opened(rendered.json())
+        for n, change in enumerate(islice(self.changes, CHANGES_PER_VISIT)):
+            if n == CHANGES_PER_VISIT // 2:
+                self.send("export", "POST", UPDATE,
+                          encode(dataset_request(dependencies, page.search)))
+            answer = self.send("filter", "POST", UPDATE, page.change_body(change))
+            if answer is None:
+                return
+            page.answered(answer.json())
+        if healthz:
+            self.send("healthz", "GET", "/healthz")
+
+    def run(self, go: threading.Event, dependencies: list, healthz: bool) -> None:
+        go.wait()
+        try:
+            while True:
+                self.visit(dependencies, healthz)
+        except TimeUp:
+            self.client.close()
+
+
+def has_healthz(client: Client) -> bool:
     health = client.get("/healthz")
     # Before serving.py has it, Dash answers any path with the page: not a health check.
-    healthz = health.status == 200 and health.body.startswith(b"{")
-    half = len(changes) // 2
-    return [
-        Step("page", "GET", "/"),
-        Step("layout", "GET", "/_dash-layout"),
-        Step("dependencies", "GET", "/_dash-dependencies"),
-        Step("render", "POST", UPDATE, encode(page_request(dependencies))),
-        *(Step("filter", "POST", UPDATE, body) for body, _ in changes[:half]),
-        Step("export", "POST", UPDATE, encode(dataset_request(dependencies,
-                                                              changes[half - 1][1]))),
-        *(Step("filter", "POST", UPDATE, body) for body, _ in changes[half:]),
-        *([Step("healthz", "GET", "/healthz")] if healthz else []),
-    ], healthz
+    return health.status == 200 and health.body.startswith(b"{")
 
 
 def run(clients: int, seconds: float, log_dir: Path) -> Load:
-    data_dir = Path("data").resolve()
-    with serve(DASHBOARD, data_dir, 2, log_dir) as server:
-        steps, healthz = visit(Client(server.port))
-        latencies: dict[str, list[float]] = {step.kind: [] for step in steps}
-        errors: Counter = Counter()
-        sent = Counter()
-        lock = threading.Lock()
-        start = threading.Barrier(clients + 1)
-        deadline = [0.0]
-
-        def browse(offset: int) -> None:
-            client, mine, failed = Client(server.port, timeout=30), [], Counter()
-            start.wait()
-            n = offset
-            while time.perf_counter() < deadline[0]:
-                with lock:
-                    if sent["all"] >= MAX_REQUESTS:
-                        break
-                    sent["all"] += 1
-                step = steps[n % len(steps)]
-                n += 1
-                try:
-                    answer = client.send(step.method, step.path, step.body)
-                except Exception as error:  # a refused or broken connection is an error
-                    failed[f"{step.kind}: {type(error).__name__}"] += 1
-                    continue
-                if 200 <= answer.status < 400:
-                    mine.append((step.kind, answer.ms))
-                else:
-                    failed[f"{step.kind}: {answer.status}"] += 1
-            client.close()
-            with lock:
-                for kind, ms in mine:
-                    latencies[kind].append(ms)
-                errors.update(failed)
-
-        # Clients start at different steps of the visit, as real visitors would be.
-        threads = [threading.Thread(target=browse, args=(i * len(steps) // clients,))
-                   for i in range(clients)]
+    with serve(DASHBOARD, Path("data").resolve(), 2, log_dir) as server:
+        probe = Client(server.port)
+        dependencies = probe.get("/_dash-dependencies").json()
+        healthz = has_healthz(probe)
+        probe.close()
+        go, lock, budget = threading.Event(), threading.Lock(), Counter()
+        visitors = [Visitor(server.port, seed, budget, lock) for seed in range(clients)]
+        threads = [threading.Thread(target=visitor.run, args=(go, dependencies, healthz))
+                   for visitor in visitors]
         for thread in threads:
             thread.start()
-        deadline[0] = time.perf_counter() + seconds
         began = time.perf_counter()
-        start.wait()
+        for visitor in visitors:
+            visitor.deadline = began + seconds
+        go.set()
         for thread in threads:
             thread.join()
         elapsed = time.perf_counter() - began
         master, workers = server.memory()
+    latencies = {kind: [ms for v in visitors for ms in v.latencies[kind]] for kind in KINDS}
+    errors = sum((visitor.errors for visitor in visitors), Counter())
     return Load(clients, elapsed, latencies, errors, healthz, master, workers)
 
 
@@ -130,7 +152,7 @@ def report(load: Load) -> list[str]:
     for name, values in (("all requests", every), ("filter change", filters)):
         lines.append(f"  {name:<14}{percentile(values, 50):>7.0f}{percentile(values, 95):>8.0f}"
                      f"{percentile(values, 99):>8.0f}")
-    mix = ", ".join(f"{kind} {len(ms)}" for kind, ms in load.latencies.items())
+    mix = ", ".join(f"{kind} {len(ms)}" for kind, ms in load.latencies.items() if ms)
     lines.append(f"  mix: {mix}" + ("" if load.healthz else " (no /healthz yet: left out)"))
     lines.append("  memory after the load (MiB): master RSS "
                  f"{load.master.rss:.0f} PSS {load.master.pss:.0f}; "

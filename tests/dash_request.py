@@ -73,3 +73,19 @@ def export_request(dependencies: list, chart: str, kind: str, search: str) -> di
                          "property": "n_clicks", "value": 1}]],
             "state": [{"id": "url", "property": "search", "value": search}],
             "changedPropIds": [f"{button}.n_clicks"]}
+
+
+def rendered_prop(response: dict, component_id: str, prop: str):
+    """A property of a component in the page that a page render (`page_request`) answered
+    with, e.g. the data version the page then sends with every filter change."""
+    stack = list(response["response"].values())
+    while stack:
+        node = stack.pop()
+        if isinstance(node, list):
+            stack.extend(node)
+        elif isinstance(node, dict):
+            props = node.get("props", node)
+            if props.get("id") == component_id and prop in props:
+                return props[prop]
+            stack.extend(value for value in props.values() if isinstance(value, list | dict))
+    raise KeyError(f"{component_id}.{prop} is not in the rendered page")
