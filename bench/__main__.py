@@ -1,5 +1,5 @@
-"""Every benchmark of docs/performance.md: `make bench` (about 4 minutes), or a quick look
-with `make bench ARGS=--quick` (about a minute; fewer runs, 10 s of load).
+"""Every benchmark of docs/performance.md: `make bench` (about 3–4 minutes), or a quick look
+with `make bench ARGS=--quick` (about 2 minutes; fewer runs, 10 s of load).
 
     .venv/bin/python -m bench [--quick] [--only filter,page,load]
 
