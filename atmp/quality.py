@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from atmp.data import Snapshot
 from atmp.filters import Filters
 from atmp.text import join_words, localized, number, t
-from atmp.views import cart_rest_of_sweden, per_100k, regional_measures, trial_total
+from atmp.views.comparison import per_100k, regional_measures
+from atmp.views.key_figures import trial_total
+from atmp.views.routine import cart_rest_of_sweden
 from atmp.vocab import CENTRE, REGION, TRIAL_DIMENSIONS
 
 

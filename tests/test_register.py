@@ -12,7 +12,8 @@ from openpyxl import Workbook
 from atmp.data import DataError, load_snapshot
 from atmp.filters import Filters
 from atmp.quality import findings
-from atmp.views import CHARTS, kpis, trial_total
+from atmp.views import CHARTS, kpis
+from atmp.views.key_figures import trial_total
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "trial_register.csv"
 BY_KEY = {chart.key: chart for chart in CHARTS}

@@ -15,20 +15,10 @@ from atmp.data import load_snapshot
 from atmp.figures import GRAPH_CONFIG, MAP_RESOLUTION, SMALL_MARKS
 from atmp.filters import Filters
 from atmp.settings import read_settings
-from atmp.views import (
-    AT_LEAST,
-    BELOW,
-    CHARTS,
-    cart,
-    cart_rest_of_sweden,
-    export_countries,
-    hidden_cells,
-    hospital_exemption,
-    hospital_exemption_products,
-    kpis,
-    vecura,
-    vecura_exports,
-)
+from atmp.views import CHARTS, hospital_exemption_products, kpis
+from atmp.views.manufacturing import export_countries, vecura, vecura_exports
+from atmp.views.routine import cart, cart_rest_of_sweden, hospital_exemption
+from atmp.views.small_numbers import AT_LEAST, BELOW, hidden_cells
 from atmp.vocab import COUNTRY
 from components import ids
 

@@ -13,7 +13,8 @@ from atmp.filters import Filters
 from atmp.quality import findings
 from atmp.state import ViewState
 from atmp.text import number, t
-from atmp.views import CHARTS, key_facts, kpis, trial_total
+from atmp.views import CHARTS, key_facts, kpis
+from atmp.views.key_figures import trial_total
 from components.layout import create_page
 
 BY_KEY = {chart.key: chart for chart in CHARTS}

@@ -1,0 +1,77 @@
+"""What a chart is: its place on the page, what its data answers, and the view it builds."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from atmp.data import Snapshot
+from atmp.filters import Filters
+from atmp.text import join_words, t
+from atmp.vocab import FILTER_DIMENSIONS
+
+CHART_HEIGHT = 300
+
+
+@dataclass(frozen=True)
+class ChartView:
+    figure: dict
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A chart of the page: its id, words, size and the function that builds it."""
+
+    key: str
+    section: str
+    height: int
+    build: Callable[[Snapshot, Filters, str], ChartView]
+    click_dimension: str | None = None
+    tall: bool = False  # spans two rows of the grid
+    # The filter dimensions its data answers, where that is not every one: any other
+    # filter only adds a note naming it.
+    answers: frozenset[str] | None = None
+
+    def depends_on(self, filters: Filters) -> tuple:
+        """What of `filters` the chart's view depends on: the codes of the filters it
+        answers, and of every other one only whether it is set (for the note)."""
+        return tuple(filters.get(dim) if self.answers is None or dim in self.answers
+                     else bool(filters.get(dim)) for dim in FILTER_DIMENSIONS)
+
+    def title(self, lang: str) -> str:
+        return t(f"chart.{self.key}", lang)
+
+    def source(self, snapshot: Snapshot, lang: str) -> str:
+        """Where the numbers come from and when the data was written; travels into exports."""
+        if snapshot.synthetic:
+            origin = t("synthetic", lang)
+        elif self.section == "trials" and snapshot.trials.record_level:
+            origin = t("source.register", lang)
+        else:
+            origin = f"{t(f'source.{self.key}', lang)}. {t('source.report', lang)}"
+        as_of = t("source.as_of", lang, date=snapshot.data_date)
+        return f"{t('source', lang)}: {origin}. {as_of}."
+
+
+Builder = Callable[[Snapshot, Filters, str], ChartView]
+
+
+# What the datasets without trial breakdowns answer (see Chart.answers).
+CENTRE_ONLY = frozenset({"centre"})
+NO_FILTER = frozenset()
+
+
+def ignored_note(subject: str, filters: Filters, applicable: frozenset[str],
+                 lang: str) -> list[str]:
+    """A note naming the active filters that this chart's data cannot answer."""
+    return not_broken_down([dim for dim in filters.active() if dim not in applicable],
+                           subject, lang)
+
+
+def not_broken_down(ignored: list[str] | tuple[str, ...], subject: str, lang: str) -> list[str]:
+    if not ignored:
+        return []
+    dimensions = join_words([t(f"dimension.{dim}", lang) for dim in ignored], lang)
+    return [t("note.not_broken_down", lang, subject=t(f"subject.{subject}", lang),
+              dimensions=dimensions)]
