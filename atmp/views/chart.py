@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import pandas as pd
+
 from atmp.data import Snapshot
 from atmp.filters import Filters
 from atmp.text import join_words, t
@@ -75,3 +77,8 @@ def not_broken_down(ignored: list[str] | tuple[str, ...], subject: str, lang: st
     dimensions = join_words([t(f"dimension.{dim}", lang) for dim in ignored], lang)
     return [t("note.not_broken_down", lang, subject=t(f"subject.{subject}", lang),
               dimensions=dimensions)]
+
+
+def of_centres(rows: pd.DataFrame, filters: Filters) -> pd.DataFrame:
+    """The rows of the selected centres: the one filter a CENTRE_ONLY dataset answers."""
+    return rows[rows["centre"].isin(filters.centre)] if filters.centre else rows

@@ -10,6 +10,7 @@ from atmp.data import Snapshot
 from atmp.filters import Filters
 from atmp.text import join_words, localized, number, t
 from atmp.trials import count_trials
+from atmp.views.chart import of_centres
 from atmp.views.comparison import per_100k, regional_measures
 from atmp.vocab import CENTRE, KEY_FACT, QUALIFIER, UNIT
 
@@ -44,9 +45,7 @@ def kpis(snapshot: Snapshot, filters: Filters, lang: str) -> list[Kpi]:
         trials = Kpi("trials", number(sum(per_centre.values()), lang), " · ".join(
             f"{CENTRE.label(c, lang)} {number(n, lang)}" for c, n in per_centre.items()))
 
-    cart_rows = snapshot["cart"]
-    if filters.centre:
-        cart_rows = cart_rows[cart_rows["centre"].isin(filters.centre)]
+    cart_rows = of_centres(snapshot["cart"], filters)
     share = key_fact(snapshot, "cart_share_of_sweden")
     cart_detail = (t("kpi.cart.share", lang, share=number(share, lang))
                    if share and not filters.centre else t("kpi.cart.products", lang))

@@ -8,7 +8,7 @@ from atmp.data import Snapshot
 from atmp.figures import DERIVED, bar, layout, padded_range
 from atmp.filters import Filters
 from atmp.text import number, t
-from atmp.views.chart import CENTRE_ONLY, CHART_HEIGHT, ChartView, ignored_note
+from atmp.views.chart import CENTRE_ONLY, CHART_HEIGHT, ChartView, ignored_note, of_centres
 from atmp.views.key_figures import key_fact
 from atmp.views.labels import APPROX, approx, axis_label
 from atmp.views.small_numbers import HIDE_SMALL, small_numbers_notes, split_lines
@@ -34,9 +34,7 @@ def cart_rest_of_sweden(snapshot: Snapshot) -> dict | None:
 def cart(snapshot: Snapshot, filters: Filters, lang: str, *,
          hide_small: bool = HIDE_SMALL) -> ChartView:
     """Patients per centre, or per year and centre; per-product rows split each bar's hover."""
-    rows = snapshot["cart"]
-    if filters.centre:
-        rows = rows[rows["centre"].isin(filters.centre)]
+    rows = of_centres(snapshot["cart"], filters)
     notes = ignored_note("cart", filters, CENTRE_ONLY, lang)
 
     def product(row: dict) -> str:
@@ -95,9 +93,7 @@ def hospital_exemption_therapies(products: str, lang: str) -> list[str]:
 def hospital_exemption(snapshot: Snapshot, filters: Filters, lang: str, *,
                        hide_small: bool = HIDE_SMALL) -> ChartView:
     """Patients per centre and therapies, or per year and centre with the therapies in hover."""
-    rows = snapshot["hospital_exemption"]
-    if filters.centre:
-        rows = rows[rows["centre"].isin(filters.centre)]
+    rows = of_centres(snapshot["hospital_exemption"], filters)
     if yearly(snapshot["hospital_exemption"]):
         return series_view(
             rows, ignored_note("hospital_exemption", filters, CENTRE_ONLY, lang), lang,
