@@ -20,7 +20,14 @@ from atmp.filters import Filters
 from atmp.text import number, t
 from atmp.views.chart import CHART_HEIGHT, NO_FILTER, ChartView, ignored_note
 from atmp.views.labels import approx, qualifier_of
-from atmp.views.small_numbers import HIDE_SMALL, hidden_cells, small_numbers_notes
+from atmp.views.small_numbers import (
+    HIDE_SMALL,
+    drawn,
+    hidden_cells,
+    largest_shown,
+    only_hidden,
+    small_numbers_notes,
+)
 from atmp.views.yearly import yearly
 from atmp.vocab import COUNTRY, VECURA_MEASURE
 
@@ -44,6 +51,13 @@ PATIENT_MEASURES = ("patients", "patients_incl_imports")
 # Measures of one colour in the vocabulary are told apart by line dash and marker.
 DASHES = ("solid", "dash", "dot", "dashdot", "longdash")
 SYMBOLS = ("circle", "square", "diamond", "triangle-up", "x")
+
+
+def year_marks(years: list[int], hidden: list[str | None], text: list[str],
+               hover: list[str]) -> list[dict]:
+    """The marks of the hidden counts at the foot of their years: none, or one trace."""
+    x, mark_text, mark_hover = only_hidden(hidden, years, text, hover)
+    return [small_marks(x=x, y=[0] * len(x), text=mark_text, hover=mark_hover)] if x else []
 
 
 def vecura_series(rows: pd.DataFrame, lang: str, hide: bool) -> ChartView:
@@ -72,17 +86,13 @@ def vecura_series(rows: pd.DataFrame, lang: str, hide: bool) -> ChartView:
         hover = [f"{label} {year}: {shown}" for year, shown in zip(years, text, strict=True)]
         traces.append({
             "type": "scatter", "mode": "lines+markers", "name": label, "x": years,
-            "y": [None if mark else v for v, mark in zip(values, hidden, strict=True)],
+            "y": drawn(values, hidden),
             "text": text, "line": {"color": colour, "width": 2.5, "dash": DASHES[rank % 5]},
             "marker": {"color": colour, "size": 9, "symbol": SYMBOLS[rank % 5]},
             "hovertext": hover, "hovertemplate": "%{hovertext}<extra></extra>",
         })
-        gone = [i for i, mark in enumerate(hidden) if mark]
-        if gone:
-            marks.append(small_marks(x=[years[i] for i in gone], y=[0] * len(gone),
-                                     text=[text[i] for i in gone],
-                                     hover=[hover[i] for i in gone]))
-        largest = max([largest] + [v for v, m in zip(values, hidden, strict=True) if not m])
+        marks += year_marks(years, hidden, text, hover)
+        largest = max(largest, largest_shown(values, hidden))
     figure = {"data": traces + marks, "layout": series_layout(
         lang, x_title=t("axis.year", lang), y_title=t("axis.count", lang),
         height=CHART_HEIGHT + 40, largest=largest,
@@ -134,7 +144,7 @@ def exports_map(named: pd.DataFrame, lang: str, hide: bool) -> dict:
         values = [int(patients[code]) for code in codes]
         hidden = hidden_cells(values, hide)
         text = [mark or number(v, lang) for v, mark in zip(values, hidden, strict=True)]
-        z = [None if mark else v for v, mark in zip(values, hidden, strict=True)]
+        z = drawn(values, hidden)
         hover = [f"{label}: {shown} {t('unit.patients', lang)}"
                  for label, shown in zip(labels, text, strict=True)]
     else:
@@ -144,10 +154,9 @@ def exports_map(named: pd.DataFrame, lang: str, hide: bool) -> dict:
     traces = [choropleth(locations=codes, z=z, text=text, hover=hover,
                          colours=EXPORT_SHADES if by_patients else RECIPIENT,
                          colour_title=t("axis.patients", lang) if by_patients else None)]
-    gone = [i for i, mark in enumerate(hidden) if mark]
-    if gone:
-        traces.append(map_marks(locations=[codes[i] for i in gone],
-                                text=[text[i] for i in gone], hover=[hover[i] for i in gone]))
+    locations, mark_text, mark_hover = only_hidden(hidden, codes, text, hover)
+    if locations:
+        traces.append(map_marks(locations=locations, text=mark_text, hover=mark_hover))
     return {"data": traces, "layout": map_layout(lang, height=CHART_HEIGHT + 40)}
 
 
@@ -196,14 +205,11 @@ def exports_by_year(unnamed: pd.DataFrame, notes: list[str], lang: str,
     text = [mark or number(v, lang) for v, mark in zip(values, hidden, strict=True)]
     hover = [f"{year}: {shown}" for year, shown in zip(years, text, strict=True)]
     traces = [bar(name=title, x=years,
-                  y=[None if mark else v for v, mark in zip(values, hidden, strict=True)],
+                  y=drawn(values, hidden),
                   colour="#0072B2", text=text, customdata=[["", ""]] * len(years),
                   hover=hover, orientation="v")]
-    gone = [i for i, mark in enumerate(hidden) if mark]
-    if gone:
-        traces.append(small_marks(x=[years[i] for i in gone], y=[0] * len(gone),
-                                  text=[text[i] for i in gone], hover=[hover[i] for i in gone]))
-    largest = max([v for v, m in zip(values, hidden, strict=True) if not m], default=0)
+    traces += year_marks(years, hidden, text, hover)
+    largest = largest_shown(values, hidden)
     figure = {"data": traces, "layout": series_layout(
         lang, x_title=t("axis.year", lang), y_title=title, height=CHART_HEIGHT + 40,
         largest=largest, years=years)}

@@ -30,6 +30,24 @@ def hidden_cells(values: list[int], hide: bool, total_shown: bool = False) -> li
     return marks
 
 
+def drawn(values: list, hidden: list[str | None]) -> list:
+    """The values a chart draws: None where the count is hidden, so no bar, point or
+    colour gives it away."""
+    return [None if mark else value for value, mark in zip(values, hidden, strict=True)]
+
+
+def largest_shown(values: list, hidden: list[str | None]) -> float:
+    """The largest value that shows (0 if none), for the axis range."""
+    return max([value for value, mark in zip(values, hidden, strict=True) if not mark], default=0)
+
+
+def only_hidden(hidden: list[str | None], *columns: list) -> list[list]:
+    """Each column's items where the count is hidden: what the marks that stand in for
+    the hidden counts show."""
+    return [[item for item, mark in zip(column, hidden, strict=True) if mark]
+            for column in columns]
+
+
 def small_numbers_notes(figure: dict, lang: str) -> list[str]:
     """What "<5" and "≥5" mean, for the marks that the figure's texts and hovers use."""
     words = [word for trace in figure["data"] for key in ("text", "hovertext")

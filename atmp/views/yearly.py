@@ -10,7 +10,13 @@ from atmp.figures import bar, series_layout, small_marks, without_data
 from atmp.text import t
 from atmp.views.chart import CHART_HEIGHT, ChartView
 from atmp.views.labels import approx, qualifier_of
-from atmp.views.small_numbers import hidden_cells, small_numbers_notes, split_lines
+from atmp.views.small_numbers import (
+    drawn,
+    hidden_cells,
+    largest_shown,
+    small_numbers_notes,
+    split_lines,
+)
 from atmp.vocab import CENTRE
 
 
@@ -58,8 +64,7 @@ def centre_series(groups: dict[str, dict[int | None, list[dict]]], lang: str, *,
             hover.append(f"{label} {year}: {shown} {unit}"
                          + ("" if mark else split_lines(parts, lang, hide)))
         traces.append({**bar(name=label, x=years,
-                             y=[None if mark else total for total, mark
-                                in zip(totals, hidden, strict=True)],
+                             y=drawn(totals, hidden),
                              colour=CENTRE.colour(centre), text=text,
                              customdata=[["centre", centre]] * len(years), hover=hover,
                              orientation="v"), "offsetgroup": centre})
@@ -70,7 +75,7 @@ def centre_series(groups: dict[str, dict[int | None, list[dict]]], lang: str, *,
                 text=[(cells.get(year, (None, ""))[0] or "") for year in chart_years],
                 hover=[cells.get(year, (None, f"{label} {year}"))[1] for year in chart_years],
                 offsetgroup=centre))
-        largest = max([largest] + [v for v, m in zip(totals, hidden, strict=True) if not m])
+        largest = max(largest, largest_shown(totals, hidden))
     return traces + marks, largest
 
 
