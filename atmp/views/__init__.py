@@ -10,7 +10,15 @@ the yearly form of the per-centre patient charts. CHARTS is the page's charts in
 
 from __future__ import annotations
 
-from atmp.views.chart import CENTRE_ONLY, CHART_HEIGHT, NO_FILTER, Chart, ChartView
+from atmp.views.chart import (
+    CENTRE_ONLY,
+    CHART_HEIGHT,
+    MANUFACTURING_HEIGHT,
+    NO_FILTER,
+    TALL_HEIGHT,
+    Chart,
+    ChartView,
+)
 from atmp.views.comparison import trials_initiated, trials_per_100k
 from atmp.views.key_figures import Kpi, key_facts, kpis
 from atmp.views.manufacturing import vecura, vecura_exports
@@ -25,15 +33,15 @@ CHARTS: tuple[Chart, ...] = (
           composition_chart("atmp_class", "trials_by_class"), "atmp_class"),
     Chart("trials_by_status", "trials", CHART_HEIGHT,
           composition_chart("status", "trials_by_status"), "status"),
-    Chart("trials_by_disease", "trials", 2 * CHART_HEIGHT + 128, trials_by_disease, "disease_area",
+    Chart("trials_by_disease", "trials", TALL_HEIGHT, trials_by_disease, "disease_area",
           tall=True),
     Chart("trials_by_phase", "trials", CHART_HEIGHT,
           composition_chart("phase", "trials_by_phase"), "phase"),
     Chart("cart", "routine", CHART_HEIGHT, cart, "centre", answers=CENTRE_ONLY),
     Chart("hospital_exemption", "routine", CHART_HEIGHT, hospital_exemption, "centre",
           answers=CENTRE_ONLY),
-    Chart("vecura", "manufacturing", CHART_HEIGHT + 40, vecura, answers=NO_FILTER),
-    Chart("exports", "manufacturing", CHART_HEIGHT + 40, vecura_exports, answers=NO_FILTER),
+    Chart("vecura", "manufacturing", MANUFACTURING_HEIGHT, vecura, answers=NO_FILTER),
+    Chart("exports", "manufacturing", MANUFACTURING_HEIGHT, vecura_exports, answers=NO_FILTER),
     Chart("per_100k", "comparison", CHART_HEIGHT, trials_per_100k, answers=NO_FILTER),
     Chart("arm", "comparison", CHART_HEIGHT, trials_initiated, answers=NO_FILTER),
 )

@@ -13,6 +13,10 @@ from atmp.text import join_words, t
 from atmp.vocab import FILTER_DIMENSIONS
 
 CHART_HEIGHT = 300
+# Heights that the card (Chart.height) and the figure share: the disease-area chart spans
+# two rows of the grid; Vecura's two charts are a little taller.
+TALL_HEIGHT = 2 * CHART_HEIGHT + 128
+MANUFACTURING_HEIGHT = CHART_HEIGHT + 40
 
 
 @dataclass(frozen=True)
@@ -28,7 +32,7 @@ class Chart:
     key: str
     section: str
     height: int
-    build: Callable[[Snapshot, Filters, str], ChartView]
+    build: Builder
     click_dimension: str | None = None
     tall: bool = False  # spans two rows of the grid
     # The filter dimensions its data answers, where that is not every one: any other

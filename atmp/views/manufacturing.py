@@ -18,7 +18,7 @@ from atmp.figures import (
 )
 from atmp.filters import Filters
 from atmp.text import number, t
-from atmp.views.chart import CHART_HEIGHT, NO_FILTER, ChartView, ignored_note
+from atmp.views.chart import MANUFACTURING_HEIGHT, NO_FILTER, ChartView, ignored_note
 from atmp.views.labels import approx, qualifier_of
 from atmp.views.small_numbers import (
     HIDE_SMALL,
@@ -95,7 +95,7 @@ def vecura_series(rows: pd.DataFrame, lang: str, hide: bool) -> ChartView:
         largest = max(largest, largest_shown(values, hidden))
     figure = {"data": traces + marks, "layout": series_layout(
         lang, x_title=t("axis.year", lang), y_title=t("axis.count", lang),
-        height=CHART_HEIGHT + 40, largest=largest,
+        height=MANUFACTURING_HEIGHT, largest=largest,
         years=[int(year) for year in rows["year"].dropna()])}
     figure["layout"]["legend"]["font"] = {"size": 13}
     return ChartView(figure, tuple(notes + small_numbers_notes(figure, lang)))
@@ -124,7 +124,7 @@ def vecura(snapshot: Snapshot, filters: Filters, lang: str, *,
                   customdata=[["", ""]] * len(values),
                   hover=[f"{label}: {value}" for label, value in zip(labels, text, strict=True)])]
     figure = {"data": traces, "layout": layout(
-        lang, x_title=t("axis.count", lang), height=CHART_HEIGHT + 40,
+        lang, x_title=t("axis.count", lang), height=MANUFACTURING_HEIGHT,
         x_range=padded_range(max(values, default=0), 0.12))}
     return ChartView(figure, tuple(ignored))
 
@@ -157,7 +157,7 @@ def exports_map(named: pd.DataFrame, lang: str, hide: bool) -> dict:
     locations, mark_text, mark_hover = only_hidden(hidden, codes, text, hover)
     if locations:
         traces.append(map_marks(locations=locations, text=mark_text, hover=mark_hover))
-    return {"data": traces, "layout": map_layout(lang, height=CHART_HEIGHT + 40)}
+    return {"data": traces, "layout": map_layout(lang, height=MANUFACTURING_HEIGHT)}
 
 
 def vecura_exports(snapshot: Snapshot, filters: Filters, lang: str, *,
@@ -188,7 +188,7 @@ def vecura_exports(snapshot: Snapshot, filters: Filters, lang: str, *,
                             "number": {"font": {"size": 96, "color": "#0072B2"}},
                             "title": {"text": t("label.recipient_countries", lang),
                                       "font": {"size": 18}}}],
-                  "layout": plain_layout(lang, height=CHART_HEIGHT + 40)}
+                  "layout": plain_layout(lang, height=MANUFACTURING_HEIGHT)}
         notes.append(t("note.countries_not_named", lang))
     return ChartView(figure, tuple(notes + small_numbers_notes(figure, lang)))
 
@@ -211,7 +211,7 @@ def exports_by_year(unnamed: pd.DataFrame, notes: list[str], lang: str,
     traces += year_marks(years, hidden, text, hover)
     largest = largest_shown(values, hidden)
     figure = {"data": traces, "layout": series_layout(
-        lang, x_title=t("axis.year", lang), y_title=title, height=CHART_HEIGHT + 40,
+        lang, x_title=t("axis.year", lang), y_title=title, height=MANUFACTURING_HEIGHT,
         largest=largest, years=years)}
     figure["layout"]["showlegend"] = False
     return figure, (*notes, t("note.countries_not_named", lang),

@@ -7,7 +7,7 @@ from atmp.figures import bar, layout, padded_range, without_data
 from atmp.filters import Filters
 from atmp.text import number, t
 from atmp.trials import TrialCounts, count_trials
-from atmp.views.chart import CHART_HEIGHT, Builder, ChartView, not_broken_down
+from atmp.views.chart import CHART_HEIGHT, TALL_HEIGHT, Builder, ChartView, not_broken_down
 from atmp.vocab import CENTRE, TRIAL_DIMENSIONS
 
 
@@ -93,7 +93,7 @@ def trials_by_disease(snapshot: Snapshot, filters: Filters, lang: str) -> ChartV
         ))
     largest = max((n for row in counts.counts.values() for n in row.values()), default=0)
     figure = {"data": traces, "layout": layout(
-        lang, x_title=t("axis.trials", lang), height=2 * CHART_HEIGHT + 128,
+        lang, x_title=t("axis.trials", lang), height=TALL_HEIGHT,
         legend=True, x_range=padded_range(largest, 0.12))}
     notes = _trial_notes(snapshot, counts, "disease_area", "trials_by_disease", lang)
     if not traces:
