@@ -29,10 +29,15 @@ def data_copy(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def dash_duo(dash_duo):
-    """dash_duo serving on DASH_TEST_PORT (default 58050), so two checkouts can test at once."""
+    """dash_duo serving on DASH_TEST_PORT (default 58050), so two checkouts can test at once.
+
+    Dash gives its server 3 s to answer and then restarts it on the same port, which a busy
+    machine turns into "port in use"; 30 s avoids the restart.
+    """
     start_server = dash_duo.start_server
     port = int(os.environ.get("DASH_TEST_PORT", "58050"))
-    dash_duo.start_server = lambda app, **kwargs: start_server(app, **{"port": port, **kwargs})
+    dash_duo.start_server = lambda app, **kwargs: start_server(
+        app, **{"port": port, "start_timeout": 30, **kwargs})
     return dash_duo
 
 
