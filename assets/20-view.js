@@ -2,8 +2,9 @@
    full screen, links and copying, and drawing PNG/SVG downloads.
 
    Nothing here decides state: every move goes to a query string that the server
-   computed for the current view (view.links, see atmp/state.py). Elements are found
-   by the data-* attributes the layout gives them, the Location by view.url. */
+   computed for the current view: the view's filters (view.filters) joined to the move's
+   own part (view.moves, see ViewState.moves and join_query in atmp/state.py). Elements
+   are found by the data-* attributes the layout gives them, the Location by view.url. */
 (function () {
   "use strict";
 
@@ -24,6 +25,14 @@
 
   function setTheme(theme) {
     document.documentElement.setAttribute("data-bs-theme", theme === "dark" ? "dark" : "light");
+  }
+
+  /* The query string of a move: the filters, then the move's part, as join_query joins them. */
+  function link(key) {
+    const move = view.moves[key];
+    if (typeof move !== "string") { return undefined; }
+    const query = [view.filters, move].filter(Boolean).join("&");
+    return query ? "?" + query : "";
   }
 
   /* Push (or replace) the query string and let Dash's Location carry it to the callbacks.
@@ -53,7 +62,7 @@
     timer = null;
     document.documentElement.classList.toggle("deck-is-paused", paused);
     if (view && view.present && view.advance && !paused) {
-      timer = window.setTimeout(function () { go(view.links.next, true); }, view.advance * 1000);
+      timer = window.setTimeout(function () { go(link("next"), true); }, view.advance * 1000);
     }
   }
 
@@ -89,9 +98,9 @@
 
   function refreshLinks() {
     if (!view) { return; }
-    document.querySelectorAll("a[data-go]").forEach(function (link) {
-      const query = view.links[link.dataset.go];
-      if (typeof query === "string") { link.href = window.location.pathname + query; }
+    document.querySelectorAll("a[data-go]").forEach(function (anchor) {
+      const query = link(anchor.dataset.go);
+      if (typeof query === "string") { anchor.href = window.location.pathname + query; }
     });
   }
 
@@ -131,10 +140,10 @@
     }
     if (key) {  // a step between slides replaces the history entry, as the keys do
       event.preventDefault();
-      go(view.links[key], key === "next" || key === "previous");
+      go(link(key), key === "next" || key === "previous");
     }
     if (target.dataset.copy) {
-      const query = key ? view.links[key] : window.location.search;
+      const query = key ? link(key) : window.location.search;
       copy(window.location.origin + window.location.pathname + query);
     }
   });
@@ -149,12 +158,12 @@
     }
     if (key === "ArrowRight" || key === "PageDown") {
       event.preventDefault();
-      go(view.links.next, true);
+      go(link("next"), true);
     } else if (key === "ArrowLeft" || key === "PageUp") {
       event.preventDefault();
-      go(view.links.previous, true);
+      go(link("previous"), true);
     } else if (key === "Escape") {
-      go(view.links.exit, false);
+      go(link("exit"), false);
     } else if (key === "f" || key === "F") {
       fullscreen();
     } else if ((key === "p" || key === "P") && view.advance && paused) {

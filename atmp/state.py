@@ -31,7 +31,10 @@ class ViewState:
 
     def to_query(self) -> str:
         """The query string of this view, '' for the default view."""
-        query = self.filters.to_query().lstrip("?")
+        return join_query(self.filters.to_query().lstrip("?"), self._view_params())
+
+    def _view_params(self) -> str:
+        """The part of the query string after the filters: language, theme, chart, slides."""
         pairs = {}
         if self.lang != "en":
             pairs["lang"] = self.lang
@@ -44,29 +47,42 @@ class ViewState:
             pairs["slide"] = str(self.slide)
             if self.advance:
                 pairs["advance"] = str(self.advance)
-        query = "&".join(part for part in (query, urlencode(pairs)) if part)
-        return f"?{query}" if query else ""
+        return urlencode(pairs)
 
     def with_filters(self, filters: Filters) -> ViewState:
         return replace(self, filters=filters)
 
-    def links(self, charts: tuple[str, ...]) -> dict[str, str]:
-        """The query string of every move the browser can make from this view.
+    def moves(self, charts: tuple[str, ...]) -> dict[str, str]:
+        """Every move the browser can make from this view, as the query string after the
+        filters (a move keeps them): `join_query(filters, move)` is where it goes.
 
         The browser only navigates to these: what a key or button does is decided here.
         """
         count = len(charts)
         start = charts.index(self.chart) + 1 if self.chart in charts else 1
-        return {
-            "present": replace(self, present=True, slide=start).to_query(),
+        moved = {
+            "present": replace(self, present=True, slide=start),
             "exit": replace(self, present=False, slide=1, advance=0,
-                            chart=charts[self.slide - 1]).to_query(),
-            "next": replace(self, slide=self.slide % count + 1).to_query(),
-            "previous": replace(self, slide=(self.slide - 2) % count + 1).to_query(),
-            "theme": replace(self, theme="light" if self.theme == "dark" else "dark").to_query(),
-            **{f"lang_{lang}": replace(self, lang=lang).to_query() for lang in LANGUAGES},
-            **{f"chart_{key}": replace(self, chart=key).to_query() for key in charts},
+                            chart=charts[self.slide - 1]),
+            "next": replace(self, slide=self.slide % count + 1),
+            "previous": replace(self, slide=(self.slide - 2) % count + 1),
+            "theme": replace(self, theme="light" if self.theme == "dark" else "dark"),
+            **{f"lang_{lang}": replace(self, lang=lang) for lang in LANGUAGES},
+            **{f"chart_{key}": replace(self, chart=key) for key in charts},
         }
+        return {key: state._view_params() for key, state in moved.items()}
+
+    def links(self, charts: tuple[str, ...]) -> dict[str, str]:
+        """The whole query string of every move (see `moves`)."""
+        filters = self.filters.to_query().lstrip("?")
+        return {key: join_query(filters, move) for key, move in self.moves(charts).items()}
+
+
+def join_query(filters: str, params: str) -> str:
+    """'?filters&params' without an empty part, '' when both are empty. assets/20-view.js
+    joins a move to the filters by the same rule (`link`)."""
+    query = "&".join(part for part in (filters, params) if part)
+    return f"?{query}" if query else ""
 
 
 def _one(values: list[str]) -> str:

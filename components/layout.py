@@ -125,7 +125,7 @@ def create_page(snapshot: Snapshot, problem: DataError | None, state: ViewState,
         dcc.Download(id=ids.DOWNLOAD),
         dcc.Store(id=ids.IMAGE),
         html.A(t("skip", lang), href="#main", className="skip-link"),
-        header(state, rendered.browser["links"]),
+        header(state, rendered.links),
         html.Div(data_banner(snapshot, problem, lang), id=ids.DATA_BANNER, role="status"),
         html.Div(dbc.Container([
             filter_bar(state.filters, lang),

@@ -18,7 +18,7 @@ from atmp.diff import REMOVED, Path, changes
 from atmp.exports import chart_slide, table_of
 from atmp.figures import PALETTES, themed
 from atmp.filters import Filters
-from atmp.state import ViewState
+from atmp.state import ViewState, join_query
 from atmp.text import t
 from atmp.views import CHARTS, Chart, ChartView, Kpi, kpis
 from components import ids
@@ -43,6 +43,14 @@ class Rendered:
     slide_status: list
     browser: dict  # what assets/20-view.js acts on
     app_class: str
+
+    @property
+    def links(self) -> dict[str, str]:
+        """The query string of every move from this view, as assets/20-view.js joins them:
+        the browser gets the filters once and each move's own part (a filter change then
+        changes one string, not every link)."""
+        return {key: join_query(self.browser["filters"], move)
+                for key, move in self.browser["moves"].items()}
 
     @cached_property
     def plain(self) -> dict:
@@ -140,7 +148,8 @@ def _render(snapshot: Snapshot, state: ViewState,
         slide_status=deck_status(state, lang) if state.present else [],
         browser={"url": ids.URL, "lang": lang, "title": t("app.title", lang),
                  "theme": state.theme, "chart": state.chart, "present": state.present,
-                 "advance": state.advance, "links": state.links(CHART_KEYS)},
+                 "advance": state.advance, "filters": state.filters.to_query().lstrip("?"),
+                 "moves": state.moves(CHART_KEYS)},
         app_class="app presenting" if state.present else "app",
     )
 

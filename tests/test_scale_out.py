@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 from atmp.data import load_snapshot
+from atmp.state import join_query
 from tests.dash_request import dashboard_request, export_request, page_request
 from tests.gunicorn_app import Instance, get, gunicorn, post
 from tests.test_reload import _set_patients
@@ -70,7 +71,8 @@ def _filter_changes(instances: list[Instance]) -> list[dict]:
         answers.append(answer)
         changed = answer["response"]
         search = changed.get("url", {}).get("search", search)
-        links = changed["view-state"]["data"]["links"]
+        view = changed["view-state"]["data"]
+        links = {key: join_query(view["filters"], move) for key, move in view["moves"].items()}
         dropdowns |= {key: outputs["value"] for key, outputs in changed.items()
                       if key.startswith("filter-")}  # an output left out keeps its value
     return answers

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from atmp.filters import Filters
-from atmp.state import ViewState, from_query
+from atmp.state import ViewState, from_query, join_query
 
 CHARTS = ("a", "b", "c")
 
@@ -77,3 +77,18 @@ def test_sta008_filters_and_state_errors_are_reported_together():
 def test_sta009_a_crafted_request_with_no_query_string_gets_the_default_view():
     for search in (None, 42, ["?lang=sv"], {"lang": "sv"}):
         assert from_query(search, CHARTS) == (ViewState(), [])
+
+
+def test_sta010_a_move_is_the_query_after_the_filters_so_filters_are_sent_once():
+    plain = ViewState(lang="sv", chart="b")
+    filtered = ViewState(filters=Filters(centre=("akademiska",), atmp_class=("tep",)),
+                         lang="sv", chart="b")
+    assert filtered.moves(CHARTS) == plain.moves(CHARTS)  # a filter change keeps every move
+    assert all("centre" not in move for move in filtered.moves(CHARTS).values())
+    assert (filtered.links(CHARTS)["theme"]
+            == "?centre=akademiska&class=tep&lang=sv&theme=dark&chart=b")
+    for key, move in filtered.moves(CHARTS).items():
+        assert filtered.links(CHARTS)[key] == join_query("centre=akademiska&class=tep", move)
+    assert plain.links(CHARTS)["lang_en"] == "?chart=b"
+    assert ViewState(lang="sv").links(CHARTS)["lang_en"] == ""
+    assert join_query("", "") == "" and join_query("class=tep", "") == "?class=tep"
