@@ -172,3 +172,14 @@ def test_pat004_a_filter_change_on_the_page_sends_patches_a_link_sends_everythin
     assert full["chart-trials_by_status"]["figure"] == json.loads(to_json_plotly(
         outputs(render(store.current(), ViewState(filters=Filters(
             centre=("akademiska",), status=("open",)))))["figures"][1]))
+
+
+def test_pat005_an_item_that_became_another_is_sent_whole_when_that_is_smaller():
+    series = {"type": "bar", "name": "Open", "x": [1, 2], "orientation": "h",
+              "marker": {"color": ["#44BB99", "#44BB99"], "line": {"width": 1}},
+              "customdata": [["status", "open"]] * 2, "hovertemplate": "%{hovertext}"}
+    total = {"type": "scatter", "mode": "text", "x": [3], "text": ["Σ 3"]}
+    old, new = {"data": [series, total]}, {"data": [total]}
+    assert changes(old, new) == [(("data", 0), total), (("data", 1), REMOVED)]
+    recoloured = {**series, "x": [4, 2]}  # a few values differ: only they are sent
+    assert changes({"data": [series]}, {"data": [recoloured]}) == [(("data", 0, "x"), [4, 2])]
