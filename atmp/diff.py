@@ -9,6 +9,8 @@ parts keeps a filter change small on the wire (the callback turns them into a
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 
 class _Removed:
@@ -17,6 +19,13 @@ class _Removed:
 
 
 REMOVED = _Removed()  # the value of a change that deletes its key or list item
+
+
+@dataclass(frozen=True)
+class Inserted:
+    """The value of a change that inserts `value` into a list at its index."""
+
+    value: object
 
 Path = tuple[str | int, ...]
 # About what one operation of a Dash Patch costs on the wire besides its value:
@@ -27,11 +36,10 @@ OPERATION_BYTES = 60
 def changes(old: object, new: object, path: Path = ()) -> list[tuple[Path, object]]:
     """(path, value) assignments that make `old` equal to `new`; value REMOVED deletes.
 
-    Dicts are compared key by key and lists of dicts (traces, annotations) item by
-    item, so an unchanged trace or style costs nothing; any other value that differs
-    is assigned whole, and so is an item whose changes would take more bytes than
-    itself (a trace that became another one). Removed list items come last, from the
-    end, so each index still names the item it meant when it is applied.
+    Dicts are compared key by key and lists of dicts (traces, annotations, components)
+    item by item, so an unchanged trace or style costs nothing; any other value that
+    differs is assigned whole, and so is an item whose changes would take more bytes
+    than itself (a trace that became another one). The changes apply in their order.
     """
     if isinstance(old, dict) and isinstance(new, dict):
         found: list[tuple[Path, object]] = [((*path, key), REMOVED)
@@ -43,14 +51,38 @@ def changes(old: object, new: object, path: Path = ()) -> list[tuple[Path, objec
                 found += changes(old[key], value, (*path, key))
         return found
     if _records(old) and _records(new):
-        found = []
-        for index, (before, after) in enumerate(zip(old, new, strict=False)):
-            if before != after:
-                found += _cheaper(changes(before, after, (*path, index)), (*path, index), after)
-        found += [((*path, index), new[index]) for index in range(len(old), len(new))]
-        found += [((*path, index), REMOVED) for index in reversed(range(len(new), len(old)))]
-        return found
+        return _record_changes(old, new, path)
     return [] if old == new else [(path, new)]
+
+
+def _record_changes(old: list[dict], new: list[dict], path: Path) -> list:
+    """A list of dicts, matched by identity (a trace's name, a component's id): an item
+    that comes or goes is inserted or removed, so the items after it are not rewritten
+    one place along. Front to back, with each index where the item is at that moment;
+    extra items of a block are removed from its end."""
+    found: list[tuple[Path, object]] = []
+    shift = 0  # how far the items still to change have moved so far
+    matcher = SequenceMatcher(None, [_identity(item) for item in old],
+                              [_identity(item) for item in new], autojunk=False)
+    for _, start, end, new_start, new_end in matcher.get_opcodes():
+        pairs = min(end - start, new_end - new_start)
+        for offset in range(pairs):
+            before, after = old[start + offset], new[new_start + offset]
+            if before != after:
+                at = (*path, start + shift + offset)
+                found += _cheaper(changes(before, after, at), at, after)
+        found += [((*path, index + shift), REMOVED)
+                  for index in reversed(range(start + pairs, end))]
+        found += [((*path, start + shift + offset), Inserted(new[new_start + offset]))
+                  for offset in range(pairs, new_end - new_start)]
+        shift += (new_end - new_start) - (end - start)
+    return found
+
+
+def _identity(item: dict) -> str:
+    props = item.get("props")
+    return json.dumps([item.get("type"), item.get("name"),
+                       props.get("id") if isinstance(props, dict) else None], sort_keys=True)
 
 
 def _records(value: object) -> bool:
@@ -63,14 +95,18 @@ def _cheaper(found: list[tuple[Path, object]], path: Path, whole: object) -> lis
 
 
 def _size(found: list[tuple[Path, object]]) -> int:
-    """About the bytes of the changes as a Patch: an operation per removal and per parent
-    whose keys are set (they are merged), plus the keys and values."""
-    parents = {path[:-1] for path, value in found if value is not REMOVED}
-    removals = sum(value is REMOVED for _, value in found)
-    return (OPERATION_BYTES * (len(parents) + removals)
-            + sum(_bytes(path[-1]) + (0 if value is REMOVED else _bytes(value))
-                  for path, value in found if path))
+    """About the bytes of the changes as a Patch: an operation per removal, insertion
+    and parent whose keys are set (they are merged), plus the keys and values."""
+    parents = {path[:-1] for path, value in found
+               if value is not REMOVED and not isinstance(value, Inserted)}
+    others = sum(value is REMOVED or isinstance(value, Inserted) for _, value in found)
+    return (OPERATION_BYTES * (len(parents) + others)
+            + sum(_bytes(path[-1]) + _bytes(value) for path, value in found if path))
 
 
 def _bytes(value: object) -> int:
+    if value is REMOVED:
+        return 0
+    if isinstance(value, Inserted):
+        value = value.value
     return len(json.dumps(value, separators=(",", ":")))

@@ -14,7 +14,7 @@ from dash import Patch, html, no_update
 from plotly.io.json import to_json_plotly
 
 from atmp.data import Snapshot
-from atmp.diff import REMOVED, Path, changes
+from atmp.diff import REMOVED, Inserted, Path, changes
 from atmp.exports import chart_slide, table_of
 from atmp.figures import PALETTES, themed
 from atmp.filters import Filters
@@ -205,8 +205,9 @@ def _change(old: object, new: object, whole: object) -> object:
 def as_patch(found: list[tuple[Path, object]]) -> Patch:
     """A Patch of the changes, the keys set in one dict merged in one operation.
 
-    A merge may come after a removal: removals delete dict keys that nothing else
-    touches, or list items past every index that is set.
+    A merge may come after a removal or an insertion: removals delete dict keys that
+    nothing else touches, and list items come and go front to back, each after every
+    change at a lower index (see atmp/diff.py).
     """
     patch = Patch()
     merges: dict[Path, dict] = {}
@@ -214,6 +215,8 @@ def as_patch(found: list[tuple[Path, object]]) -> Patch:
         *parents, key = path
         if value is REMOVED:
             del _at(patch, parents)[key]
+        elif isinstance(value, Inserted):
+            _at(patch, parents).insert(key, value.value)
         elif isinstance(key, str):
             merges.setdefault(tuple(parents), {})[key] = value
         else:

@@ -12,7 +12,7 @@ from plotly.io.json import to_json_plotly
 
 from atmp import store
 from atmp.data import load_snapshot
-from atmp.diff import REMOVED, changes
+from atmp.diff import REMOVED, Inserted, changes
 from atmp.filters import Filters
 from atmp.sample import generate, marker_text, write
 from atmp.state import ViewState
@@ -52,6 +52,8 @@ def _set(value: object, path: tuple | list, new: object) -> None:
         value = value[part]
     if new is REMOVED:
         del value[key]
+    elif isinstance(new, Inserted):
+        value.insert(key, new.value)
     elif isinstance(value, list) and key == len(value):
         value.append(new)
     else:
@@ -76,6 +78,11 @@ def patched(value: object, patch: dict) -> object:
             for part in location:
                 target = target[part]
             target.update(operation["params"]["value"])
+        elif kind == "Insert":
+            target = value
+            for part in location:
+                target = target[part]
+            target.insert(operation["params"]["index"], operation["params"]["value"])
         else:
             assert kind in ("Assign", "Delete"), kind
             _set(value, location, operation["params"]["value"] if kind == "Assign" else REMOVED)
@@ -174,12 +181,24 @@ def test_pat004_a_filter_change_on_the_page_sends_patches_a_link_sends_everythin
             centre=("akademiska",), status=("open",)))))["figures"][1]))
 
 
-def test_pat005_an_item_that_became_another_is_sent_whole_when_that_is_smaller():
-    series = {"type": "bar", "name": "Open", "x": [1, 2], "orientation": "h",
+def test_pat005_an_item_that_came_or_went_is_inserted_or_removed_not_shifted_along():
+    def chip(code: str) -> dict:
+        return {"type": "Button", "props": {"id": {"code": code}, "children": code.upper()}}
+
+    old, new = [chip("a"), chip("c"), chip("d")], [chip("a"), chip("b"), chip("c")]
+    assert changes(old, new) == [((1,), Inserted(chip("b"))), ((3,), REMOVED)]
+    assert applied(old, changes(old, new)) == new
+    assert applied(new, changes(new, old)) == old
+    series = {"type": "bar", "name": "Open", "x": [1, 2]}
+    total = {"type": "scatter", "mode": "text", "x": [3], "text": ["Σ 3"]}
+    assert changes([series, total], [total]) == [((0,), REMOVED)]
+
+
+def test_pat006_an_item_whose_changes_take_more_bytes_than_itself_is_sent_whole():
+    styled = {"type": "bar", "x": [1, 2], "orientation": "h",
               "marker": {"color": ["#44BB99", "#44BB99"], "line": {"width": 1}},
               "customdata": [["status", "open"]] * 2, "hovertemplate": "%{hovertext}"}
-    total = {"type": "scatter", "mode": "text", "x": [3], "text": ["Σ 3"]}
-    old, new = {"data": [series, total]}, {"data": [total]}
-    assert changes(old, new) == [(("data", 0), total), (("data", 1), REMOVED)]
-    recoloured = {**series, "x": [4, 2]}  # a few values differ: only they are sent
-    assert changes({"data": [series]}, {"data": [recoloured]}) == [(("data", 0, "x"), [4, 2])]
+    plain = {"type": "bar", "x": [3]}
+    assert changes({"data": [styled]}, {"data": [plain]}) == [(("data", 0), plain)]
+    moved = {**styled, "x": [4, 2]}  # a few values differ: only they are sent
+    assert changes({"data": [styled]}, {"data": [moved]}) == [(("data", 0, "x"), [4, 2])]
