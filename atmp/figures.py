@@ -155,8 +155,10 @@ def bar(*, name: str, y: list, x: list, colour: str | list[str],
 
 
 def padded_range(largest: float, room: float = 0.22) -> list[float]:
-    """An x range with room after the longest bar for the label written beside it."""
-    return [0, max(largest, 1) * (1 + room)]
+    """An x range with room after the longest bar for the label written beside it.
+    Rounded: 109.44 rather than 109.44000000000001 on the wire, and no data is shown
+    from it."""
+    return [0, round(max(largest, 1) * (1 + room), 2)]
 
 
 def without_data(figure: dict, message: str) -> dict:
