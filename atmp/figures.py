@@ -84,6 +84,59 @@ def value_axis(title: str, value_range: list[float] | None = None) -> dict:
             **({"range": value_range} if value_range else {})}
 
 
+# Upper bounds of the advance widths (in em) of DejaVu Sans, the widest of the sans-serif
+# fonts a browser may draw FONT with (Inter, Segoe UI, Roboto, Helvetica and Arial are
+# narrower); every other character counts as an "m".
+_GLYPH_EMS = {**dict.fromkeys("ijl'", 0.28), **dict.fromkeys("IJ", 0.30),
+              **dict.fromkeys(" ,.:;/|\\", 0.34), **dict.fromkeys("ftr()[]-!", 0.42),
+              **dict.fromkeys("csz?–*_", 0.55), **dict.fromkeys("<>+=~^", 0.84),
+              **dict.fromkeys("abdeghknopquvxyLåäöéü0123456789$#{}", 0.64),
+              **dict.fromkeys("ABCEFKPRSTVXYZÅÄ", 0.70),
+              **dict.fromkeys("DGHNOQUÖ&", 0.79)}
+_EM_SIZE = re.compile(r"font-size:\s*([\d.]+)em")
+
+
+def label_width(label: str, size: float) -> float:
+    """At least the width in pixels of a tick label (lines split by <br>, a line's size
+    scaled by its span's font-size in em) in any font the browser may draw it with."""
+    widest = 0.0
+    for line in label.split("<br>"):
+        scale = float(match.group(1)) if (match := _EM_SIZE.search(line)) else 1.0
+        text = _TAG.sub("", line)
+        widest = max(widest, size * scale * sum(_GLYPH_EMS.get(char, 1.0) for char in text))
+    return widest
+
+
+# Room under the plot for the value axis: its tick labels and its title, one line each.
+_X_AXIS_LINES = 1.5
+
+
+def with_room_for_labels(figure: dict) -> dict:
+    """The figure with margins that already hold its axis labels.
+
+    Plotly's automargin draws a chart, measures its labels, and draws the whole chart
+    again in the margins they need, which nearly doubles the time ten charts take to
+    draw. Margins that already fit (category labels on the left, the value axis below)
+    leave automargin nothing to do; it stays on in case a font is wider still.
+    """
+    layout = figure["layout"]
+    xaxis, yaxis = layout.get("xaxis", {}), layout.get("yaxis", {})
+    if xaxis.get("visible") is False:
+        return figure
+    margin = dict(layout["margin"])
+    size = yaxis.get("tickfont", {}).get("size", layout["font"]["size"])
+    labels = [label for trace in figure["data"] for label in trace.get("y") or []
+              if isinstance(label, str)]
+    if labels:  # plotly puts 9 px between the labels and the plot
+        margin["l"] = max(margin["l"], math.ceil(max(label_width(label, size)
+                                                     for label in labels)) + 10)
+    if isinstance(xaxis.get("title"), dict):
+        tick = xaxis.get("tickfont", {}).get("size", layout["font"]["size"])
+        below = _X_AXIS_LINES * (tick + xaxis["title"]["font"]["size"])
+        margin["b"] = max(margin["b"], math.ceil(below))
+    return {**figure, "layout": {**layout, "margin": margin}}
+
+
 def layout(lang: str, *, x_title: str, height: int, legend: bool = False,
            x_range: list[float] | None = None, stacked: bool = False) -> dict:
     """The one layout every chart starts from: horizontal bars, quiet axes, big type."""

@@ -16,7 +16,7 @@ from plotly.io.json import to_json_plotly
 from atmp.data import Snapshot
 from atmp.diff import REMOVED, Inserted, Path, changes
 from atmp.exports import chart_slide, table_of
-from atmp.figures import PALETTES, themed
+from atmp.figures import PALETTES, themed, with_room_for_labels
 from atmp.filters import Filters
 from atmp.state import ViewState, join_query
 from atmp.text import t
@@ -137,7 +137,7 @@ def _render(snapshot: Snapshot, state: ViewState,
         index = state.slide - 1
         slide = chart_slide(CHARTS[index], views[index], filters, snapshot, lang, state.theme)
     return Rendered(
-        figures=[themed(view.figure, palette) for view in views],
+        figures=[with_room_for_labels(themed(view.figure, palette)) for view in views],
         notes=[notes(view) for view in views],
         sources=[chart.source(snapshot, lang) for chart in CHARTS],
         tables=[numbers_table(table_of(chart, view, filters, snapshot, lang))

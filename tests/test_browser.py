@@ -438,3 +438,21 @@ def test_brw014_filter_changes_sent_as_patches_draw_exactly_the_views_figures(da
     dash_duo.wait_for_text_to_equal(f"#{ids.kpi_value('trials')}", "43")
     check("/")
     assert dash_duo.get_logs() == []
+
+
+def test_brw015_labels_fit_the_margins_the_server_gives_so_each_chart_draws_once(dash_duo,
+                                                                               dash_app):
+    """Plotly's automargin pushes nothing (a push draws the chart again) where the chart
+    has axes and no legend; a legend's room depends on the width, so it may still push."""
+    open_page(dash_duo, dash_app)
+    for search in ("", "?lang=sv"):
+        dash_duo.driver.get(dash_duo.server_url + "/" + search)
+        dash_duo.wait_for_text_to_equal(f"#{ids.kpi_value('trials')}", "43")
+        wait_for_bars(dash_duo, "vecura", lambda found: len(found) > 0)
+        pushed = dash_duo.driver.execute_script("""
+            return [...document.querySelectorAll('.chart-graph .js-plotly-plot')]
+              .filter(gd => gd.layout.xaxis && gd.layout.xaxis.visible !== false
+                            && !gd.layout.showlegend)
+              .map(gd => [gd.parentNode.id, gd.layout.margin, gd._fullLayout._size])
+              .filter(([, margin, size]) => size.l > margin.l || size.b > margin.b);""")
+        assert pushed == [], search
