@@ -48,7 +48,7 @@ def _clicked(filters: Filters, click: object) -> Filters:
         "clicks": [Output(ids.graph(chart.key), "clickData") for chart in CLICKABLE],
         "kpi_values": [Output(ids.kpi_value(key), "children") for key in KPI_KEYS],
         "kpi_details": [Output(ids.kpi_detail(key), "children") for key in KPI_KEYS],
-        "slide": Output(ids.SLIDE, "figure"),
+        "slide": Output(ids.SLIDE_STAGE, "children"),
         "slide_status": Output(ids.SLIDE_STATUS, "children"),
         "browser": Output(ids.VIEW, "data"),
         "app_class": Output(ids.APP, "className"),

@@ -7,7 +7,7 @@ from dash import dcc, html
 
 from atmp.data import Snapshot
 from atmp.exports import ChartTable, to_markdown
-from atmp.figures import GRAPH_CONFIG
+from atmp.figures import GRAPH_CONFIG, SLIDE_HEIGHT, SLIDE_WIDTH
 from atmp.quality import Finding
 from atmp.text import t
 from atmp.views import Chart, ChartView, Kpi, hospital_exemption_products
@@ -31,6 +31,15 @@ def notes(view: ChartView) -> list:
 def numbers_table(table: ChartTable) -> dcc.Markdown:
     """The chart's numbers as a table: what a screen reader reads instead of the chart."""
     return dcc.Markdown(to_markdown(table), className="numbers-table")
+
+
+def slide_graph(figure: dict | None) -> dcc.Graph | None:
+    """The presented slide; none outside presentation mode, so that a page nobody
+    presents does not draw a hidden chart on every load."""
+    if figure is None:
+        return None
+    return dcc.Graph(id=ids.SLIDE, figure=figure, config={**GRAPH_CONFIG, "responsive": False},
+                     style={"width": f"{SLIDE_WIDTH}px", "height": f"{SLIDE_HEIGHT}px"})
 
 
 def chart_image(title: str, *described_by: str) -> dict:

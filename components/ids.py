@@ -24,6 +24,7 @@ COPY_STATUS = "copy-status"
 
 # Presentation mode.
 DECK = "deck"
+SLIDE_STAGE = "slide-stage"  # holds the slide graph while presenting
 SLIDE = "slide"
 SLIDE_STATUS = "slide-status"
 

@@ -11,7 +11,6 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from atmp.data import DataError, Snapshot
-from atmp.figures import GRAPH_CONFIG, SLIDE_HEIGHT, SLIDE_WIDTH
 from atmp.quality import findings
 from atmp.state import ViewState
 from atmp.text import LANGUAGES, t
@@ -25,6 +24,7 @@ from components.cards import (
     kpi_card,
     quality_table,
     scrollable,
+    slide_graph,
 )
 from components.filters import filter_bar, link_notice
 from components.render import Rendered, render
@@ -96,10 +96,8 @@ def deck(state: ViewState, rendered: Rendered) -> html.Div:
                            **{"aria-label": t(key, lang), "data-go": go})
 
     return html.Div([
-        html.Div(dcc.Graph(id=ids.SLIDE, figure=rendered.slide or {},
-                           config={**GRAPH_CONFIG, "responsive": False},
-                           style={"width": f"{SLIDE_WIDTH}px", "height": f"{SLIDE_HEIGHT}px"}),
-                 className="deck-stage", **chart_image(ids.SLIDE_STATUS)),
+        html.Div(slide_graph(rendered.slide), id=ids.SLIDE_STAGE, className="deck-stage",
+                 **chart_image(ids.SLIDE_STATUS)),
         html.Div([button("deck.previous", "←", "previous"),
                   html.Div(rendered.slide_status, id=ids.SLIDE_STATUS, className="deck-status",
                            **{"aria-live": "polite"}),

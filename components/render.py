@@ -22,7 +22,7 @@ from atmp.state import ViewState, join_query
 from atmp.text import t
 from atmp.views import CHARTS, Chart, ChartView, Kpi, kpis
 from components import ids
-from components.cards import notes, numbers_table
+from components.cards import notes, numbers_table, slide_graph
 from components.filters import chips
 
 CHART_KEYS = tuple(chart.key for chart in CHARTS)
@@ -168,7 +168,7 @@ def outputs(rendered: Rendered) -> dict:
         "kpi_values": [kpi.value for kpi in rendered.kpis],
         "kpi_details": [kpi.detail for kpi in rendered.kpis],
         "chips": rendered.chips,
-        "slide": no_update if rendered.slide is None else rendered.slide,
+        "slide": no_update if rendered.slide is None else slide_graph(rendered.slide),
         "slide_status": rendered.slide_status,
         "browser": rendered.browser,
         "app_class": rendered.app_class,
