@@ -111,6 +111,10 @@ def label_width(label: str, size: float) -> float:
 _X_AXIS_LINES = 1.5
 
 
+# Pixels between a category label and its bar, so the label never touches the zero line.
+LABEL_GAP = 6
+
+
 def with_room_for_labels(figure: dict) -> dict:
     """The figure with margins that already hold its axis labels.
 
@@ -127,9 +131,9 @@ def with_room_for_labels(figure: dict) -> dict:
     size = yaxis.get("tickfont", {}).get("size", layout["font"]["size"])
     labels = [label for trace in figure["data"] for label in trace.get("y") or []
               if isinstance(label, str)]
-    if labels:  # plotly puts 9 px between the labels and the plot
+    if labels:  # plotly puts 9 px, plus the standoff, between the labels and the plot
         margin["l"] = max(margin["l"], math.ceil(max(label_width(label, size)
-                                                     for label in labels)) + 10)
+                                                     for label in labels)) + 10 + LABEL_GAP)
     if isinstance(xaxis.get("title"), dict):
         tick = xaxis.get("tickfont", {}).get("size", layout["font"]["size"])
         below = _X_AXIS_LINES * (tick + xaxis["title"]["font"]["size"])
@@ -155,7 +159,7 @@ def layout(lang: str, *, x_title: str, height: int, legend: bool = False,
         "hoverlabel": {"font": {"family": FONT, "size": 14}},
         "xaxis": value_axis(x_title, x_range),
         "yaxis": {"automargin": True, "fixedrange": True, "autorange": "reversed",
-                  "ticks": "", "tickfont": {"size": 15}},
+                  "ticks": "", "tickfont": {"size": 15}, "ticklabelstandoff": LABEL_GAP},
         "uniformtext": {"minsize": 12, "mode": "show"},
     }
 
