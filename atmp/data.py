@@ -13,13 +13,14 @@ import io
 import re
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime
 from pathlib import Path
 from types import MappingProxyType
 
 import pandas as pd
 
+from atmp.release import Release
 from atmp.trials import TrialFacts, facts_from_aggregates, facts_from_register
 from atmp.vocab import (
     ATMP_CLASS,
@@ -85,7 +86,7 @@ class DataError(Exception):
 @dataclass(frozen=True)
 class Column:
     name: str
-    kind: str  # "code", "count", "number", "year", "trial_id", "text"
+    kind: str  # "code", "count", "number", "year", "date", "url", "trial_id", "text"
     vocabulary: Vocabulary | None = None
     required: bool = True  # the cell must have a value
     multiple: bool = False  # several codes joined by "+"
@@ -187,8 +188,32 @@ def uniform(detail: str, per: tuple[str, ...]) -> Check:
     return check
 
 
+def _check_alternatives(frame: pd.DataFrame, file: str) -> Iterator[Problem]:
+    """An alternative reading swaps labels: only on uncertain rows, and it keeps the sum."""
+    given = frame["alternative"] != ""
+    for index in frame.index[given & (frame["reading"] != "uncertain")]:
+        yield Problem(file, "an alternative count is given for a certain reading",
+                      "give an alternative only where reading is 'uncertain', or empty the cell",
+                      _row(index), "alternative", frame.at[index, "alternative"])
+    for (centre, dimension), rows in frame[given].groupby(["centre", "dimension"], sort=False):
+        published = sum(int(value) for value in rows["trials"])
+        alternative = sum(int(value) for value in rows["alternative"])
+        if published != alternative:
+            yield Problem(file, f"the alternative reading of the {dimension} rows of '{centre}' "
+                          f"adds up to {alternative}, the published one to {published}",
+                          "an alternative reading only moves counts between labels: make the "
+                          "alternatives of these rows add up to the same sum",
+                          _row(rows.index[0]), "alternative", str(alternative))
+
+
+# The population that each count is divided by, for trials per 100,000: the same region,
+# and the period of the count (ARM's 2014–2019 has its own population).
+RATE_POPULATION = {"ongoing_trials": "population",
+                   "trials_initiated_2014_2019": "population_2014_2019"}
+
+
 def _check_population(frame: pd.DataFrame, file: str) -> Iterator[Problem]:
-    """Trials per 100,000 is computed, so each region with trials needs a population."""
+    """Trials per 100,000 is computed, so each region with ongoing trials needs a population."""
     measures = frame.groupby("region")["measure"].agg(set)
     for region, present in measures.items():
         if "ongoing_trials" in present and "population" not in present:
@@ -196,10 +221,18 @@ def _check_population(frame: pd.DataFrame, file: str) -> Iterator[Problem]:
             yield Problem(file, f"region '{region}' has ongoing trials but no population",
                           f"add a row '{region},population,<inhabitants>,...'",
                           first, "region", region)
-    for index, row in frame[frame["measure"] == "population"].iterrows():
-        if row["value"] in ("0", "0.0"):
+    populations = frame[frame["measure"].isin(RATE_POPULATION.values())]
+    for index, row in populations.iterrows():
+        if float(row["value"]) == 0:
             yield Problem(file, "a population of 0 cannot divide", "give the population",
                           _row(index), "value", row["value"])
+
+
+def _check_one_row(frame: pd.DataFrame, file: str) -> Iterator[Problem]:
+    if len(frame) != 1:
+        yield Problem(file, f"the release record must be one row, not {len(frame)}",
+                      "keep one row under the header: the release this folder holds",
+                      _row(frame.index[1]) if len(frame) > 1 else None)
 
 
 DATASETS: tuple[Dataset, ...] = (
@@ -211,10 +244,11 @@ DATASETS: tuple[Dataset, ...] = (
             Column("code", "text"),
             Column("trials", "count"),
             Column("reading", "code", READING),
+            Column("alternative", "count", required=False, optional=True),
             *CITATION,
         ),
         key=("centre", "dimension", "code"),
-        checks=(_check_trials,),
+        checks=(_check_trials, _check_alternatives),
         optional=True,
     ),
     Dataset(
@@ -281,6 +315,7 @@ DATASETS: tuple[Dataset, ...] = (
             Column("value", "number"),
             QUALIFIER_COLUMN,
             Column("period", "text"),
+            Column("period_sv", "text", required=False, optional=True),
             *CITATION,
         ),
         key=("region", "measure"),
@@ -289,8 +324,33 @@ DATASETS: tuple[Dataset, ...] = (
     Dataset(
         "key_facts",
         (Column("fact", "code", KEY_FACT), Column("value", "number"),
-         Column("unit", "code", UNIT), QUALIFIER_COLUMN, *CITATION),
+         Column("unit", "code", UNIT), QUALIFIER_COLUMN,
+         # The centres a fact belongs to, joined by "+"; empty for the whole cluster.
+         Column("centre", "code", CENTRE, required=False, multiple=True, optional=True),
+         *CITATION),
         key=("fact",),
+    ),
+    Dataset(
+        "release",
+        (
+            Column("title", "text"),
+            Column("title_sv", "text", required=False, optional=True),
+            Column("reference_period", "text"),
+            Column("reference_period_sv", "text", required=False, optional=True),
+            Column("published", "date"),
+            Column("publisher", "text"),
+            Column("source_title", "text"),
+            Column("source_url", "url", required=False, optional=True),
+            Column("licence", "text", required=False),
+            Column("citation", "text"),
+            Column("citation_sv", "text", required=False, optional=True),
+            Column("next_update", "text", required=False, optional=True),
+            Column("contact", "text", required=False, optional=True),
+            Column("note", "text", required=False, optional=True),
+            Column("note_sv", "text", required=False, optional=True),
+        ),
+        key=("title",),
+        checks=(_check_one_row,),
     ),
 )
 
@@ -298,6 +358,8 @@ _DATASET = {dataset.name: dataset for dataset in DATASETS}
 
 _COUNT = re.compile(r"\d+")
 _YEAR = re.compile(r"(19|20)\d\d")
+_DATE = re.compile(r"(?P<year>(19|20)\d\d)(-(?P<month>\d\d)(-(?P<day>\d\d))?)?")
+_URL = re.compile(r"https?://[^\s\"'<>]+")
 # EU CT number (CTR, 2023-501234-12-00), EudraCT number (2019-001234-56), ClinicalTrials.gov.
 _TRIAL_ID = re.compile(r"\d{4}-5\d{5}-\d{2}-\d{2}|(19|20)\d\d-\d{6}-\d{2}|NCT\d{8}")
 
@@ -322,6 +384,10 @@ def _check_cell(column: Column, value: str) -> tuple[str, str] | None:
             return "the number must be 0 or more", "give a number of 0 or more"
     elif column.kind == "year" and not _YEAR.fullmatch(value):
         return "not a year", "write a four-digit year, e.g. 2016"
+    elif column.kind == "date" and not _valid_date(value):
+        return "not a date", "write the date as 2025, 2025-06 or 2025-06-12 (as precise as known)"
+    elif column.kind == "url" and not _URL.fullmatch(value):
+        return "not a web address", "write the whole address, starting with https://"
     elif column.kind == "trial_id" and not _TRIAL_ID.fullmatch(value):
         return ("not a trial id", "write an EU CT number (2023-501234-12-00), a EudraCT number "
                 "(2019-001234-56) or a ClinicalTrials.gov id (NCT01234567)")
@@ -334,6 +400,17 @@ def _check_cell(column: Column, value: str) -> tuple[str, str] | None:
             return (f"unknown {column.vocabulary.name} code '{unknown[0]}'",
                     f"use one of: {allowed}{joined}")
     return None
+
+
+def _valid_date(value: str) -> bool:
+    match = _DATE.fullmatch(value)
+    if not match:
+        return False
+    try:
+        date(int(match["year"]), int(match["month"] or 1), int(match["day"] or 1))
+    except ValueError:
+        return False
+    return True
 
 
 def _read_text(path: Path) -> tuple[str | None, Problem | None]:
@@ -483,17 +560,26 @@ class Snapshot:
     """
 
     data_dir: Path
-    loaded_at: datetime
+    loaded_at: datetime  # for the log only: a file time never reaches a user
     tables: MappingProxyType = field(repr=False)
     trials: TrialFacts = field(repr=False)
-    as_of: datetime  # when the newest file of the folder was written
+    release: Release
     synthetic: bool = False
     version: str = ""  # the files' content: equal on every worker and instance serving them
+    # "alternative": the trials as the other reading of uncertain labels gives them (Figur 2c
+    # could be start-up 6, open 3); see `read_as`.
+    reading: str = "published"
+    alternative: Snapshot | None = field(default=None, repr=False, compare=False)
 
     @property
     def data_date(self) -> str:
-        """'Data as of' on charts, slides, exports and file names."""
-        return f"{self.as_of:%Y-%m-%d}"
+        """The release's publication date, as precise as it is known (/healthz)."""
+        return self.release.published
+
+    def read_as(self, reading: str) -> Snapshot:
+        """This snapshot with the alternative reading of uncertain labels, where the data
+        records one; else itself."""
+        return self.alternative if reading == "alternative" and self.alternative else self
 
     def __getitem__(self, name: str) -> pd.DataFrame:
         return self.tables[name]
@@ -542,13 +628,18 @@ def load_snapshot(data_dir: Path) -> Snapshot:
     tables, files, problems = _read_folder(data_dir)
     if problems:
         raise DataError(data_dir, problems)
-    written = max(path.stat().st_mtime for path in files)
     facts = (facts_from_register(tables["trial_register"]) if "trial_register" in tables
              else facts_from_aggregates(tables["trials"]))
-    return Snapshot(data_dir, datetime.now(UTC), MappingProxyType(tables), facts,
-                    as_of=datetime.fromtimestamp(written, UTC),
-                    synthetic=(data_dir / SYNTHETIC_MARKER).is_file(),
-                    version=content_version(files))
+    snapshot = Snapshot(data_dir, datetime.now(UTC), MappingProxyType(tables), facts,
+                        release=Release.from_row(tables["release"].iloc[0].to_dict()),
+                        synthetic=(data_dir / SYNTHETIC_MARKER).is_file(),
+                        version=content_version(files))
+    trials = tables.get("trials")
+    if trials is not None and trials["alternative"].notna().any():
+        alternative = replace(snapshot, trials=facts_from_aggregates(trials, "alternative"),
+                              reading="alternative")
+        snapshot = replace(snapshot, alternative=alternative)
+    return snapshot
 
 
 def content_version(files: list[Path]) -> str:

@@ -91,7 +91,7 @@ def published_shares(published: Snapshot) -> dict[str, dict[str, np.ndarray]]:
     """
     shares: dict[str, dict[str, np.ndarray]] = {}
     for dim, vocabulary in TRIAL_DIMENSIONS.items():
-        counts = count_trials(published.trials, Filters(), by=dim).counts
+        counts = count_trials(published.trials, Filters(), by=dim).exact_counts()
         shares[dim] = {centre: np.array([mine.get(code, 0) for code in vocabulary.codes()])
                        for centre, mine in counts.items()}
         for centre in CENTRE.codes():
@@ -159,7 +159,7 @@ def _table(name: str, frame: pd.DataFrame) -> pd.DataFrame:
 def trial_register(published: Snapshot, trials: int, seed: int,
                    rng: np.random.Generator) -> pd.DataFrame:
     """`trials` trials, split between the centres as the published totals are."""
-    per_centre = count_trials(published.trials, Filters()).per_centre()
+    per_centre = count_trials(published.trials, Filters()).exact_per_centre()
     centres = [centre for centre in CENTRE.codes() if centre in per_centre]
     sizes = apportion([per_centre[centre] for centre in centres], trials)
     shares = published_shares(published)
@@ -280,6 +280,21 @@ def regional(published: Snapshot, trials: int, seed: int) -> pd.DataFrame:
     return _as_published(frame, "regional", seed)
 
 
+def release(published: Snapshot, seed: int) -> pd.DataFrame:
+    """The published release's period and date, named as the synthetic sample it is."""
+    record = published["release"].iloc[0].to_dict()
+    record.update(
+        title=f"Synthetic sample (seed {seed}), not real figures",
+        title_sv=f"Syntetiskt exempel (frö {seed}), inte verkliga siffror",
+        publisher="atmp sample (synthetic data)",
+        source_title=source_text(seed), source_url="", licence="",
+        citation="Synthetic sample data: not to be cited.",
+        citation_sv="Syntetiska exempeldata: citera dem inte.", next_update="", contact="",
+        note="Made by `atmp sample`; the period and date are the published release's.",
+        note_sv="Skapad av `atmp sample`; perioden och datumet är den publicerade utgåvans.")
+    return _table("release", pd.DataFrame([record]))
+
+
 def generate(published: Snapshot, seed: int = DEFAULT_SEED,
              trials: int | None = None) -> dict[str, pd.DataFrame]:
     """Every dataset of a sample folder; `trials` defaults to the published number.
@@ -288,7 +303,7 @@ def generate(published: Snapshot, seed: int = DEFAULT_SEED,
     trial register changes nothing else.
     """
     if trials is None:
-        trials = sum(count_trials(published.trials, Filters()).per_centre().values())
+        trials = sum(count_trials(published.trials, Filters()).exact_per_centre().values())
     if not 1 <= trials <= MAX_TRIALS:
         raise ValueError(f"the number of trials must be 1 to {MAX_TRIALS:,}, not {trials}")
     streams = np.random.default_rng(seed).spawn(5)
@@ -300,6 +315,7 @@ def generate(published: Snapshot, seed: int = DEFAULT_SEED,
         "vecura_exports": vecura_exports(published, seed, streams[4]),
         "regional": regional(published, trials, seed),
         "key_facts": _as_published(published["key_facts"], "key_facts", seed),
+        "release": release(published, seed),
     }
 
 

@@ -208,6 +208,8 @@ REGIONAL_MEASURE = Vocabulary(
              "Studier per 100 000 enligt rapporten"),
         Term("trials_initiated_2014_2019", "Trials initiated 2014–2019 (ARM)",
              "Studier startade 2014–2019 (ARM)"),
+        Term("population_2014_2019", "Population in the period of the ARM count",
+             "Befolkning under ARM-periodens mitt"),
     ),
 )
 
