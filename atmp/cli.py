@@ -32,7 +32,7 @@ def summary(snapshot: Snapshot) -> list[str]:
             name = dataset_files(snapshot.data_dir, dataset)[0].name
             rows = len(snapshot[dataset.name])
             lines.append(f"  {name:<24} {rows:>7,} {'row' if rows == 1 else 'rows'}")
-    per_centre = count_trials(snapshot.trials, Filters()).per_centre()
+    per_centre = count_trials(snapshot.trials, Filters()).exact_per_centre()
     counts = ", ".join(f"{CENTRE.label(centre, 'en')} {n:,}" for centre, n in per_centre.items())
     lines.append(f"Trials per centre: {counts}; {sum(per_centre.values()):,} in all.")
     return lines
