@@ -16,12 +16,12 @@ import pandas as pd
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from atmp.data import Snapshot
-from atmp.figures import SLIDE_PALETTES, SMALL_MARKS, plain, slide
+from atmp.data import MULTIPLE_SEPARATOR, Snapshot
+from atmp.figures import CERTAIN_PART, SLIDE_PALETTES, SMALL_MARKS, plain, slide
 from atmp.filters import Filters
 from atmp.text import number, t
 from atmp.views import Chart, ChartView
-from atmp.vocab import COUNTRY, TRIAL_DIMENSIONS
+from atmp.vocab import COUNTRY, QUALIFIER, READING, TRIAL_DIMENSIONS
 
 # Excel allows 31 characters in a sheet name, and none of []:*?/\
 SHEET_NAME_LENGTH = 31
@@ -32,8 +32,12 @@ _NOT_IN_SHEET_NAMES = re.compile(r"[\[\]:*?/\\]")
 class Row:
     category: str
     series: str
-    value: float | None  # None where the chart writes a mark ("<5") instead of a number
+    value: float | None  # None where the chart writes a mark ("<5") or a range ("0–2")
     shown: str
+    lower: float | None = None  # the bounds of the value: equal where it is exact
+    upper: float | None = None
+    reading: str = "certain"  # READING code: "uncertain" where a label is read with doubt
+    qualifier: str = ""  # QUALIFIER code: "about" where the source gives it roughly
 
 
 @dataclass(frozen=True)
@@ -46,8 +50,10 @@ class ChartTable:
     lang: str
 
     def columns(self) -> tuple[str, ...]:
-        return tuple(t(f"export.{name}", self.lang)
-                     for name in ("category", "series", "value", "shown"))
+        """The CSV/XLSX columns, tidy names as a data file's: what is drawn, its bounds
+        (equal where it is exact), what the chart writes, and how certain it is."""
+        return tuple(t(f"export.{name}", self.lang) for name in (
+            "category", "series", "value", "lower", "upper", "shown", "reading", "qualifier"))
 
 
 def _numeric(values: list) -> bool:
@@ -60,7 +66,8 @@ def _trace_rows(trace: dict, lang: str) -> list[Row]:
     kind = trace.get("type")
     if kind == "indicator":
         title = plain(str(trace.get("title", {}).get("text", "")))
-        return [Row(title, series, trace["value"], number(trace["value"], lang))]
+        value = trace["value"]
+        return [Row(title, series, value, number(value, lang), value, value)]
     if kind == "choropleth":  # z is a value only where the map has a colour scale for it
         values = trace["z"] if trace.get("showscale") else [None] * len(trace["z"])
         categories = [COUNTRY.label(code, lang) if code in COUNTRY else code
@@ -72,14 +79,25 @@ def _trace_rows(trace: dict, lang: str) -> list[Row]:
         across = orientation == "h" or (orientation is None and not _numeric(y))
         categories, values = (y, x) if across else (x, y)
     texts = trace.get("text") or [""] * len(values)
-    return [Row(plain(str(category)), series, value, plain(str(shown)))
-            for category, value, shown in zip(categories, values, texts, strict=False)]
+    base = trace.get("base") or [None] * len(values)  # the possible part of a range
+    meta = trace.get("meta") if isinstance(trace.get("meta"), dict) else {}
+    readings = meta.get("reading") or ["certain"] * len(values)
+    qualifiers = meta.get("qualifier") or [""] * len(values)
+    rows = []
+    for category, value, shown, low, reading, qualifier in zip(
+            categories, values, texts, base, readings, qualifiers, strict=False):
+        lower, upper = (low, low + value) if low is not None else (value, value)
+        rows.append(Row(plain(str(category)), series, value if lower == upper else None,
+                        plain(str(shown)), lower, upper, reading, qualifier))
+    return rows
 
 
 def chart_rows(figure: dict, lang: str = "en") -> tuple[Row, ...]:
     """One row per value the figure draws or writes: bars, countries, numbers written as
-    text (Σ sums). The marks that only repeat a hidden count's text are left out."""
-    return tuple(row for trace in figure.get("data", []) if trace.get("meta") != SMALL_MARKS
+    text (Σ sums). The marks that only repeat a hidden count's text, and the certain part
+    of a range (its possible part holds both bounds), are left out."""
+    return tuple(row for trace in figure.get("data", [])
+                 if trace.get("meta") not in (SMALL_MARKS, CERTAIN_PART)
                  for row in _trace_rows(trace, lang))
 
 
@@ -108,9 +126,11 @@ def to_csv(table: ChartTable) -> str:
     writer.writerows(table.header)
     writer.writerow([])
     writer.writerow(table.columns())
-    writer.writerows([row.category, row.series, _cell(row.value, table.lang), row.shown]
-                     for row in table.rows)
+    writer.writerows([row.category, row.series, *(_cell(value, table.lang) for value in
+                                                  (row.value, row.lower, row.upper)),
+                      row.shown, row.reading, row.qualifier] for row in table.rows)
     return "\ufeff" + out.getvalue()  # the BOM makes Excel read UTF-8
+
 
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|<>#])")
@@ -124,10 +144,19 @@ def to_markdown(table: ChartTable) -> str:
     def cell(text: str) -> str:
         return _MARKDOWN_SPECIAL.sub(r"\\\1", text) or " "
 
-    category, series, _value, shown = table.columns()
-    lines = [f"| {cell(category)} | {cell(series)} | {cell(shown)} |", "|:--|:--|--:|"]
-    lines += [f"| {cell(row.category)} | {cell(row.series)} | {cell(row.shown)} |"
-              for row in table.rows]
+    unsure = any(row.reading != "certain" or row.qualifier for row in table.rows)
+    head = [t(f"table.{name}", table.lang) for name in ("category", "series", "shown")]
+    head += [t("table.certainty", table.lang)] if unsure else []
+    lines = ["| " + " | ".join(cell(name) for name in head) + " |",
+             "|:--|:--|--:|" + (":--|" if unsure else "")]
+    for row in table.rows:
+        cells = [row.category, row.series, row.shown]
+        if unsure:
+            words = [READING.label(row.reading, table.lang)] if row.reading != "certain" else []
+            if row.qualifier:
+                words.append(QUALIFIER.label(row.qualifier, table.lang))
+            cells.append(", ".join(words))
+        lines.append("| " + " | ".join(cell(text) for text in cells) + " |")
     return "\n".join(lines)
 
 
@@ -159,10 +188,19 @@ def to_xlsx(table: ChartTable) -> bytes:
     for cell in sheet[sheet.max_row]:
         cell.font = Font(bold=True)
     for row in table.rows:
-        sheet.append([row.category, row.series, row.value, row.shown])
+        sheet.append([row.category, row.series, row.value, row.lower, row.upper, row.shown,
+                      row.reading, row.qualifier])
     sheet.column_dimensions["A"].width = 36
     sheet.column_dimensions["B"].width = 28
     return _save(workbook)
+
+
+def _of_centres(centres: tuple[str, ...]):
+    """Whether a row's centre cell is one of `centres`. A key fact may belong to both
+    centres ("akademiska+karolinska") or, empty, to the whole cluster: it stays wherever
+    one of its centres is chosen."""
+    chosen = set(centres)
+    return lambda cell: not cell or bool(chosen & set(cell.split(MULTIPLE_SEPARATOR)))
 
 
 def filtered_tables(snapshot: Snapshot, filters: Filters) -> dict[str, pd.DataFrame]:
@@ -176,7 +214,7 @@ def filtered_tables(snapshot: Snapshot, filters: Filters) -> dict[str, pd.DataFr
     for name, frame in snapshot.tables.items():
         keep = pd.Series(True, index=frame.index)
         if filters.centre and "centre" in frame:
-            keep &= frame["centre"].isin(filters.centre)
+            keep &= frame["centre"].map(_of_centres(filters.centre))
         for dimension in TRIAL_DIMENSIONS:
             chosen = filters.get(dimension)
             if not chosen:
@@ -194,14 +232,20 @@ def dataset_xlsx(snapshot: Snapshot, filters: Filters, lang: str) -> bytes:
 
     Synthetic data says so where the source would be, as on every screen.
     """
-    source = t("synthetic" if snapshot.synthetic else "source.report", lang)
+    release = snapshot.release
+    source = t("synthetic", lang) if snapshot.synthetic else release.source_title
     workbook = Workbook()
     about = workbook.active
     about.title = sheet_name(t("export.about", lang))
     tables = filtered_tables(snapshot, filters)
-    _header_sheet(about, t("app.title", lang), (
+    _header_sheet(about, release.named(lang), (
         (t("export.filters", lang), filters.describe(lang)), (t("source", lang), source),
-        (t("export.as_of", lang), snapshot.data_date),
+        (t("release.publisher", lang), release.publisher),
+        (t("export.as_of", lang), release.as_of(lang)),
+        (t("release.cite", lang), release.cite(lang)),
+        (t("release.licence", lang), release.licence or t("release.licence_none", lang)),
+        *(((t("release.url", lang), release.source_url),) if release.source_url else ()),
+        *(((t("release.contact", lang), release.contact),) if release.contact else ()),
         *((name, t("export.rows", lang, n=number(len(frame), lang)))
           for name, frame in tables.items()),
     ))
@@ -219,20 +263,23 @@ def dataset_xlsx(snapshot: Snapshot, filters: Filters, lang: str) -> bytes:
 
 
 def footer(chart: Chart, filters: Filters, snapshot: Snapshot, lang: str) -> tuple[str, str]:
-    """The two lines under a chart on a slide or in an image: its filters, its source."""
-    return (f"{t('export.filters', lang)}: {filters.describe(lang)}", chart.source(snapshot, lang))
+    """The two lines under a chart on a slide or in an image: what it applied of the
+    filters and what not, and its source."""
+    return (f"{t('export.filters', lang)}: {chart.filter_line(filters, lang)}",
+            chart.source(snapshot, lang))
 
 
 def chart_slide(chart: Chart, view: ChartView, filters: Filters, snapshot: Snapshot, lang: str,
                 theme: str) -> dict:
     """The chart as a slide: shown in presentation mode, downloaded as PNG and SVG."""
-    return slide(view.figure, title=chart.title(lang), notes=view.notes,
+    return slide(view.figure, title=chart.scoped_title(filters, lang), notes=view.notes,
                  footer=footer(chart, filters, snapshot, lang), palette=SLIDE_PALETTES[theme])
 
 
 def table_of(chart: Chart, view: ChartView, filters: Filters, snapshot: Snapshot,
              lang: str) -> ChartTable:
-    """The chart's numbers with its title, notes, filters, source and date."""
-    return chart_table(view.figure, title=chart.title(lang), notes=view.notes,
-                       filters=filters.describe(lang), source=chart.source(snapshot, lang),
-                       data_as_of=snapshot.data_date, lang=lang)
+    """The chart's numbers with its scoped title, notes, filters, source and date."""
+    return chart_table(view.figure, title=chart.scoped_title(filters, lang), notes=view.notes,
+                       filters=chart.filter_line(filters, lang),
+                       source=chart.source(snapshot, lang),
+                       data_as_of=snapshot.release.as_of(lang), lang=lang)

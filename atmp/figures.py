@@ -41,6 +41,15 @@ MAP_RESOLUTION = 50
 # that text where the bar, point or country is. Exports read the data traces and skip marks.
 SMALL_MARKS = "small-number marks"
 
+# A count the source gives only as a range (filters it never crossed) is drawn as two bars
+# in one place: the certain part solid (its `meta` CERTAIN_PART, which exports skip), and
+# the possible part hatched on top (`base` the lower bound): exports read the range from it.
+CERTAIN_PART = "certain part of a range"
+# A value read with doubt (an uncertain label) or given roughly ("about fifty") is dotted,
+# and an uncertain reading carries this mark after its number, explained in a note.
+UNCERTAIN_MARK = "*"
+DOTTED = {"shape": ".", "size": 6, "solidity": 0.25}
+
 
 def plain(label: str) -> str:
     """A label without its markup: 'Karolinska<br><span>4 products</span>' →
@@ -76,12 +85,18 @@ def readable_text_colour(background: str) -> str:
     return best if contrast_ratio(best, background) >= TEXT_CONTRAST else "#000000"
 
 
-def value_axis(title: str, value_range: list[float] | None = None) -> dict:
-    """The axis counts run along: titled, gridded, from zero."""
+# Below this, a count axis ticks every whole number: plotly would tick halves of a trial.
+WHOLE_TICKS_BELOW = 8
+
+
+def value_axis(title: str, value_range: list[float] | None = None, counts: bool = True) -> dict:
+    """The axis values run along: titled, gridded, from zero; whole ticks for counts."""
+    whole = counts and bool(value_range) and value_range[1] < WHOLE_TICKS_BELOW
     return {"title": {"text": title, "font": {"size": 14, "color": MUTED}},
             "gridcolor": GRID, "zeroline": True, "zerolinecolor": ZERO,
             "automargin": True, "fixedrange": True, "rangemode": "tozero",
-            **({"range": value_range} if value_range else {})}
+            **({"range": value_range} if value_range else {}),
+            **({"dtick": 1} if whole else {})}
 
 
 # Upper bounds of the advance widths (in em) of DejaVu Sans, the widest of the sans-serif
@@ -142,7 +157,8 @@ def with_room_for_labels(figure: dict) -> dict:
 
 
 def layout(lang: str, *, x_title: str, height: int, legend: bool = False,
-           x_range: list[float] | None = None, stacked: bool = False) -> dict:
+           x_range: list[float] | None = None, stacked: bool = False,
+           counts: bool = True) -> dict:
     """The one layout every chart starts from: horizontal bars, quiet axes, big type."""
     return {
         "height": height,
@@ -157,7 +173,7 @@ def layout(lang: str, *, x_title: str, height: int, legend: bool = False,
         "legend": {"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom",
                    "traceorder": "normal", "font": {"size": 14}},
         "hoverlabel": {"font": {"family": FONT, "size": 14}},
-        "xaxis": value_axis(x_title, x_range),
+        "xaxis": value_axis(x_title, x_range, counts),
         "yaxis": {"automargin": True, "fixedrange": True, "autorange": "reversed",
                   "ticks": "", "tickfont": {"size": 15}, "ticklabelstandoff": LABEL_GAP},
         "uniformtext": {"minsize": 12, "mode": "show"},
@@ -182,12 +198,21 @@ def series_layout(lang: str, *, x_title: str, y_title: str, height: int,
 
 def bar(*, name: str, y: list, x: list, colour: str | list[str],
         text: list[str], customdata: list[list[str]], hover: list[str],
-        textposition: str = "outside", pattern: bool = False, orientation: str = "h") -> dict:
+        textposition: str = "outside", pattern: bool = False, orientation: str = "h",
+        reading: list[str] | None = None, qualifier: list[str] | None = None) -> dict:
     """One bar trace with its values written on the bars: horizontal, or "v" for years.
 
     textposition "auto" writes a label inside its bar where it fits, else beside it.
+    `reading` ("uncertain" per bar) and `qualifier` ("about", "more_than") mark bars whose
+    number is not certain: dotted, an uncertain one with UNCERTAIN_MARK after its number;
+    they travel in `meta` to the table and the CSV/XLSX.
     """
     colours = colour if isinstance(colour, list) else [colour] * len(x)
+    reading = reading or ["certain"] * len(x)
+    qualifier = qualifier or [""] * len(x)
+    unsure = [r == "uncertain" or bool(q) for r, q in zip(reading, qualifier, strict=True)]
+    text = [f"{shown}{UNCERTAIN_MARK}" if r == "uncertain" and shown else shown
+            for shown, r in zip(text, reading, strict=True)]
     trace = {
         "type": "bar",
         "orientation": orientation,
@@ -208,7 +233,30 @@ def bar(*, name: str, y: list, x: list, colour: str | list[str],
     }
     if pattern:
         trace["marker"]["pattern"] = {"shape": "/", "fgcolor": "#ffffff", "solidity": 0.3}
+    elif any(unsure):
+        trace["marker"]["pattern"] = {**DOTTED, "fgcolor": "#ffffff",
+                                      "shape": [DOTTED["shape"] if u else "" for u in unsure]}
+    if any(unsure):
+        trace["meta"] = {"reading": reading, "qualifier": qualifier}
     return trace
+
+
+def range_bars(*, name: str, y: list, lower: list[int], upper: list[int], colour: str,
+               text: list[str], customdata: list[list[str]], hover: list[str], group: str,
+               reading: list[str], legend: bool = True) -> list[dict]:
+    """Counts known only as ranges: the certain part solid, the possible part hatched in
+    the category's colour, both in one slot of the group (`group`)."""
+    certain = bar(name=name, y=y, x=lower, colour=colour, text=[""] * len(y),
+                  customdata=customdata, hover=hover, textposition="none")
+    certain.update(meta=CERTAIN_PART, offsetgroup=group, legendgroup=group, showlegend=legend)
+    possible = bar(name=name, y=y, x=[high - low for low, high in zip(lower, upper, strict=True)],
+                   colour=colour, text=text, customdata=customdata, hover=hover,
+                   reading=reading)
+    possible["marker"] = {**possible["marker"], "line": {"width": 1.5, "color": colour},
+                          "pattern": {"shape": "/", "fillmode": "replace", "size": 8,
+                                      "solidity": 0.3}}
+    possible.update(base=lower, offsetgroup=group, legendgroup=group, showlegend=False)
+    return [certain, possible]
 
 
 def padded_range(largest: float, room: float = 0.22) -> list[float]:

@@ -42,10 +42,16 @@ class Filters:
         """'Centre: Karolinska; Status: Open, Follow-up', as printed on slides and exports."""
         if not self.active():
             return t("filter.none_short", lang)
-        return "; ".join(
-            f"{t(f'filter.{dim}', lang)}: "
-            + ", ".join(FILTER_DIMENSIONS[dim].label(code, lang) for code in self.get(dim))
-            for dim in self.active())
+        return "; ".join(self.describe_one(dim, lang) for dim in self.active())
+
+    def describe_one(self, dimension: str, lang: str) -> str:
+        """'Status: Open, Follow-up'."""
+        return f"{t(f'filter.{dimension}', lang)}: " + ", ".join(
+            FILTER_DIMENSIONS[dimension].label(code, lang) for code in self.get(dimension))
+
+    def only(self, dimensions: list[str] | tuple[str, ...]) -> Filters:
+        """These filters on `dimensions` alone: the rest cleared."""
+        return Filters(**{dim: self.get(dim) for dim in dimensions})
 
     def to_query(self) -> str:
         """'?centre=karolinska&class=sctmp,tep', or '' without filters."""
@@ -83,13 +89,17 @@ def parse_query(search: object) -> tuple[dict[str, list[str]], list[str]]:
                    if code.strip()] for name, entries in parsed.items()}, []
 
 
-def from_params(params: dict[str, list[str]]) -> tuple[Filters, list[str]]:
-    """Filters from parsed query parameters; unknown parameters and codes are returned."""
+def from_params(params: dict[str, list[str]],
+                offered: tuple[str, ...] = tuple(FILTER_DIMENSIONS)) -> tuple[Filters, list[str]]:
+    """Filters from parsed query parameters; unknown parameters and codes, and filters on
+    dimensions the data does not offer, are returned."""
     dimensions = {param: dimension for dimension, param in URL_PARAMS.items()}
     values, unknown = {}, []
     for name, codes in params.items():
-        if name in dimensions:
+        if dimensions.get(name) in offered:
             values[dimensions[name]] = codes
+        elif name in dimensions:
+            unknown.append(f"{name}={','.join(codes)}")
         else:
             unknown.append(name)
     filters, unknown_codes = from_values(values)

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from atmp.data import Snapshot
 from atmp.filters import Filters
 from atmp.text import join_words, localized, number, t
+from atmp.trials import count_trials
 from atmp.views.comparison import per_100k, regional_measures
-from atmp.views.key_figures import trial_total
 from atmp.views.routine import cart_rest_of_sweden
 from atmp.vocab import CENTRE, REGION, TRIAL_DIMENSIONS
 
@@ -24,6 +24,7 @@ class Finding:
     found: str
     explanation: str
     source: str
+    centre: str | None = None  # the centre it concerns; None for the whole cluster
 
 
 def _sum_mismatches(snapshot: Snapshot, lang: str) -> list[Finding]:
@@ -37,7 +38,8 @@ def _sum_mismatches(snapshot: Snapshot, lang: str) -> list[Finding]:
               dimension=t(f"dimension.{mismatch.dimension}", lang)),
             t("quality.sum_mismatch.published", lang, declared=mismatch.declared),
             t("quality.sum_mismatch.found", lang, counted=mismatch.counted),
-            localized(rows.iloc[0], "note", lang), localized(rows.iloc[0], "source", lang)))
+            localized(rows.iloc[0], "note", lang), localized(rows.iloc[0], "source", lang),
+            mismatch.centre))
     return findings
 
 
@@ -55,7 +57,7 @@ def _uncertain_readings(snapshot: Snapshot, lang: str) -> list[Finding]:
         findings.append(Finding(
             t("quality.reading", lang, centre=CENTRE.label(centre, lang), figure=source),
             labels, t("quality.reading.found", lang), localized(rows.iloc[0], "note", lang),
-            source))
+            source, centre))
     return findings
 
 
@@ -84,7 +86,7 @@ def _stated_densities(snapshot: Snapshot, lang: str) -> list[Finding]:
 
 def _regional_total(snapshot: Snapshot, lang: str) -> list[Finding]:
     table = regional_measures(snapshot)
-    counted = sum(trial_total(snapshot, Filters()).values())
+    counted = count_trials(snapshot.trials, Filters()).total().value
     if "stockholm_uppsala" not in table.index or "ongoing_trials" not in table:
         return []
     regional = table.at["stockholm_uppsala", "ongoing_trials"]
@@ -108,7 +110,11 @@ def _derived_cart(snapshot: Snapshot, lang: str) -> list[Finding]:
                     t("source.cart", lang))]
 
 
-def findings(snapshot: Snapshot, lang: str) -> list[Finding]:
-    return (_sum_mismatches(snapshot, lang) + _regional_total(snapshot, lang)
-            + _stated_densities(snapshot, lang) + _uncertain_readings(snapshot, lang)
-            + _derived_cart(snapshot, lang))
+def findings(snapshot: Snapshot, lang: str, filters: Filters | None = None) -> list[Finding]:
+    """Every finding of the chosen centres and of the whole cluster."""
+    filters = filters or Filters()
+    found = (_sum_mismatches(snapshot, lang) + _regional_total(snapshot, lang)
+             + _stated_densities(snapshot, lang) + _uncertain_readings(snapshot, lang)
+             + _derived_cart(snapshot, lang))
+    return [finding for finding in found
+            if not filters.centre or finding.centre in (None, *filters.centre)]

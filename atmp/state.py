@@ -11,8 +11,21 @@ from urllib.parse import urlencode
 
 from atmp.filters import Filters, from_params, parse_query
 from atmp.text import LANGUAGES
+from atmp.vocab import URL_PARAMS
 
 THEMES = ("light", "dark")
+# How uncertain labels are read: as published, or the other way where the data records it.
+READINGS = ("published", "alternative")
+
+
+@dataclass(frozen=True)
+class Offer:
+    """What the data being served can show: a link asking for more gets a notice."""
+
+    charts: tuple[str, ...]  # chart keys in slide order
+    dimensions: tuple[str, ...] = tuple(URL_PARAMS)  # filter dimensions
+    readings: tuple[str, ...] = ("published",)
+
 # Auto-advance: faster than this nobody can read a slide; slower is a still screen.
 ADVANCE_SECONDS = (5, 3600)
 
@@ -28,6 +41,7 @@ class ViewState:
     present: bool = False
     slide: int = 1
     advance: int = 0
+    reading: str = "published"
 
     def to_query(self) -> str:
         """The query string of this view, '' for the default view."""
@@ -42,6 +56,8 @@ class ViewState:
             pairs["theme"] = self.theme
         if self.chart:
             pairs["chart"] = self.chart
+        if self.reading != "published":
+            pairs["reading"] = self.reading
         if self.present:
             pairs["present"] = "1"
             pairs["slide"] = str(self.slide)
@@ -52,12 +68,13 @@ class ViewState:
     def with_filters(self, filters: Filters) -> ViewState:
         return replace(self, filters=filters)
 
-    def moves(self, charts: tuple[str, ...]) -> dict[str, str]:
+    def moves(self, offer: Offer) -> dict[str, str]:
         """Every move the browser can make from this view, as the query string after the
         filters (a move keeps them): `join_query(filters, move)` is where it goes.
 
         The browser only navigates to these: what a key or button does is decided here.
         """
+        charts = offer.charts
         count = len(charts)
         start = charts.index(self.chart) + 1 if self.chart in charts else 1
         moved = {
@@ -69,13 +86,11 @@ class ViewState:
             "theme": replace(self, theme="light" if self.theme == "dark" else "dark"),
             **{f"lang_{lang}": replace(self, lang=lang) for lang in LANGUAGES},
             **{f"chart_{key}": replace(self, chart=key) for key in charts},
+            **({"reading": replace(self, reading="published" if self.reading == "alternative"
+                                   else "alternative")} if len(offer.readings) > 1 else {}),
         }
         return {key: state._view_params() for key, state in moved.items()}
 
-    def links(self, charts: tuple[str, ...]) -> dict[str, str]:
-        """The whole query string of every move (see `moves`)."""
-        filters = self.filters.to_query().lstrip("?")
-        return {key: join_query(filters, move) for key, move in self.moves(charts).items()}
 
 
 def join_query(filters: str, params: str) -> str:
@@ -89,11 +104,13 @@ def _one(values: list[str]) -> str:
     return values[-1] if values else ""
 
 
-def from_query(search: str | None, charts: tuple[str, ...]) -> tuple[ViewState, list[str]]:
+def from_query(search: str | None, offer: Offer) -> tuple[ViewState, list[str]]:
     """The view of a link, and the values it had that were not understood (for a notice).
 
-    `charts` are the chart keys in slide order. A bad value falls back to the default.
+    A bad value, or one the data cannot show (a filter on phase without phase data),
+    falls back to the default.
     """
+    charts = offer.charts
     params, unknown = parse_query(search)
     state: dict[str, object] = {}
 
@@ -116,7 +133,8 @@ def from_query(search: str | None, charts: tuple[str, ...]) -> tuple[ViewState, 
     take("present", lambda v: v in ("0", "1"))
     take("slide", lambda v: 1 <= v <= len(charts), int)
     take("advance", lambda v: v == 0 or ADVANCE_SECONDS[0] <= v <= ADVANCE_SECONDS[1], int)
-    filters, unknown_filters = from_params(params)
+    take("reading", lambda v: v in offer.readings)
+    filters, unknown_filters = from_params(params, offer.dimensions)
     present = state.pop("present", "0") == "1"
     if not present:  # a slide or an advance means nothing outside presentation mode
         state.pop("slide", None)

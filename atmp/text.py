@@ -9,10 +9,11 @@ TEXT: dict[str, dict[str, str]] = {
                   "sv": "ATMP i Stockholm–Uppsalaklustret"},
     "app.subtitle": {
         "en": "Cell and gene therapies at Karolinska and Akademiska: trials, treatment, "
-              "manufacturing. Report by K-ATMP and ATMP-centrum Uppsala, spring 2025.",
+              "manufacturing.",
         "sv": "Cell- och genterapier vid Karolinska och Akademiska: prövningar, behandling, "
-              "tillverkning. Rapport från K-ATMP och ATMP-centrum Uppsala, våren 2025.",
+              "tillverkning.",
     },
+    "header.release": {"en": "Data: {publisher}, {as_of}.", "sv": "Data: {publisher}, {as_of}."},
     "filter.centre": {"en": "Centre", "sv": "Centrum"},
     "filter.atmp_class": {"en": "ATMP class", "sv": "ATMP-klass"},
     "filter.disease_area": {"en": "Disease area", "sv": "Sjukdomsområde"},
@@ -53,10 +54,10 @@ TEXT: dict[str, dict[str, str]] = {
                        "sv": "Nästa diagram var {seconds}:e sekund; valfri tangent pausar."},
     "deck.paused": {"en": "Paused: P resumes.", "sv": "Pausad: P fortsätter."},
     "filter.none_short": {"en": "none (the whole cluster)", "sv": "inga (hela klustret)"},
-    "export.category": {"en": "Category", "sv": "Kategori"},
-    "export.series": {"en": "Series", "sv": "Serie"},
-    "export.value": {"en": "Value", "sv": "Värde"},
-    "export.shown": {"en": "Shown on the chart", "sv": "Visas i diagrammet"},
+    "export.category": {"en": "category", "sv": "kategori"},
+    "export.series": {"en": "series", "sv": "serie"},
+    "export.value": {"en": "value", "sv": "värde"},
+    "export.shown": {"en": "shown", "sv": "visas"},
     "export.note": {"en": "Note", "sv": "Anmärkning"},
     "export.filters": {"en": "Filters", "sv": "Filter"},
     "export.as_of": {"en": "Data as of", "sv": "Data per"},
@@ -82,10 +83,15 @@ TEXT: dict[str, dict[str, str]] = {
     "kpi.per_100k": {"en": "Trials per 100,000 inhabitants",
                      "sv": "Prövningar per 100 000 invånare"},
     "kpi.not_available": {"en": "Not available", "sv": "Saknas"},
-    "kpi.per_100k.detail": {"en": "Stockholm–Uppsala, {trials} trials / {population} M "
-                                  "inhabitants (computed); UK {uk}",
-                            "sv": "Stockholm–Uppsala, {trials} prövningar / {population} milj. "
-                                  "invånare (beräknat); Storbritannien {uk}"},
+    "kpi.per_100k.detail": {"en": "{area}: {trials} trials / {population} M inhabitants "
+                                  "(computed)",
+                            "sv": "{area}: {trials} prövningar / {population} milj. invånare "
+                                  "(beräknat)"},
+    "kpi.per_100k.uk": {"en": "; {area}: {rate}", "sv": "; {area}: {rate}"},
+    "kpi.trials.uncertain": {"en": "Counts an uncertain reading (see data quality)",
+                             "sv": "Räknar en osäker avläsning (se datakvalitet)"},
+    "kpi.trials.bounds": {"en": "A range: the source does not cross {dimensions}",
+                          "sv": "Ett spann: källan korsar inte {dimensions}"},
     "kpi.vecura.detail": {"en": "{patients} from manufacturing and preparation, plus imports",
                           "sv": "{patients} från tillverkning och beredning, plus import"},
     "kpi.cart.share": {"en": "{share} % of all CAR-T patients in Sweden",
@@ -109,8 +115,15 @@ TEXT: dict[str, dict[str, str]] = {
     "chart.exports": {"en": "Recipient countries of Vecura's exports",
                       "sv": "Mottagarländer för Vecuras export"},
     "source": {"en": "Source", "sv": "Källa"},
-    "source.report": {"en": "K-ATMP and ATMP-centrum Uppsala report, spring 2025",
-                      "sv": "Rapport från K-ATMP och ATMP-centrum Uppsala, våren 2025"},
+    "release.as_of": {"en": "{period} (published {published})",
+                      "sv": "{period} (publicerad {published})"},
+    "release.publisher": {"en": "Publisher", "sv": "Utgivare"},
+    "release.cite": {"en": "How to cite", "sv": "Så citerar du"},
+    "release.licence": {"en": "Licence", "sv": "Licens"},
+    "release.licence_none": {"en": "not stated by the publisher",
+                             "sv": "anges inte av utgivaren"},
+    "release.url": {"en": "Web address", "sv": "Webbadress"},
+    "release.contact": {"en": "Contact", "sv": "Kontakt"},
     "source.trials_by_class": {"en": "Figur 1a (Karolinska), Figur 2a (Akademiska)",
                                "sv": "Figur 1a (Karolinska), Figur 2a (Akademiska)"},
     "source.trials_by_disease": {"en": "Figur 1b (Karolinska), Figur 2b (Akademiska)",
@@ -128,10 +141,10 @@ TEXT: dict[str, dict[str, str]] = {
               "test; citera eller presentera inte dessa siffror.",
     },
     "banner.reload_failed": {
-        "en": "The data files were changed but are invalid, so the dashboard still shows the "
-              "data as of {date}. Fix these problems and the new data appears:",
-        "sv": "Datafilerna har ändrats men är ogiltiga, så instrumentpanelen visar fortfarande "
-              "data per {date}. Rätta dessa problem så visas de nya data:",
+        "en": "The data files were changed but cannot be read, so the dashboard still shows "
+              "the data of {date}. What is wrong, for whoever maintains the data:",
+        "sv": "Datafilerna har ändrats men kan inte läsas, så instrumentpanelen visar "
+              "fortfarande data för {date}. Vad som är fel, för den som förvaltar data:",
     },
     "banner.more": {"en": "… and {n} more (see the server log).",
                     "sv": "… och {n} till (se serverns logg)."},
@@ -210,10 +223,8 @@ TEXT: dict[str, dict[str, str]] = {
               "avslöja ett antal under {small}.",
     },
     "note.countries_not_named": {
-        "en": "The report does not name the recipient countries. A map needs one row per "
-              "country in vecura_exports (see data/README.md).",
-        "sv": "Rapporten namnger inte mottagarländerna. En karta kräver en rad per land i "
-              "vecura_exports (se data/README.md).",
+        "en": "The report gives the number of recipient countries, not their names.",
+        "sv": "Rapporten anger antalet mottagarländer, inte vilka de är.",
     },
     "note.unnamed_countries": {"en": "Besides the countries on the map: {n} recipient "
                                      "countries not named.",
@@ -289,12 +300,92 @@ TEXT: dict[str, dict[str, str]] = {
               "{low}–{high}. Visas markerat som härlett.",
     },
     "footer.about": {
-        "en": "Every number comes from the report named under each chart; derived numbers are "
-              "computed from their inputs and marked. Data: {data_dir}, version {version}.",
-        "sv": "Varje siffra kommer från rapporten som anges under varje diagram; härledda "
-              "siffror beräknas ur sina underlag och markeras. Data: {data_dir}, version "
-              "{version}.",
+        "en": "{title}. Every number comes from the source named under each chart; derived "
+              "numbers are computed from their inputs and marked. Data: {as_of}, version "
+              "{version}. How to cite: {cite}",
+        "sv": "{title}. Varje siffra kommer från källan som anges under varje diagram; "
+              "härledda siffror beräknas ur sina underlag och markeras. Data: {as_of}, version "
+              "{version}. Så citerar du: {cite}",
     },
+    "footer.licence": {"en": "Licence: {licence}.", "sv": "Licens: {licence}."},
+    "footer.contact": {"en": "Contact: {contact}.", "sv": "Kontakt: {contact}."},
+    "filter.not_applicable": {"en": "not applicable here", "sv": "gäller inte här"},
+    "filter.option": {"en": "{label} ({n})", "sv": "{label} ({n})"},
+    "scope.cart": {"en": "all CAR-T patients in routine care, not by trial",
+                   "sv": "alla CAR-T-patienter i rutinvård, inte per prövning"},
+    "scope.hospital_exemption": {"en": "all hospital-exemption patients, not by trial",
+                                 "sv": "alla patienter under sjukhusundantaget, inte per prövning"},
+    "scope.vecura": {"en": "Whole cluster: Vecura, Karolinska's GMP unit",
+                     "sv": "Hela klustret: Vecura, Karolinskas GMP-enhet"},
+    "scope.regions": {"en": "Whole region, and the UK", "sv": "Hela regionen, och Storbritannien"},
+    "scope.arm": {"en": "Sweden and the UK, 2014–2019",
+                  "sv": "Sverige och Storbritannien, 2014–2019"},
+    "scope.cluster": {"en": "Whole cluster", "sv": "Hela klustret"},
+    "scope.label": {"en": "Covers: {scope}", "sv": "Omfattar: {scope}"},
+    "hover.trials": {"en": "{centre}<br>{label}: {n} trials",
+                     "sv": "{centre}<br>{label}: {n} prövningar"},
+    "hover.trials_range": {
+        "en": "{centre}<br>{label}: {n} trials<br>a range: the source does not publish this "
+              "combination",
+        "sv": "{centre}<br>{label}: {n} prövningar<br>ett spann: källan publicerar inte denna "
+              "kombination",
+    },
+    "note.bounds": {
+        "en": "The source publishes {dimensions} only one at a time, never crossed: each bar is "
+              "the range its published counts allow, solid where certain, hatched where possible.",
+        "sv": "Källan publicerar {dimensions} bara var för sig, aldrig korsade: varje stapel är "
+              "det spann som de publicerade antalen tillåter, fylld där det är säkert, randig där "
+              "det är möjligt.",
+    },
+    "note.bounds_widened": {
+        "en": "{centre}: the {dimension} counts sum to {counted}, against {declared} trials; the "
+              "ranges allow for either.",
+        "sv": "{centre}: antalen per {dimension} summerar till {counted}, mot {declared} "
+              "prövningar; spannen tillåter båda.",
+    },
+    "note.alternative": {
+        "en": "{centre}, {figure}: shown with the other reading of its labels: {pairs}.",
+        "sv": "{centre}, {figure}: visas med den andra avläsningen av etiketterna: {pairs}.",
+    },
+    "label.published_reading": {"en": "published reading", "sv": "publicerad avläsning"},
+    "note.uncertain": {
+        "en": "{mark} Uncertain reading: the report's text leaves open which label goes with "
+              "which number (see data quality).",
+        "sv": "{mark} Osäker avläsning: rapportens text lämnar öppet vilken etikett som hör till "
+              "vilket antal (se datakvalitet).",
+    },
+    "note.about": {"en": "≈ Approximate: the source gives the number roughly (“about …”).",
+                   "sv": "≈ Ungefärligt: källan anger talet ungefärligt (”cirka …”)."},
+    "note.more_than": {"en": "> A lower bound: the source says “more than”.",
+                       "sv": "> En nedre gräns: källan skriver ”mer än”."},
+    "note.mixed_periods": {
+        "en": "{area}: the trials are of {count_period}; the population: {population_period}. "
+              "The rate divides numbers that may be of different periods.",
+        "sv": "{area}: prövningarna avser {count_period}; befolkningen: {population_period}. "
+              "Kvoten delar tal som kan avse olika perioder.",
+    },
+    "label.count_and_rate": {"en": "{count} · {rate} per 100,000",
+                             "sv": "{count} · {rate} per 100 000"},
+    "note.rate": {
+        "en": "Per 100,000 inhabitants: {area} {count} / {population} M ({period}; {source}) "
+              "= {rate}.",
+        "sv": "Per 100 000 invånare: {area} {count} / {population} milj. ({period}; {source}) "
+              "= {rate}.",
+    },
+    "note.no_rate": {"en": "{area}: no population of that period in the data, so no rate.",
+                     "sv": "{area}: ingen befolkning för den perioden i data, så ingen kvot."},
+    "export.lower": {"en": "lower", "sv": "nedre"},
+    "export.upper": {"en": "upper", "sv": "övre"},
+    "export.reading": {"en": "reading", "sv": "avläsning"},
+    "export.qualifier": {"en": "qualifier", "sv": "kvalificering"},
+    "table.category": {"en": "Category", "sv": "Kategori"},
+    "table.series": {"en": "Series", "sv": "Serie"},
+    "table.shown": {"en": "Shown on the chart", "sv": "Visas i diagrammet"},
+    "table.certainty": {"en": "Certainty", "sv": "Säkerhet"},
+    "quality.show_alternative": {"en": "Show the other reading of the uncertain labels",
+                                 "sv": "Visa den andra avläsningen av de osäkra etiketterna"},
+    "quality.show_published": {"en": "Show the published reading",
+                               "sv": "Visa den publicerade avläsningen"},
 }
 
 

@@ -10,6 +10,8 @@ the yearly form of the per-centre patient charts. CHARTS is the page's charts in
 
 from __future__ import annotations
 
+from atmp.data import Snapshot
+from atmp.state import READINGS, Offer
 from atmp.views.chart import (
     CENTRE_ONLY,
     CHART_HEIGHT,
@@ -24,24 +26,46 @@ from atmp.views.key_figures import Kpi, key_facts, kpis
 from atmp.views.manufacturing import vecura, vecura_exports
 from atmp.views.routine import cart, hospital_exemption, hospital_exemption_products
 from atmp.views.trials import composition_chart, trials_by_disease
+from atmp.vocab import FILTER_DIMENSIONS
 
 __all__ = ["CHARTS", "Chart", "ChartView", "Kpi", "hospital_exemption_products", "key_facts",
-           "kpis"]
+           "kpis", "offer", "offered_charts", "offered_dimensions"]
 
 CHARTS: tuple[Chart, ...] = (
     Chart("trials_by_class", "trials", CHART_HEIGHT,
-          composition_chart("atmp_class", "trials_by_class"), "atmp_class"),
+          composition_chart("atmp_class", "trials_by_class"), "atmp_class",
+          requires="atmp_class"),
     Chart("trials_by_status", "trials", CHART_HEIGHT,
-          composition_chart("status", "trials_by_status"), "status"),
+          composition_chart("status", "trials_by_status"), "status", requires="status"),
     Chart("trials_by_disease", "trials", TALL_HEIGHT, trials_by_disease, "disease_area",
-          tall=True),
+          tall=True, requires="disease_area"),
     Chart("trials_by_phase", "trials", CHART_HEIGHT,
-          composition_chart("phase", "trials_by_phase"), "phase"),
-    Chart("cart", "routine", CHART_HEIGHT, cart, "centre", answers=CENTRE_ONLY),
+          composition_chart("phase", "trials_by_phase"), "phase", requires="phase"),
+    Chart("cart", "routine", CHART_HEIGHT, cart, "centre", answers=CENTRE_ONLY, scope="cart"),
     Chart("hospital_exemption", "routine", CHART_HEIGHT, hospital_exemption, "centre",
-          answers=CENTRE_ONLY),
-    Chart("vecura", "manufacturing", MANUFACTURING_HEIGHT, vecura, answers=NO_FILTER),
-    Chart("exports", "manufacturing", MANUFACTURING_HEIGHT, vecura_exports, answers=NO_FILTER),
-    Chart("per_100k", "comparison", CHART_HEIGHT, trials_per_100k, answers=NO_FILTER),
-    Chart("arm", "comparison", CHART_HEIGHT, trials_initiated, answers=NO_FILTER),
+          answers=CENTRE_ONLY, scope="hospital_exemption"),
+    Chart("vecura", "manufacturing", MANUFACTURING_HEIGHT, vecura, answers=NO_FILTER,
+          scope="vecura"),
+    Chart("exports", "manufacturing", MANUFACTURING_HEIGHT, vecura_exports, answers=NO_FILTER,
+          scope="vecura"),
+    Chart("per_100k", "comparison", CHART_HEIGHT, trials_per_100k, answers=NO_FILTER,
+          scope="regions"),
+    Chart("arm", "comparison", CHART_HEIGHT, trials_initiated, answers=NO_FILTER, scope="arm"),
 )
+
+
+def offered_charts(snapshot: Snapshot) -> tuple[Chart, ...]:
+    """The charts the data can draw: no phase chart without a phase breakdown."""
+    return tuple(chart for chart in CHARTS if chart.offered(snapshot))
+
+
+def offered_dimensions(snapshot: Snapshot) -> tuple[str, ...]:
+    """The filters the data can answer: a dimension no row knows is not offered."""
+    return tuple(dim for dim in FILTER_DIMENSIONS if snapshot.trials.knows(dim))
+
+
+def offer(snapshot: Snapshot) -> Offer:
+    """What a link may ask of this data: its charts, its filters, its readings."""
+    return Offer(tuple(chart.key for chart in offered_charts(snapshot)),
+                 offered_dimensions(snapshot),
+                 READINGS if snapshot.alternative else ("published",))

@@ -10,19 +10,22 @@ import pandas as pd
 from atmp.data import Snapshot
 from atmp.filters import Filters
 from atmp.text import join_words, t
-from atmp.vocab import FILTER_DIMENSIONS
+from atmp.vocab import CENTRE, FILTER_DIMENSIONS
 
 CHART_HEIGHT = 300
 # Heights that the card (Chart.height) and the figure share: the disease-area chart spans
 # two rows of the grid; Vecura's two charts are a little taller.
 TALL_HEIGHT = 2 * CHART_HEIGHT + 128
 MANUFACTURING_HEIGHT = CHART_HEIGHT + 40
+# A chart that is one number (no axes) is drawn as a compact tile.
+TILE_HEIGHT = 150
 
 
 @dataclass(frozen=True)
 class ChartView:
     figure: dict
     notes: tuple[str, ...] = ()
+    tile: bool = False  # one number and no axes: a compact tile, not a chart card
 
 
 @dataclass(frozen=True)
@@ -36,8 +39,12 @@ class Chart:
     click_dimension: str | None = None
     tall: bool = False  # spans two rows of the grid
     # The filter dimensions its data answers, where that is not every one: any other
-    # filter only adds a note naming it.
+    # filter only adds a note naming it, and the chart carries its scope.
     answers: frozenset[str] | None = None
+    # What the chart covers where it does not follow a filter ("Whole cluster: Vecura, …").
+    scope: str = ""
+    # The trial breakdown a trial chart draws: offered only where the data has it.
+    requires: str | None = None
 
     def depends_on(self, filters: Filters) -> tuple:
         """What of `filters` the chart's view depends on: the codes of the filters it
@@ -45,19 +52,62 @@ class Chart:
         return tuple(filters.get(dim) if self.answers is None or dim in self.answers
                      else bool(filters.get(dim)) for dim in FILTER_DIMENSIONS)
 
+    def applies(self, dimension: str) -> bool:
+        return self.answers is None or dimension in self.answers
+
+    def offered(self, snapshot: Snapshot) -> bool:
+        return self.requires is None or snapshot.trials.knows(self.requires)
+
     def title(self, lang: str) -> str:
         return t(f"chart.{self.key}", lang)
 
+    def scope_tag(self, filters: Filters, lang: str) -> str:
+        return scope_tag(self.answers, self.scope, filters, lang)
+
+    def scoped_title(self, filters: Filters, lang: str) -> str:
+        """The title on slides and exports, naming whose numbers these are:
+        'Akademiska (Uppsala): Trials by ATMP class'."""
+        title = self.title(lang)
+        if not filters.centre:
+            return title
+        if self.applies("centre"):
+            return f"{join_words([CENTRE.label(c, lang) for c in filters.centre], lang)}: {title}"
+        return f"{title} ({t(f'scope.{self.scope}', lang)})"
+
+    def filter_line(self, filters: Filters, lang: str) -> str:
+        """'Centre: Akademiska (Uppsala) · not applicable here; Status: Open': what this
+        chart applied of the active filters, and what it could not."""
+        if not filters.active():
+            return t("filter.none_short", lang)
+        return "; ".join(
+            filters.describe_one(dim, lang)
+            + ("" if self.applies(dim) else f" · {t('filter.not_applicable', lang)}")
+            for dim in filters.active())
+
     def source(self, snapshot: Snapshot, lang: str) -> str:
-        """Where the numbers come from and when the data was written; travels into exports."""
+        """Where the numbers come from and when they apply; travels into exports."""
         if snapshot.synthetic:
             origin = t("synthetic", lang)
         elif self.section == "trials" and snapshot.trials.record_level:
             origin = t("source.register", lang)
         else:
-            origin = f"{t(f'source.{self.key}', lang)}. {t('source.report', lang)}"
-        as_of = t("source.as_of", lang, date=snapshot.data_date)
+            origin = f"{t(f'source.{self.key}', lang)}. {publisher_line(snapshot, lang)}"
+        as_of = t("source.as_of", lang, date=snapshot.release.as_of(lang))
         return f"{t('source', lang)}: {origin}. {as_of}."
+
+
+def scope_tag(answers: frozenset[str] | None, scope: str, filters: Filters, lang: str) -> str:
+    """What a chart or key figure covers, where an active filter does not apply to it
+    ("Whole cluster: Vecura, Karolinska's GMP unit"); else ''."""
+    if answers is None or all(dim in answers for dim in filters.active()):
+        return ""
+    return t(f"scope.{scope}", lang)
+
+
+def publisher_line(snapshot: Snapshot, lang: str) -> str:
+    """'Karolinska ATMP-centrum (K-ATMP) and ATMP-centrum Uppsala, spring 2025'."""
+    release = snapshot.release
+    return f"{release.publisher}, {release.period(lang)}"
 
 
 Builder = Callable[[Snapshot, Filters, str], ChartView]

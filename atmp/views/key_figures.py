@@ -9,9 +9,10 @@ import pandas as pd
 from atmp.data import Snapshot
 from atmp.filters import Filters
 from atmp.text import join_words, localized, number, t
-from atmp.trials import count_trials
-from atmp.views.chart import of_centres
-from atmp.views.comparison import per_100k, regional_measures
+from atmp.trials import Range, count_trials
+from atmp.views.chart import CENTRE_ONLY, NO_FILTER, of_centres, scope_tag
+from atmp.views.comparison import area_label, per_100k, regional_measures
+from atmp.views.labels import count_text
 from atmp.vocab import CENTRE, KEY_FACT, QUALIFIER, UNIT
 
 
@@ -20,12 +21,13 @@ class Kpi:
     key: str
     value: str
     detail: str
+    scope: str = ""  # what it covers, where an active filter does not apply to it
 
 
-def trial_total(snapshot: Snapshot, filters: Filters) -> dict[str, int] | None:
-    """Trials per centre under the filters, or None where the source has no such number."""
+def trial_total(snapshot: Snapshot, filters: Filters) -> dict[str, Range] | None:
+    """Trials per centre under the filters, or None where a filter has no data at all."""
     counts = count_trials(snapshot.trials, filters)
-    return None if counts is None else counts.per_centre()
+    return None if counts.ignored else counts.per_centre()
 
 
 def key_fact(snapshot: Snapshot, fact: str) -> float | None:
@@ -34,22 +36,49 @@ def key_fact(snapshot: Snapshot, fact: str) -> float | None:
     return float(facts[fact]) if fact in facts.index else None
 
 
-def kpis(snapshot: Snapshot, filters: Filters, lang: str) -> list[Kpi]:
-    per_centre = trial_total(snapshot, filters)
-    if per_centre is None:
-        dimensions = [dim for dim in filters.active() if dim != "centre"]
-        names = join_words([t(f"dimension.{d}", lang) for d in dimensions], lang)
-        trials = Kpi("trials", t("kpi.not_available", lang),
-                     t("note.not_crossed", lang, dimensions=names))
-    else:
-        trials = Kpi("trials", number(sum(per_centre.values()), lang), " · ".join(
-            f"{CENTRE.label(c, lang)} {number(n, lang)}" for c, n in per_centre.items()))
+def _trials_kpi(snapshot: Snapshot, filters: Filters, lang: str) -> Kpi:
+    counts = count_trials(snapshot.trials, filters)
+    if counts.ignored:
+        names = join_words([t(f"dimension.{d}", lang) for d in counts.ignored], lang)
+        return Kpi("trials", t("kpi.not_available", lang),
+                   t("note.no_breakdown", lang, dimension=names))
+    total = counts.total()
+    detail = " · ".join(f"{CENTRE.label(c, lang)} {count_text(n, lang)}"
+                        for c, n in counts.per_centre().items())
+    if not total.exact:
+        names = join_words([t(f"dimension.{d}", lang) for d in counts.crossed], lang)
+        detail = f"{detail}. {t('kpi.trials.bounds', lang, dimensions=names)}"
+    if total.uncertain:
+        detail = f"{detail}. {t('kpi.trials.uncertain', lang)}"
+    return Kpi("trials", count_text(total, lang), detail)
 
+
+def _per_100k_kpi(snapshot: Snapshot, filters: Filters, lang: str) -> Kpi:
+    scope = scope_tag(NO_FILTER, "regions", filters, lang)
+    table = regional_measures(snapshot)
+    region = table.loc["stockholm_uppsala"] if "stockholm_uppsala" in table.index else None
+    if region is None or pd.isna(region.get("ongoing_trials")):
+        return Kpi("per_100k", t("kpi.not_available", lang), "", scope)
+    uk = table.loc["united_kingdom"] if "united_kingdom" in table.index else None
+    uk_text = (t("kpi.per_100k.uk", lang, area=area_label(snapshot, "united_kingdom", lang),
+                 rate=number(per_100k(uk["ongoing_trials"], uk["population"]), lang, 2))
+               if uk is not None and pd.notna(uk.get("ongoing_trials")) else "")
+    return Kpi(
+        "per_100k",
+        number(per_100k(region["ongoing_trials"], region["population"]), lang, 2),
+        t("kpi.per_100k.detail", lang, area=area_label(snapshot, "stockholm_uppsala", lang),
+          trials=number(region["ongoing_trials"], lang),
+          population=number(region["population"] / 1e6, lang, 2)) + uk_text,
+        scope)
+
+
+def kpis(snapshot: Snapshot, filters: Filters, lang: str) -> list[Kpi]:
     cart_rows = of_centres(snapshot["cart"], filters)
     share = key_fact(snapshot, "cart_share_of_sweden")
     cart_detail = (t("kpi.cart.share", lang, share=number(share, lang))
                    if share and not filters.centre else t("kpi.cart.products", lang))
-    cart = Kpi("cart", number(int(cart_rows["patients"].sum()), lang), cart_detail)
+    cart = Kpi("cart", number(int(cart_rows["patients"].sum()), lang), cart_detail,
+               scope_tag(CENTRE_ONLY, "cart", filters, lang))
 
     measures: dict[str, int] = {}
     for row in snapshot["vecura"].to_dict("records"):  # summed over the years, if any
@@ -58,34 +87,33 @@ def kpis(snapshot: Snapshot, filters: Filters, lang: str) -> list[Kpi]:
         "vecura",
         number(int(measures.get("patients_incl_imports", measures.get("patients", 0))), lang),
         t("kpi.vecura.detail", lang, patients=number(int(measures.get("patients", 0)), lang)),
+        scope_tag(NO_FILTER, "vecura", filters, lang),
     )
-
-    table = regional_measures(snapshot)
-    region = table.loc["stockholm_uppsala"] if "stockholm_uppsala" in table.index else None
-    uk = table.loc["united_kingdom"] if "united_kingdom" in table.index else None
-    if region is None or pd.isna(region.get("ongoing_trials")):
-        density = Kpi("per_100k", t("kpi.not_available", lang), "")
-    else:
-        uk_text = (number(per_100k(uk["ongoing_trials"], uk["population"]), lang, 2)
-                   if uk is not None and pd.notna(uk.get("ongoing_trials")) else "–")
-        density = Kpi(
-            "per_100k",
-            number(per_100k(region["ongoing_trials"], region["population"]), lang, 2),
-            t("kpi.per_100k.detail", lang, trials=number(region["ongoing_trials"], lang),
-              population=number(region["population"] / 1e6, lang, 2), uk=uk_text),
-        )
-    return [trials, cart, vecura_patients, density]
+    return [_trials_kpi(snapshot, filters, lang), cart, vecura_patients,
+            _per_100k_kpi(snapshot, filters, lang)]
 
 
-def key_facts(snapshot: Snapshot, lang: str) -> list[tuple[str, str, str]]:
-    """(what, value, source) for each key fact, in the file's order."""
+def fact_centres(row: object) -> tuple[str, ...]:
+    """The centres a key fact belongs to; none for the whole cluster."""
+    centres = getattr(row, "centre", "") or ""
+    return tuple(centres.split("+")) if centres else ()
+
+
+def key_facts(snapshot: Snapshot, filters: Filters, lang: str) -> list[tuple[str, str, str, str]]:
+    """(what, value, source, scope) for each key fact of the chosen centres, in the file's
+    order; a fact of the whole cluster stays, tagged so under a centre filter."""
     facts = []
     for row in snapshot["key_facts"].itertuples():
+        centres = fact_centres(row)
+        if filters.centre and centres and not set(centres) & set(filters.centre):
+            continue
         decimals = 0 if float(row.value).is_integer() else 1
         value = (str(int(row.value)) if row.unit == "year"
                  else number(row.value, lang, decimals))
         qualifier = QUALIFIER.label(row.qualifier, lang) + " " if row.qualifier else ""
         unit = UNIT.label(row.unit, lang)
         shown = f"{qualifier}{value}{'' if unit == '%' else ' '}{unit}".strip()
-        facts.append((KEY_FACT.label(row.fact, lang), shown, localized(row, "source", lang)))
+        scope = t("scope.cluster", lang) if filters.centre and not centres else ""
+        facts.append((KEY_FACT.label(row.fact, lang), shown, localized(row, "source", lang),
+                      scope))
     return facts

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from atmp.text import number
+from atmp.figures import UNCERTAIN_MARK
+from atmp.text import number, t
+from atmp.trials import Range
 
 APPROX = "≈\u00a0"
 
@@ -21,3 +23,22 @@ def qualifier_of(rows: list[dict]) -> str:
 def axis_label(label: str, detail: str) -> str:
     """A category label with a smaller second line, e.g. the centre and its products."""
     return f"{label}<br><span style='font-size:0.8em'>{detail}</span>" if detail else label
+
+
+def count_text(trials: Range, lang: str) -> str:
+    """'12', or '0–2' for a count the source allows only as a range."""
+    if trials.exact:
+        return number(trials.lower, lang)
+    return f"{number(trials.lower, lang)}–{number(trials.upper, lang)}"
+
+
+def reading_of(trials: Range) -> str:
+    return "uncertain" if trials.uncertain else "certain"
+
+
+def certainty_notes(figure: dict, lang: str) -> list[str]:
+    """What the marks of uncertain and approximate numbers mean, for those the figure has."""
+    marks = {mark for trace in figure["data"] if isinstance(trace.get("meta"), dict)
+             for mark in (*trace["meta"]["reading"], *trace["meta"]["qualifier"])}
+    return [t(f"note.{mark}", lang, mark=UNCERTAIN_MARK)
+            for mark in ("uncertain", "about", "more_than") if mark in marks]

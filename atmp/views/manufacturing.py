@@ -18,8 +18,8 @@ from atmp.figures import (
 )
 from atmp.filters import Filters
 from atmp.text import number, t
-from atmp.views.chart import MANUFACTURING_HEIGHT, NO_FILTER, ChartView, ignored_note
-from atmp.views.labels import approx, qualifier_of
+from atmp.views.chart import MANUFACTURING_HEIGHT, NO_FILTER, TILE_HEIGHT, ChartView, ignored_note
+from atmp.views.labels import approx, certainty_notes, qualifier_of
 from atmp.views.small_numbers import (
     HIDE_SMALL,
     drawn,
@@ -120,13 +120,17 @@ def vecura(snapshot: Snapshot, filters: Filters, lang: str, *,
         values.insert(4, countries)
         colours.insert(4, colours[0])
         text.insert(4, number(countries, lang))
+    qualifiers = rows["qualifier"].tolist()
+    if countries:
+        qualifiers.insert(4, "")
     traces = [bar(name=t("axis.count", lang), y=labels, x=values, colour=colours, text=text,
                   customdata=[["", ""]] * len(values),
-                  hover=[f"{label}: {value}" for label, value in zip(labels, text, strict=True)])]
+                  hover=[f"{label}: {value}" for label, value in zip(labels, text, strict=True)],
+                  qualifier=qualifiers)]
     figure = {"data": traces, "layout": layout(
         lang, x_title=t("axis.count", lang), height=MANUFACTURING_HEIGHT,
         x_range=padded_range(max(values, default=0), 0.12))}
-    return ChartView(figure, tuple(ignored))
+    return ChartView(figure, tuple(ignored + certainty_notes(figure, lang)))
 
 
 # Sequential shades of the Vecura blue, light to dark: more patients, darker country.
@@ -182,14 +186,15 @@ def vecura_exports(snapshot: Snapshot, filters: Filters, lang: str, *,
                            n=number(int(unnamed["countries"].sum()), lang)))
     elif yearly(unnamed):
         return ChartView(*exports_by_year(unnamed, notes, lang, hide_small))
-    else:
+    else:  # one number: a compact tile, not an empty map
         countries = int(unnamed["countries"].sum())
         figure = {"data": [{"type": "indicator", "mode": "number", "value": countries,
-                            "number": {"font": {"size": 96, "color": "#0072B2"}},
+                            "number": {"font": {"size": 64, "color": "#0072B2"}},
                             "title": {"text": t("label.recipient_countries", lang),
                                       "font": {"size": 18}}}],
-                  "layout": plain_layout(lang, height=MANUFACTURING_HEIGHT)}
+                  "layout": plain_layout(lang, height=TILE_HEIGHT)}
         notes.append(t("note.countries_not_named", lang))
+        return ChartView(figure, tuple(notes), tile=True)
     return ChartView(figure, tuple(notes + small_numbers_notes(figure, lang)))
 
 

@@ -10,7 +10,7 @@ from atmp.filters import Filters
 from atmp.text import number, t
 from atmp.views.chart import CENTRE_ONLY, CHART_HEIGHT, ChartView, ignored_note, of_centres
 from atmp.views.key_figures import key_fact
-from atmp.views.labels import APPROX, approx, axis_label
+from atmp.views.labels import APPROX, approx, axis_label, certainty_notes
 from atmp.views.small_numbers import HIDE_SMALL, small_numbers_notes, split_lines
 from atmp.views.yearly import series_view, yearly
 from atmp.vocab import CART_PRODUCT, CENTRE, HOSPITAL_EXEMPTION_PRODUCT
@@ -83,7 +83,8 @@ def cart(snapshot: Snapshot, filters: Filters, lang: str, *,
     figure = {"data": traces, "layout": layout(
         lang, x_title=t("axis.patients", lang), height=CHART_HEIGHT,
         x_range=padded_range(largest, 0.15))}
-    return ChartView(figure, tuple(notes + small_numbers_notes(figure, lang)))
+    return ChartView(figure, tuple(notes + small_numbers_notes(figure, lang)
+                                   + certainty_notes(figure, lang)))
 
 
 def hospital_exemption_therapies(products: str, lang: str) -> list[str]:
@@ -112,15 +113,20 @@ def hospital_exemption(snapshot: Snapshot, filters: Filters, lang: str, *,
         hover.append(f"{label}: {value} {t('unit.patients', lang)}<br>{'<br>'.join(products)}")
     traces = [bar(name=t("axis.patients", lang), y=labels, x=rows["patients"].tolist(),
                   colour=[CENTRE.colour(c) for c in rows["centre"]], text=text,
-                  customdata=[["centre", c] for c in rows["centre"]], hover=hover)]
+                  customdata=[["centre", c] for c in rows["centre"]], hover=hover,
+                  qualifier=rows["qualifier"].tolist())]
     figure = {"data": traces, "layout": layout(
         lang, x_title=t("axis.patients", lang), height=CHART_HEIGHT,
         x_range=padded_range(max(rows["patients"], default=0), 0.15))}
-    return ChartView(figure, tuple(ignored_note("hospital_exemption", filters, CENTRE_ONLY, lang)))
+    notes = ignored_note("hospital_exemption", filters, CENTRE_ONLY, lang)
+    return ChartView(figure, tuple(notes + certainty_notes(figure, lang)))
 
 
-def hospital_exemption_products(snapshot: Snapshot, lang: str) -> list[tuple[str, list[str]]]:
-    """(centre, therapies) for the caption under the hospital-exemption chart, once each."""
-    rows = snapshot["hospital_exemption"].drop_duplicates(["centre", "products"])
+def hospital_exemption_products(snapshot: Snapshot, filters: Filters,
+                                lang: str) -> list[tuple[str, list[str]]]:
+    """(centre, therapies) for the caption under the hospital-exemption chart, once each,
+    for the chosen centres."""
+    rows = of_centres(snapshot["hospital_exemption"], filters).drop_duplicates(
+        ["centre", "products"])
     return [(CENTRE.label(row.centre, lang), hospital_exemption_therapies(row.products, lang))
             for row in rows.itertuples()]
