@@ -81,7 +81,8 @@ def harden(app: Dash, frame_ancestors: str) -> None:
         """For the load balancer: 'degraded' while the last reload failed (old data served)."""
         snapshot = store.current()
         response = jsonify(status="degraded" if store.problem() else "ok",
-                           data_version=snapshot.version, data_date=snapshot.data_date)
+                           data_version=snapshot.version, data_date=snapshot.data_date,
+                           reference_period=snapshot.release.reference_period)
         response.headers["Cache-Control"] = "no-store"
         return response
 

@@ -13,12 +13,12 @@ from dash import ALL, Input, Output, State, callback, ctx, no_update
 from atmp import store
 from atmp.filters import Filters, from_values
 from atmp.state import from_query
-from atmp.views import CHARTS
+from atmp.views import CHARTS, offer
 from atmp.vocab import FILTER_DIMENSIONS
 from components import ids
 from components.banner import data_version
 from components.filters import link_notice
-from components.render import CHART_KEYS, changed_outputs, outputs, render
+from components.render import changed_outputs, outputs, render
 
 CLICKABLE = [chart for chart in CHARTS if chart.click_dimension]
 KPI_KEYS = ("trials", "cart", "vecura", "per_100k")
@@ -52,6 +52,12 @@ def _clicked(filters: Filters, click: object) -> Filters:
         "slide_status": Output(ids.SLIDE_STATUS, "children"),
         "browser": Output(ids.VIEW, "data"),
         "app_class": Output(ids.APP, "className"),
+        "scopes": [Output(ids.scope(chart.key), "children") for chart in CHARTS],
+        "kpi_scopes": [Output(ids.kpi_scope(key), "children") for key in KPI_KEYS],
+        "options": [Output(ids.dropdown(dim), "options") for dim in FILTER_DIMENSIONS],
+        "caption": Output(ids.caption("hospital_exemption"), "children"),
+        "quality": Output(ids.QUALITY, "children"),
+        "facts": Output(ids.FACTS, "children"),
     },
     inputs={
         "search": Input(ids.URL, "search"),
@@ -66,10 +72,13 @@ def _clicked(filters: Filters, click: object) -> Filters:
 def update_dashboard(search, selections, clicks, _reset, shown_data):
     trigger = ctx.triggered_id
     from_link = trigger in (None, ids.URL)
-    shown, unknown = from_query(search, CHART_KEYS)
+    snapshot = store.current()
+    offered = offer(snapshot)
+    shown, unknown = from_query(search, offered)
     state = shown
     if not from_link:
         filters, _ = from_values(dict(zip(FILTER_DIMENSIONS, selections, strict=True)))
+        filters = filters.only(offered.dimensions)  # a hidden dropdown answers nothing
         for chart, click in zip(CLICKABLE, clicks, strict=True):
             if trigger == ids.graph(chart.key) and click:
                 filters = _clicked(filters, click)
@@ -77,7 +86,6 @@ def update_dashboard(search, selections, clicks, _reset, shown_data):
             filters = Filters()
         state = state.with_filters(filters)
 
-    snapshot = store.current()
     rendered = render(snapshot, state)
     same_data = shown_data == data_version(snapshot, store.problem())
     if from_link or trigger == ids.DATA_VERSION or not same_data:

@@ -9,9 +9,8 @@ from atmp import store
 from atmp.exports import chart_slide, dataset_xlsx, table_of, to_csv, to_xlsx
 from atmp.figures import GRAPH_CONFIG
 from atmp.state import from_query
-from atmp.views import CHARTS
+from atmp.views import CHARTS, offer
 from components import ids
-from components.render import CHART_KEYS
 
 BY_KEY = {chart.key: chart for chart in CHARTS}
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -31,10 +30,11 @@ def export_chart(_clicks, search):
     chart, kind = BY_KEY.get(button.get("chart")), button.get("kind")
     if chart is None or kind not in ("png", "svg", "csv", "xlsx"):
         raise PreventUpdate
-    snapshot = store.current()
-    state, _ = from_query(search, CHART_KEYS)
+    served = store.current()
+    state, _ = from_query(search, offer(served))
+    snapshot = served.read_as(state.reading)
     view = chart.build(snapshot, state.filters, state.lang)
-    filename = f"{chart.key}-{snapshot.data_date}"
+    filename = f"{chart.key}-{snapshot.release.file_tag}"
     if kind in ("png", "svg"):
         figure = chart_slide(chart, view, state.filters, snapshot, state.lang, state.theme)
         return {"file": no_update,
@@ -55,6 +55,6 @@ def export_dataset(clicks, search):
     if not clicks:
         raise PreventUpdate
     snapshot = store.current()
-    state, _ = from_query(search, CHART_KEYS)
+    state, _ = from_query(search, offer(snapshot))
     content = dataset_xlsx(snapshot, state.filters, state.lang)
-    return dcc.send_bytes(content, f"atmp-data-{snapshot.data_date}.xlsx", type=XLSX)
+    return dcc.send_bytes(content, f"atmp-data-{snapshot.release.file_tag}.xlsx", type=XLSX)

@@ -6,9 +6,9 @@ from dash import ClientsideFunction, Input, Output, callback, clientside_callbac
 
 from atmp import store
 from atmp.state import from_query
+from atmp.views import offer
 from components import ids
 from components.layout import create_page
-from components.render import CHART_KEYS
 
 # The browser reads the link (and the remembered theme) before anything is rendered.
 clientside_callback(ClientsideFunction("atmp", "boot"), Output(ids.BOOT, "data"),
@@ -24,8 +24,9 @@ def render_page(boot):
     """
     search = boot.get("search", "") if isinstance(boot, dict) else ""
     search = search if isinstance(search, str) else ""
-    state, unknown = from_query(search, CHART_KEYS)
-    return create_page(store.current(), store.problem(), state, search, unknown)
+    snapshot = store.current()
+    state, unknown = from_query(search, offer(snapshot))
+    return create_page(snapshot, store.problem(), state, search, unknown)
 
 
 # Theme, language attribute, presentation keys, auto-advance and focus follow the view.

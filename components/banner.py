@@ -23,7 +23,7 @@ def data_banner(snapshot: Snapshot, problem: DataError | None, lang: str) -> lis
         if hidden > 0:
             items.append(html.Li(t("banner.more", lang, n=hidden)))
         banners.append(dbc.Alert([
-            html.P(t("banner.reload_failed", lang, date=f"{snapshot.as_of:%Y-%m-%d %H:%M}")),
+            html.P(t("banner.reload_failed", lang, date=snapshot.release.as_of(lang))),
             html.Ul(items, className="mb-0"),
         ], color="danger", className="data-banner reload-banner"))
     return [dbc.Container(banners, fluid=True, className="page-width")] if banners else []

@@ -5,23 +5,36 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from atmp.data import Snapshot
 from atmp.exports import ChartTable, to_markdown
 from atmp.figures import GRAPH_CONFIG, SLIDE_HEIGHT, SLIDE_WIDTH
 from atmp.quality import Finding
 from atmp.text import t
-from atmp.views import Chart, ChartView, Kpi, hospital_exemption_products
+from atmp.views import Chart, ChartView, Kpi
 from components import ids
 
 EXPORT_KINDS = ("png", "svg", "csv", "xlsx")
 
 
-def kpi_card(kpi: Kpi, lang: str) -> dbc.Col:
+def kpi_card(kpi: Kpi, scope: list, lang: str) -> dbc.Col:
     return dbc.Col(html.Div([
         html.Div(t(f"kpi.{kpi.key}", lang), className="kpi-title"),
         html.Div(kpi.value, id=ids.kpi_value(kpi.key), className="kpi-value"),
         html.Div(kpi.detail, id=ids.kpi_detail(kpi.key), className="kpi-detail"),
+        html.Div(scope, id=ids.kpi_scope(kpi.key)),
     ], className="kpi-card"), xs=12, sm=6, xl=3)
+
+
+def scope_badge(scope: str, lang: str) -> list:
+    """What a chart or key figure covers where an active filter does not apply to it."""
+    if not scope:
+        return []
+    return [html.Span(t("scope.label", lang, scope=scope), className="scope-tag")]
+
+
+def caption(products: list[tuple[str, list[str]]]) -> html.Ul:
+    """Which centre gives which therapies under the hospital exemption."""
+    return html.Ul([html.Li(f"{centre}: {', '.join(therapies)}")
+                    for centre, therapies in products], className="chart-caption")
 
 
 def notes(view: ChartView) -> list:
@@ -70,28 +83,28 @@ def chart_tools(chart: Chart, lang: str) -> html.Div:
 
 
 def chart_card(chart: Chart, figure: dict, note_items: list, table: dcc.Markdown, source: str,
-               snapshot: Snapshot, lang: str) -> html.Section:
-    caption = []
-    if chart.key == "hospital_exemption":
-        caption = [html.Ul([html.Li(f"{centre}: {', '.join(products)}")
-                            for centre, products in hospital_exemption_products(snapshot, lang)],
-                           className="chart-caption")]
+               scope: list, extra: object, lang: str, tile: bool = False) -> html.Section:
+    """A chart with its title, scope, notes, table and source; `tile` for one number."""
+    height = figure["layout"]["height"] if tile else chart.height
+    below = [html.Div(extra, id=ids.caption(chart.key))] if extra is not None else []
     return html.Section([
         html.Div([html.H3(chart.title(lang), className="chart-title", id=f"title-{chart.key}"),
                   chart_tools(chart, lang)], className="chart-head"),
+        html.Div(scope, id=ids.scope(chart.key)),
         html.Div(note_items, id=ids.notes(chart.key), className="chart-notes",
                  **{"aria-live": "polite"}),
         html.Div(dcc.Graph(id=ids.graph(chart.key), figure=figure, config=GRAPH_CONFIG,
-                           className="chart-graph", style={"height": f"{chart.height}px"}),
+                           className="chart-graph", style={"height": f"{height}px"}),
                  **chart_image(f"title-{chart.key}", ids.notes(chart.key), ids.source(chart.key))),
-        *caption,
+        *below,
         html.Details([html.Summary(t("chart.table", lang),
                                    **{"aria-controls": ids.table(chart.key)}),
                       scrollable(html.Div(table, id=ids.table(chart.key)),
                                  f"title-{chart.key}")],
                      className="chart-table"),
         html.P(source, id=ids.source(chart.key), className="chart-source"),
-    ], className="chart-card", id=ids.card(chart.key), **{"data-chart": chart.key})
+    ], className="chart-card chart-tile" if tile else "chart-card", id=ids.card(chart.key),
+        **{"data-chart": chart.key})
 
 
 def scrollable(content, labelled_by: str) -> html.Div:
@@ -101,18 +114,26 @@ def scrollable(content, labelled_by: str) -> html.Div:
                     **{"aria-labelledby": labelled_by})
 
 
-def quality_table(findings: list[Finding], lang: str) -> dbc.Table:
+def quality_table(findings: list[Finding], reading: str | None, lang: str) -> list:
+    """The findings of the chosen centres, and, where the data records another reading of
+    uncertain labels, a button that shows it (or goes back to the published one)."""
     header = html.Thead(html.Tr([html.Th(t(f"quality.{key}", lang)) for key in
                                  ("what", "published", "found", "explanation")]
                                 + [html.Th(t("source", lang))]))
     body = html.Tbody([html.Tr([html.Td(f.what), html.Td(f.published), html.Td(f.found),
                                 html.Td(f.explanation), html.Td(f.source)]) for f in findings])
-    return dbc.Table([header, body], hover=True, className="quality-table")
+    panel = [dbc.Table([header, body], hover=True, className="quality-table")]
+    if reading is not None:
+        shown = "published" if reading == "alternative" else "alternative"
+        panel.append(html.Button(t(f"quality.show_{shown}", lang), className="tool",
+                                 **{"data-go": "reading"}))
+    return panel
 
 
-def key_facts_list(facts: list[tuple[str, str, str]]) -> html.Dl:
+def key_facts_list(facts: list[tuple[str, str, str, str]]) -> html.Dl:
     items = []
-    for what, value, source in facts:
+    for what, value, source, scope in facts:
+        tag = [html.Span(scope, className="scope-tag")] if scope else []
         items += [html.Dt(value),
-                  html.Dd([what, html.Span(f" ({source})", className="fact-source")])]
+                  html.Dd([what, html.Span(f" ({source})", className="fact-source"), *tag])]
     return html.Dl(items, className="key-facts")

@@ -5,13 +5,43 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
+from atmp.data import Snapshot
 from atmp.filters import Filters
 from atmp.text import t
+from atmp.trials import NONE, count_trials
+from atmp.views.labels import count_text
 from atmp.vocab import FILTER_DIMENSIONS
 from components import ids
 
 
-def filter_bar(filters: Filters, lang: str) -> html.Div:
+def dropdown_options(snapshot: Snapshot, filters: Filters, lang: str) -> list[list[dict]]:
+    """Each filter's options, with the trials each holds under the other filters
+    ("TEP (2)", "Open (0–2)"); an option with none is disabled, unless it is chosen."""
+    options = []
+    for dimension, vocabulary in FILTER_DIMENSIONS.items():
+        others = filters.only([dim for dim in FILTER_DIMENSIONS if dim != dimension])
+        if dimension == "centre":
+            held = count_trials(snapshot.trials, others).per_centre()
+        else:
+            counts = count_trials(snapshot.trials, others, by=dimension)
+            held = {}
+            for row in counts.counts.values():
+                for code, trials in row.items():
+                    held[code] = held.get(code, NONE) + trials
+        options.append([{
+            "label": t("filter.option", lang, label=term.label(lang),
+                       n=count_text(held.get(term.code, NONE), lang)),
+            "value": term.code,
+            "disabled": held.get(term.code, NONE).upper == 0
+                        and term.code not in filters.get(dimension),
+        } for term in vocabulary.terms])
+    return options
+
+
+def filter_bar(filters: Filters, lang: str, offered: tuple[str, ...],
+               options: list[list[dict]]) -> html.Div:
+    """The filters the data can answer; the others stay in the page, hidden, until a data
+    update offers them (the dashboard callback names every dropdown)."""
     columns = [
         dbc.Col(
             html.Div([
@@ -19,16 +49,15 @@ def filter_bar(filters: Filters, lang: str) -> html.Div:
                            id=ids.dropdown_label(dimension), className="filter-label"),
                 dcc.Dropdown(
                     id=ids.dropdown(dimension),
-                    options=[{"label": term.label(lang), "value": term.code}
-                             for term in vocabulary.terms],
+                    options=choices,
                     value=list(filters.get(dimension)),
                     multi=True,
                     placeholder=t("filter.all", lang),
                 ),
             ]),
-            xs=12, md=6, xl=True,
+            xs=12, md=6, xl=True, className="" if dimension in offered else "d-none",
         )
-        for dimension, vocabulary in FILTER_DIMENSIONS.items()
+        for dimension, choices in zip(FILTER_DIMENSIONS, options, strict=True)
     ]
     columns.append(dbc.Col(
         dbc.Button(t("filter.reset", lang), id=ids.RESET, color="secondary", outline=True,

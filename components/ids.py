@@ -17,10 +17,13 @@ RESET = "reset-filters"
 DATA_BANNER = "data-banner"
 DATA_POLL = "data-poll"
 DATA_VERSION = "data-version"
+STRUCTURE = "page-structure"
 DOWNLOAD = "download"
 IMAGE = "image-export"
 DATASET = "download-dataset"
 COPY_STATUS = "copy-status"
+QUALITY = "data-quality-panel"
+FACTS = "key-facts-panel"
 
 # Presentation mode.
 DECK = "deck"
@@ -57,12 +60,28 @@ def card(chart: str) -> str:
     return f"card-{chart}"
 
 
+def cell(chart: str) -> str:
+    return f"cell-{chart}"
+
+
+def scope(chart: str) -> str:
+    return f"scope-{chart}"
+
+
+def caption(chart: str) -> str:
+    return f"caption-{chart}"
+
+
 def kpi_value(key: str) -> str:
     return f"kpi-{key}-value"
 
 
 def kpi_detail(key: str) -> str:
     return f"kpi-{key}-detail"
+
+
+def kpi_scope(key: str) -> str:
+    return f"kpi-{key}-scope"
 
 
 def chip(dimension: str, code: str) -> dict:

@@ -11,21 +11,14 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from atmp.data import DataError, Snapshot
-from atmp.quality import findings
+from atmp.filters import Filters
 from atmp.state import ViewState
 from atmp.text import LANGUAGES, t
-from atmp.views import CHARTS, key_facts
+from atmp.views import CHARTS, offer, offered_charts, offered_dimensions
+from atmp.views.chart import NO_FILTER
 from components import ids
 from components.banner import data_banner, data_version
-from components.cards import (
-    chart_card,
-    chart_image,
-    key_facts_list,
-    kpi_card,
-    quality_table,
-    scrollable,
-    slide_graph,
-)
+from components.cards import chart_card, chart_image, kpi_card, scrollable, slide_graph
 from components.filters import filter_bar, link_notice
 from components.render import Rendered, render
 
@@ -65,24 +58,37 @@ def toolbar(state: ViewState, links: dict[str, str]) -> html.Div:
     ], className="toolbar")
 
 
-def header(state: ViewState, links: dict[str, str]) -> html.Header:
-    lang = state.lang
+def header(state: ViewState, links: dict[str, str], snapshot: Snapshot) -> html.Header:
+    lang, release = state.lang, snapshot.release
+    subtitle = (f"{t('app.subtitle', lang)} "
+                + t("header.release", lang, publisher=release.publisher,
+                    as_of=release.as_of(lang)))
     return html.Header(dbc.Container(html.Div([
         html.Div([html.H1(t("app.title", lang), className="app-title"),
-                  html.P(t("app.subtitle", lang), className="app-subtitle")]),
+                  html.P(subtitle, className="app-subtitle")]),
         toolbar(state, links),
     ], className="header-row"), fluid=True, className="page-width"), className="app-header")
 
 
 def charts_section(section: str, snapshot: Snapshot, rendered: Rendered,
                    lang: str) -> html.Section:
-    cells = [html.Div(chart_card(chart, rendered.figures[i], rendered.notes[i],
-                                 rendered.tables[i], rendered.sources[i], snapshot, lang),
-                      className="chart-cell chart-cell-tall" if chart.tall else "chart-cell")
-             for i, chart in enumerate(CHARTS) if chart.section == section]
+    """The section's charts; one the data cannot draw stays hidden (its outputs exist)."""
+    offered, compact = offered_charts(snapshot), tiles(snapshot)
+    cells = []
+    for i, chart in enumerate(CHARTS):
+        if chart.section != section:
+            continue
+        tile = chart.key in compact
+        extra = rendered.caption if chart.key == "hospital_exemption" else None
+        card = chart_card(chart, rendered.figures[i], rendered.notes[i], rendered.tables[i],
+                          rendered.sources[i], rendered.scopes[i], extra, lang, tile=tile)
+        classes = ["chart-cell"] + ["chart-cell-tall"] * chart.tall + ["d-none"] * (
+            chart not in offered)
+        cells.append(html.Div(card, className=" ".join(classes), id=ids.cell(chart.key)))
+    shown = [chart for chart in offered if chart.section == section]
     return html.Section([
         html.H2(t(f"section.{section}", lang), className="section-title"),
-        html.Div(cells, className="chart-grid chart-grid-single" if len(cells) == 1
+        html.Div(cells, className="chart-grid chart-grid-single" if len(shown) == 1
                  else "chart-grid"),
     ], className="dashboard-section")
 
@@ -118,37 +124,66 @@ def create_page(snapshot: Snapshot, problem: DataError | None, state: ViewState,
     return html.Div([
         dcc.Location(id=ids.URL, refresh=False, search=search),
         dcc.Store(id=ids.DATA_VERSION, data=data_version(snapshot, problem)),
+        dcc.Store(id=ids.STRUCTURE, data=page_structure(snapshot)),
         dcc.Interval(id=ids.DATA_POLL, interval=DATA_POLL_SECONDS * 1000),
         dcc.Store(id=ids.VIEW, data=rendered.browser),
         dcc.Download(id=ids.DOWNLOAD),
         dcc.Store(id=ids.IMAGE),
         html.A(t("skip", lang), href="#main", className="skip-link"),
-        header(state, rendered.links),
+        header(state, rendered.links, snapshot),
         html.Div(data_banner(snapshot, problem, lang), id=ids.DATA_BANNER, role="status"),
         html.Div(dbc.Container([
-            filter_bar(state.filters, lang),
+            filter_bar(state.filters, lang, offered_dimensions(snapshot), rendered.options),
             html.Div(rendered.chips, id=ids.CHIPS, className="chips", **{"aria-live": "polite"}),
             html.Div(link_notice(unknown, lang), id=ids.NOTICE),
         ], fluid=True, className="page-width"), className="filter-strip"),
         html.Main(dbc.Container([
-            dbc.Row([kpi_card(kpi, lang) for kpi in rendered.kpis], className="g-3 kpi-row"),
+            dbc.Row([kpi_card(kpi, scope, lang)
+                     for kpi, scope in zip(rendered.kpis, rendered.kpi_scopes, strict=True)],
+                    className="g-3 kpi-row"),
             *[charts_section(section, snapshot, rendered, lang) for section in SECTIONS],
             html.Section([
                 html.H2(t("section.quality", lang), className="section-title", id="title-quality"),
-                html.Div(scrollable(quality_table(findings(snapshot, lang), lang),
-                                    "title-quality"), className="panel"),
+                html.Div(scrollable(html.Div(rendered.quality, id=ids.QUALITY), "title-quality"),
+                         className="panel"),
             ], className="dashboard-section", id="data-quality"),
             html.Section([
                 html.H2(t("section.facts", lang), className="section-title"),
-                html.Div(key_facts_list(key_facts(snapshot, lang)), className="panel"),
+                html.Div(rendered.facts, id=ids.FACTS, className="panel"),
             ], className="dashboard-section"),
         ], fluid=True, className="page-width"), id="main"),
-        html.Footer(dbc.Container(
-            html.P(t("footer.about", lang, data_dir=snapshot.data_dir.name,
-                     version=snapshot.version)), fluid=True, className="page-width"),
-            className="app-footer"),
+        html.Footer(dbc.Container(about(snapshot, lang), fluid=True, className="page-width"),
+                    className="app-footer"),
         deck(state, rendered),
     ], id=ids.APP, className=rendered.app_class, lang=lang)
+
+
+def page_structure(snapshot: Snapshot) -> str:
+    """What of the page the data decides, not the filters: the charts and filters it
+    offers, and which charts are tiles. A data update that changes it redraws the page."""
+    offered = offer(snapshot)
+    return "|".join([",".join(offered.charts), ",".join(offered.dimensions),
+                     ",".join(offered.readings), ",".join(sorted(tiles(snapshot)))])
+
+
+def tiles(snapshot: Snapshot) -> set[str]:
+    """The charts that are one number whatever the filters: drawn as compact tiles."""
+    return {chart.key for chart in CHARTS if chart.answers == NO_FILTER
+            and chart.build(snapshot, Filters(), "en").tile}
+
+
+def about(snapshot: Snapshot, lang: str) -> list:
+    """The release: what the data is, when it applies, how to cite it, its licence."""
+    release = snapshot.release
+    lines = [t("footer.about", lang, title=release.named(lang), as_of=release.as_of(lang),
+               version=snapshot.version, cite=release.cite(lang)),
+             t("footer.licence", lang,
+               licence=release.licence or t("release.licence_none", lang))]
+    if release.contact:
+        lines.append(t("footer.contact", lang, contact=release.contact))
+    source = ([html.A(release.source_title, href=release.source_url)] if release.source_url
+              else [])
+    return [html.P(" ".join(lines)), *([html.P(source)] if source else [])]
 
 
 def create_validation_layout(snapshot: Snapshot) -> html.Div:

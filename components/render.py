@@ -18,14 +18,32 @@ from atmp.diff import REMOVED, Inserted, Path, changes
 from atmp.exports import chart_slide, table_of
 from atmp.figures import PALETTES, themed, with_room_for_labels
 from atmp.filters import Filters
+from atmp.quality import findings
 from atmp.state import ViewState, join_query
 from atmp.text import t
-from atmp.views import CHARTS, Chart, ChartView, Kpi, kpis
+from atmp.views import (
+    CHARTS,
+    Chart,
+    ChartView,
+    Kpi,
+    hospital_exemption_products,
+    key_facts,
+    kpis,
+    offer,
+    offered_charts,
+)
 from components import ids
-from components.cards import notes, numbers_table, slide_graph
-from components.filters import chips
+from components.cards import (
+    caption,
+    key_facts_list,
+    notes,
+    numbers_table,
+    quality_table,
+    scope_badge,
+    slide_graph,
+)
+from components.filters import chips, dropdown_options
 
-CHART_KEYS = tuple(chart.key for chart in CHARTS)
 # Renders kept per snapshot: a filter change renders the view before it (its patches are
 # computed against it) and after it, and most views are seen again soon.
 RENDERS_KEPT = 32
@@ -43,6 +61,12 @@ class Rendered:
     slide_status: list
     browser: dict  # what assets/20-view.js acts on
     app_class: str
+    scopes: list  # per chart: what it covers where a filter does not apply to it
+    kpi_scopes: list
+    options: list  # per filter: its options, with the trials each holds in this scope
+    caption: object  # the hospital-exemption therapies of the chosen centres
+    quality: object  # the data-quality findings of the chosen centres
+    facts: object  # the key facts of the chosen centres
 
     @property
     def links(self) -> dict[str, str]:
@@ -60,12 +84,13 @@ class Rendered:
         return json.loads(to_json_plotly(shown))
 
 
-def deck_status(state: ViewState, lang: str) -> list:
+def deck_status(state: ViewState, charts: tuple[Chart, ...], lang: str) -> list:
     """The slide counter (and, for a screen reader, the slide's title) and, with
     auto-advance, what it does and how to pause it."""
-    status = [html.Span(t("deck.counter", lang, n=state.slide, count=len(CHARTS)),
+    status = [html.Span(t("deck.counter", lang, n=state.slide, count=len(charts)),
                         className="deck-counter"),
-              html.Span(CHARTS[state.slide - 1].title(lang), className="visually-hidden")]
+              html.Span(charts[state.slide - 1].scoped_title(state.filters, lang),
+                        className="visually-hidden")]
     if state.advance:
         status += [html.Span(t("deck.advancing", lang, seconds=state.advance),
                              className="deck-advancing"),
@@ -102,16 +127,17 @@ class _Renders:
                     self.kept.popitem(last=False)
         return rendered
 
-    def view(self, snapshot: Snapshot, chart: Chart, filters: Filters, lang: str) -> ChartView:
+    def view(self, snapshot: Snapshot, chart: Chart, filters: Filters, lang: str,
+             reading: str) -> ChartView:
         """A chart's view, kept where the chart answers only some filters: most filter
         changes leave it as it is. A few hundred at most (charts × languages × filters)."""
         if chart.answers is None:
-            return chart.build(snapshot, filters, lang)
-        key = (chart.key, lang, chart.depends_on(filters))
+            return chart.build(snapshot.read_as(reading), filters, lang)
+        key = (chart.key, lang, reading, chart.depends_on(filters))
         with self.lock:
             if self.snapshot is snapshot and key in self.views:
                 return self.views[key]
-        view = chart.build(snapshot, filters, lang)
+        view = chart.build(snapshot.read_as(reading), filters, lang)
         with self.lock:
             if self.snapshot is snapshot:
                 self.views[key] = view
@@ -128,34 +154,46 @@ def render(snapshot: Snapshot, state: ViewState) -> Rendered:
 
 
 def _render(snapshot: Snapshot, state: ViewState,
-            view: Callable[[Snapshot, Chart, Filters, str], ChartView]) -> Rendered:
+            view: Callable[[Snapshot, Chart, Filters, str, str], ChartView]) -> Rendered:
     lang, filters = state.lang, state.filters
-    views = [view(snapshot, chart, filters, lang) for chart in CHARTS]
+    views = [view(snapshot, chart, filters, lang, state.reading) for chart in CHARTS]
+    served, snapshot = snapshot, snapshot.read_as(state.reading)
     palette = PALETTES[state.theme]
+    offered = offered_charts(served)
     slide = None
     if state.present:
-        index = state.slide - 1
-        slide = chart_slide(CHARTS[index], views[index], filters, snapshot, lang, state.theme)
+        chart = offered[state.slide - 1]
+        index = CHARTS.index(chart)
+        slide = chart_slide(chart, views[index], filters, snapshot, lang, state.theme)
+    key_figures = kpis(snapshot, filters, lang)
     return Rendered(
         figures=[with_room_for_labels(themed(view.figure, palette)) for view in views],
         notes=[notes(view) for view in views],
         sources=[chart.source(snapshot, lang) for chart in CHARTS],
         tables=[numbers_table(table_of(chart, view, filters, snapshot, lang))
                 for chart, view in zip(CHARTS, views, strict=True)],
-        kpis=kpis(snapshot, filters, lang),
+        kpis=key_figures,
         chips=chips(filters, lang),
         slide=slide,
-        slide_status=deck_status(state, lang) if state.present else [],
+        slide_status=deck_status(state, offered, lang) if state.present else [],
         browser={"url": ids.URL, "lang": lang, "title": t("app.title", lang),
                  "theme": state.theme, "chart": state.chart, "present": state.present,
                  "advance": state.advance, "filters": state.filters.to_query().lstrip("?"),
-                 "moves": state.moves(CHART_KEYS)},
+                 "moves": state.moves(offer(served))},
         app_class="app presenting" if state.present else "app",
+        scopes=[scope_badge(chart.scope_tag(filters, lang), lang) for chart in CHARTS],
+        kpi_scopes=[scope_badge(kpi.scope, lang) for kpi in key_figures],
+        options=dropdown_options(snapshot, filters, lang),
+        caption=caption(hospital_exemption_products(snapshot, filters, lang)),
+        quality=quality_table(findings(snapshot, lang, filters),
+                              state.reading if served.alternative else None, lang),
+        facts=key_facts_list(key_facts(snapshot, filters, lang)),
     )
 
 
 # Outputs that are one value per chart or key figure, rather than one value.
-PER_ITEM = ("figures", "notes", "sources", "tables", "kpi_values", "kpi_details")
+PER_ITEM = ("figures", "notes", "sources", "tables", "kpi_values", "kpi_details", "scopes",
+            "kpi_scopes", "options")
 
 
 def outputs(rendered: Rendered) -> dict:
@@ -172,6 +210,12 @@ def outputs(rendered: Rendered) -> dict:
         "slide_status": rendered.slide_status,
         "browser": rendered.browser,
         "app_class": rendered.app_class,
+        "scopes": rendered.scopes,
+        "kpi_scopes": rendered.kpi_scopes,
+        "options": rendered.options,
+        "caption": rendered.caption,
+        "quality": rendered.quality,
+        "facts": rendered.facts,
     }
 
 
