@@ -46,19 +46,23 @@ def test_exp001_rows_come_from_the_figure_itself():
         ("Karolinska, 4 products", "Patients", 74, "74"), ("Karolinska", "", 31, "Σ 31")]
 
 
+COLUMNS = ["category", "series", "value", "lower", "upper", "shown", "reading", "qualifier"]
+
+
 def test_exp002_filtered_chart_csv_has_exactly_its_numbers_and_its_context(published):
     filters = Filters(centre=("akademiska",))
     table = chart_table(published, "trials_by_class", filters)
     lines = list(csv.reader(io.StringIO(to_csv(table).lstrip("\ufeff"))))
-    assert lines[0] == ["Trials by ATMP class"]
+    assert lines[0] == ["Akademiska (Uppsala): Trials by ATMP class"]
     assert ["Filters", "Centre: Akademiska (Uppsala)"] in lines
     assert any(line[0] == "Source" and "Figur 2a" in line[1] for line in lines if line)
-    data = lines[lines.index(["Category", "Series", "Value", "Shown on the chart"]) + 1:]
-    assert data == [["Akademiska (Uppsala)", "Ex vivo GTMP", "7", "7"],
-                    ["Akademiska (Uppsala)", "In vivo GTMP", "3", "3"],
-                    ["Akademiska (Uppsala)", "sCTMP", "2", "2"],
-                    ["Akademiska (Uppsala)", "TEP", "2", "2"],
-                    ["Akademiska (Uppsala)", "", "14", "Σ 14"]]
+    assert ["Data as of", "spring 2025 (published 2025)"] in lines
+    data = lines[lines.index(COLUMNS) + 1:]
+    assert data == [["Akademiska (Uppsala)", "Ex vivo GTMP", "7", "7", "7", "7", "certain", ""],
+                    ["Akademiska (Uppsala)", "In vivo GTMP", "3", "3", "3", "3", "certain", ""],
+                    ["Akademiska (Uppsala)", "sCTMP", "2", "2", "2", "2", "certain", ""],
+                    ["Akademiska (Uppsala)", "TEP", "2", "2", "2", "2", "certain", ""],
+                    ["Akademiska (Uppsala)", "", "14", "14", "14", "Σ 14", "certain", ""]]
 
 
 def test_exp003_notes_travel_with_the_numbers(published):
@@ -70,16 +74,16 @@ def test_exp003_notes_travel_with_the_numbers(published):
 def test_exp004_swedish_csv_uses_semicolons_and_decimal_commas(published):
     text = to_csv(chart_table(published, "per_100k", lang="sv"))
     assert "Källa;" in text and "Filter;inga (hela klustret)" in text
-    assert "Stockholm–Uppsala;Beräknat ur prövningar och befolkning;1,493;1,49 (43 / 2,88 M)" \
-        in text
+    assert ("Stockholm–Uppsala, våren 2025;Beräknat ur prövningar och befolkning;1,493;1,493;"
+            "1,493;1,49 (43 / 2,88 M);certain;") in text
 
 
 def test_exp005_xlsx_holds_numbers_as_numbers(published):
     book = load_workbook(io.BytesIO(to_xlsx(chart_table(published, "cart"))))
     rows = list(book.active.values)
     assert rows[0][0] == "CAR-T patients in clinical routine"
-    start = rows.index(("Category", "Series", "Value", "Shown on the chart"))
-    assert rows[start + 1][2] == 74 and rows[start + 1][3] == "74"
+    start = rows.index(tuple(COLUMNS))
+    assert rows[start + 1][2] == 74 and rows[start + 1][5] == "74"
 
 
 def test_exp006_dataset_filters_apply_only_where_a_table_has_the_column(published):
@@ -100,7 +104,8 @@ def test_exp007_dataset_workbook_names_filters_and_source_first(published):
     assert book.sheetnames[0] == "Om" and "trials" in book.sheetnames
     about = list(book["Om"].values)
     assert ("Filter", "Status: Öppen") in about
-    assert ("Källa", "Rapport från K-ATMP och ATMP-centrum Uppsala, våren 2025") in about
+    assert ("Data per", "våren 2025 (publicerad 2025)") in about
+    assert ("Utgivare", "Karolinska ATMP-centrum (K-ATMP) and ATMP-centrum Uppsala") in about
     assert len(book.sheetnames) == 1 + len(published.tables)
 
 

@@ -62,5 +62,5 @@ def test_fig004_every_chart_makes_a_slide_with_any_filters_language_and_theme(pu
                     layout = figure["layout"]
                     assert (layout["width"], layout["height"]) == (1920, 1080), chart.key
                     assert chart.title(lang) in layout["title"]["text"]
-                    assert any(filters.describe(lang) in note["text"]
+                    assert any(chart.filter_line(filters, lang) in note["text"]
                                for note in layout["annotations"]), chart.key

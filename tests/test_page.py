@@ -7,12 +7,12 @@ import json
 from plotly.utils import PlotlyJSONEncoder
 
 from atmp.state import from_query
+from atmp.views import offer
 from components.layout import create_page
-from components.render import CHART_KEYS
 
 
 def page_text(published, search: str) -> str:
-    state, unknown = from_query(search, CHART_KEYS)
+    state, unknown = from_query(search, offer(published))
     page = create_page(published, None, state, search, unknown)
     return json.dumps(page.to_plotly_json(), cls=PlotlyJSONEncoder, ensure_ascii=False)
 

@@ -102,7 +102,7 @@ def test_sec005_healthz_is_ok_never_cached(client, published):
     assert response.status_code == 200
     assert response.headers["Cache-Control"] == "no-store"
     assert response.get_json() == {"status": "ok", "data_version": published.version,
-                                   "data_date": published.data_date}
+                                   "data_date": "2025", "reference_period": "spring 2025"}
     assert re.fullmatch(r"[0-9a-f]{16}", published.version)
 
 

@@ -172,7 +172,7 @@ def test_ser007_hospital_exemption_per_year_with_whole_period_rows_named(series)
     assert bars["x"] == [2022, 2023, 2024] and bars["y"] == [None, 6, 7]
     assert bars["text"] == [BELOW, "6", "≈\u00a07"]
     assert "Karolinska: ≈\u00a020 patients in all, not broken down by year." in view.notes
-    assert hospital_exemption_products(series, "en") == [
+    assert hospital_exemption_products(series, NO_FILTERS, "en") == [
         ("Akademiska (Uppsala)", ["Keratinocytes (burns)"]),
         ("Karolinska", ["Fetal mesenchymal stem cells (osteogenesis imperfecta)",
                         "Virus-specific T cells"])]
@@ -230,8 +230,10 @@ def test_ser011_the_published_data_names_no_country_and_the_card_says_so(publish
     (number,) = view.figure["data"]
     assert number["type"] == "indicator" and number["value"] == 11
     assert "geo" not in view.figure["layout"]
-    assert view.notes[-1].startswith("The report does not name the recipient countries.")
-    assert "Rapporten namnger inte" in vecura_exports(published, NO_FILTERS, "sv").notes[-1]
+    assert view.notes[-1] == "The report gives the number of recipient countries, not their names."
+    assert view.tile  # one number: a compact tile, with no word for whoever keeps the data
+    assert "README" not in " ".join(view.notes)
+    assert "inte vilka de är" in vecura_exports(published, NO_FILTERS, "sv").notes[-1]
 
 
 def load_published():
@@ -296,7 +298,7 @@ def test_ser017_unnamed_countries_per_year_are_a_series(data_copy):
     assert bars["x"] == [2022, 2023, 2024] and bars["y"] == [9, None, 14]
     assert marks(view.figure)[0]["text"] == [BELOW]
     assert view.figure["layout"]["yaxis"]["title"]["text"] == "Patients"
-    assert any("does not name" in note for note in view.notes)
+    assert any("not their names" in note for note in view.notes)
     # The whole period's number of countries is unknown, so Vecura's chart leaves it out.
     (measures,) = vecura(snapshot, NO_FILTERS, "en").figure["data"]
     assert "Export recipient countries" not in measures["y"]

@@ -13,6 +13,7 @@ from atmp.filters import Filters
 from atmp.quality import findings
 from atmp.state import ViewState
 from atmp.text import number, t
+from atmp.trials import Range
 from atmp.views import CHARTS, key_facts, kpis
 from atmp.views.key_figures import trial_total
 from components.layout import create_page
@@ -25,6 +26,13 @@ NO_FILTERS = Filters()
 
 def view(published, key, filters=NO_FILTERS, lang="en"):
     return BY_KEY[key].build(published, filters, lang)
+
+
+def trace_ranges(figure):
+    """{(trace name, y label): (lower, upper)} of the possible parts of range bars."""
+    return {(trace["name"], y): (base, base + x) for trace in figure["data"]
+            if trace["type"] == "bar" and "base" in trace
+            for y, x, base in zip(trace["y"], trace["x"], trace["base"], strict=True)}
 
 
 def trace_values(figure, name=None):
@@ -61,37 +69,48 @@ def test_viw003_centre_filter_removes_the_other_centre_everywhere(published):
     assert kpi["trials"].value == "14" and kpi["cart"].value == "38"
 
 
-def test_viw004_a_filter_the_data_cannot_answer_is_named_not_applied(published):
+def test_viw004_a_filter_of_another_dimension_draws_each_bar_as_its_range(published):
     filters = Filters(atmp_class=("tep",))
     disease = view(published, "trials_by_disease", filters)
-    assert trace_values(disease.figure)[("Karolinska", "Oncology")] == 16
-    assert disease.notes == ("The source does not break trials by disease area down by "
-                             "ATMP class: this chart ignores that filter.",)
+    ranges = trace_ranges(disease.figure)
+    # Karolinska has no TEP trial (Figur 1a): none in any disease area.
+    assert ranges[("Karolinska", "Oncology")] == (0, 0)
+    # Akademiska: 2 TEP of 14, 8 in oncology: 0 to 2 TEP trials in oncology.
+    assert ranges[("Akademiska (Uppsala)", "Oncology")] == (0, 2)
+    assert any("publishes ATMP class and disease area only one at a time" in note
+               for note in disease.notes)
     assert trace_values(view(published, "trials_by_class", filters).figure) == {
         ("TEP", "Akademiska (Uppsala)"): 2}
 
 
-def test_viw005_two_trial_filters_have_no_published_count(published):
-    filters = Filters(atmp_class=("tep",), status=("open",))
-    assert trial_total(published, filters) is None
+def test_viw005_two_trial_filters_give_the_bounds_the_breakdowns_allow(published):
+    filters = Filters(centre=("akademiska",), atmp_class=("tep",), status=("open",))
+    assert trial_total(published, filters) == {"akademiska": Range(0, 2, uncertain=True)}
     kpi = kpis(published, filters, "en")[0]
-    assert kpi.value == "Not available"
+    assert kpi.value == "0–2"
     assert "does not cross ATMP class and status" in kpi.detail
+    # Ex vivo GTMP (7) in oncology (8) of Akademiska's 14: at least 1, at most 7.
+    crossed = Filters(centre=("akademiska",), atmp_class=("ex_vivo_gtmp",),
+                      disease_area=("oncology",))
+    assert kpis(published, crossed, "en")[0].value == "1–7"
 
 
 def test_viw006_one_trial_filter_sums_its_breakdown(published):
-    assert trial_total(published, Filters(status=("open",))) == {"karolinska": 12,
-                                                                   "akademiska": 6}
-    assert trial_total(published, Filters()) == {"karolinska": 29, "akademiska": 14}
+    exact = {centre: trials.value
+             for centre, trials in trial_total(published, Filters(status=("open",))).items()}
+    assert exact == {"karolinska": 12, "akademiska": 6}
+    assert {centre: trials.value for centre, trials in
+            trial_total(published, Filters()).items()} == {"karolinska": 29, "akademiska": 14}
 
 
 def test_viw007_per_100k_is_computed_not_copied(published):
     figure = view(published, "per_100k").figure
     computed = trace_values(figure, "Computed from trials and population")
-    assert computed[("Computed from trials and population", "Stockholm–Uppsala")] == 1.493
+    region = "Stockholm–Uppsala<br><span style='font-size:0.8em'>spring 2025</span>"
+    assert computed[("Computed from trials and population", region)] == 1.493
     assert kpis(published, Filters(), "en")[3].value == "1.49"
     stated = trace_values(figure, "As stated in the report")
-    assert stated[("As stated in the report", "Stockholm–Uppsala")] == 1.0
+    assert stated[("As stated in the report", region)] == 1.0
 
 
 def test_viw008_rest_of_sweden_is_derived_marked_and_hidden_with_a_centre(published):
@@ -149,9 +168,9 @@ def test_viw012_text_on_bars_is_readable():
 
 def test_viw013_every_chart_names_its_source_and_has_axis_titles(published):
     for chart in CHARTS:
-        date = f"{published.as_of:%Y-%m-%d}"
         assert chart.source(published, "en").startswith("Source:")
-        assert chart.source(published, "en").endswith(f"Data as of {date}.")
+        assert chart.source(published, "en").endswith(
+            "Data as of spring 2025 (published 2025).")
         assert chart.source(published, "sv").startswith("Källa:")
         figure = chart.build(published, Filters(), "en").figure
         if "xaxis" not in figure["layout"]:  # a map, or a single number: no axes
@@ -184,7 +203,7 @@ def test_viw015_the_swedish_page_shows_the_data_files_swedish_notes_and_sources(
     assert not any("the report" in text for text in swedish)
     assert any("a discrepancy inside the report" in finding.explanation
                for finding in findings(published, "en"))
-    facts = {what: source for what, _, source in key_facts(published, "sv")}
+    facts = {what: source for what, _, source, _ in key_facts(published, Filters(), "sv")}
     assert facts["Sveriges första genterapiprodukt till klinisk prövning"] == "Rapporttext, Vecura"
     arm = view(published, "arm", lang="sv")
     assert "Sverige: Rapporten ifrågasätter den svenska siffran." in arm.notes
