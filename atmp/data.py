@@ -103,7 +103,7 @@ class Dataset:
 
     name: str
     columns: tuple[Column, ...]
-    key: tuple[str, ...]
+    key: tuple[str, ...]  # what no two rows share; () for a one-row record
     checks: tuple[Check, ...] = ()
     optional: bool = False  # the folder may leave the file out
 
@@ -349,7 +349,7 @@ DATASETS: tuple[Dataset, ...] = (
             Column("note", "text", required=False, optional=True),
             Column("note_sv", "text", required=False, optional=True),
         ),
-        key=("title",),
+        key=(),
         checks=(_check_one_row,),
     ),
 )
@@ -525,7 +525,7 @@ def read_dataset(path: Path, dataset: Dataset) -> tuple[pd.DataFrame | None, lis
             if wrong:
                 problems.append(Problem(path.name, wrong[0], wrong[1], _row(index),
                                         column.name, value))
-    duplicated = frame.duplicated(list(dataset.key), keep="first")
+    duplicated = frame.duplicated(list(dataset.key), keep="first") if dataset.key else []
     for index in frame.index[duplicated]:
         key = ", ".join(f"{name}={frame.at[index, name]}" for name in dataset.key
                         if frame.at[index, name] != "")

@@ -41,6 +41,11 @@ def _drop_lines(path: Path, start: str) -> None:
                     encoding="utf-8")
 
 
+def _append_copy_of_last_line(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + text.splitlines(keepends=True)[-1], encoding="utf-8")
+
+
 def _problems(data_dir: Path) -> list:
     with pytest.raises(DataError) as caught:
         load_snapshot(data_dir)
@@ -95,6 +100,22 @@ BROKEN = [
     ("zero-population", lambda d: _replace(d / "regional.csv", "population,68350000",
                                            "population,0"),
      "regional.csv", 6, "value", "population of 0"),
+    ("release-missing", lambda d: (d / "release.csv").unlink(), "release.csv", None, None,
+     "missing"),
+    ("release-two-rows", lambda d: _append_copy_of_last_line(d / "release.csv"),
+     "release.csv", 3, None, "must be one row, not 2"),
+    ("release-bad-date", lambda d: _replace(d / "release.csv", "våren 2025,2025,",
+                                            "våren 2025,spring,"),
+     "release.csv", 2, "published", "not a date"),
+    ("release-bad-url", lambda d: _replace(d / "release.csv", "Capital of Life,,",
+                                           "Capital of Life,www.example.se,"),
+     "release.csv", 2, "source_url", "not a web address"),
+    ("alternative-on-certain", lambda d: _replace(d / "trials.csv", "oncology,16,certain,,",
+                                                  "oncology,16,certain,15,"),
+     "trials.csv", 13, "alternative", "alternative count is given for a certain reading"),
+    ("alternative-sum", lambda d: _replace(d / "trials.csv", "start_up,3,uncertain,6,",
+                                           "start_up,3,uncertain,7,"),
+     "trials.csv", 26, "alternative", "adds up to 10, the published one to 9"),
 ]
 
 
