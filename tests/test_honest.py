@@ -218,7 +218,8 @@ def test_hon006_key_figures_follow_the_centre_or_say_what_they_cover(client):
     quality = _text(rendered_prop(page, ids.QUALITY, "children"))
     assert "Figur 2c" in quality and "Figur 1b" not in quality
     facts = _text(rendered_prop(page, ids.FACTS, "children"))
-    assert "Vecura" not in facts or "scope-tag" in facts
+    assert "CAR-T cells for a clinical trial" in facts and "Vecura" not in facts
+    assert "Whole cluster" in facts  # the cluster's 63 % of CAR-T patients, tagged so
 
 
 def test_hon007_uncertain_and_approximate_numbers_are_marked_where_they_are(client):
