@@ -339,6 +339,7 @@ DATASETS: tuple[Dataset, ...] = (
             Column("reference_period_sv", "text", required=False, optional=True),
             Column("published", "date"),
             Column("publisher", "text"),
+            Column("publisher_sv", "text", required=False, optional=True),
             Column("source_title", "text"),
             Column("source_url", "url", required=False, optional=True),
             Column("licence", "text", required=False),

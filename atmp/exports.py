@@ -240,7 +240,7 @@ def dataset_xlsx(snapshot: Snapshot, filters: Filters, lang: str) -> bytes:
     tables = filtered_tables(snapshot, filters)
     _header_sheet(about, release.named(lang), (
         (t("export.filters", lang), filters.describe(lang)), (t("source", lang), source),
-        (t("release.publisher", lang), release.publisher),
+        (t("release.publisher", lang), release.by(lang)),
         (t("export.as_of", lang), release.as_of(lang)),
         (t("release.cite", lang), release.cite(lang)),
         (t("release.licence", lang), release.licence or t("release.licence_none", lang)),

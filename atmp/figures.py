@@ -430,6 +430,8 @@ def scaled_fonts(value: object, factor: float, key: str = "") -> object:
 SLIDE_WIDTH, SLIDE_HEIGHT = 1920, 1080
 SLIDE_FONT_SCALE = 2.0
 SLIDE_EDGE = 48  # px of slide around everything
+# The top right corner of a presented slide holds its controls: a title wraps before it.
+SLIDE_CONTROLS = 220
 
 
 def _text_width(text: str, size: float) -> float:
@@ -437,8 +439,10 @@ def _text_width(text: str, size: float) -> float:
     return len(text) * size * 0.56
 
 
-def _wrapped(lines: list[str], size: float, width: float) -> list[str]:
-    columns = max(int(width / (size * 0.56)), 20)
+def _wrapped(lines: list[str], size: float, width: float, em: float = 0.56) -> list[str]:
+    """`lines` wrapped to `width` px at font `size`; `em` the width of a character in ems
+    (more for bold)."""
+    columns = max(int(width / (size * em)), 20)
     return [part for line in lines for part in textwrap.wrap(line, columns) or [""]]
 
 
@@ -462,10 +466,16 @@ def slide(figure: dict, *, title: str, notes: tuple[str, ...], footer: tuple[str
                                   default=_text_width("0 000", size))
             + (size * 1.6 if isinstance(y_title, dict) and y_title.get("text") else 0))
     text_width = SLIDE_WIDTH - 2 * SLIDE_EDGE
+    # A long title (one naming its scope) first gets smaller type, down to 70 %, then wraps.
+    title_width = text_width - SLIDE_CONTROLS
+    title_size = max(min(title_size, round(title_width / (len(title) * 0.62))),
+                     round(title_size * 0.7))
+    title_lines = _wrapped([title], title_size, title_width, em=0.62)
+    title_height = title_size * (1.3 + 1.2 * (len(title_lines) - 1))
     note_lines = _wrapped(list(notes), small, text_width)
     footer_lines = _wrapped(list(footer), small, text_width)
     legend = size * 2.2 if layout.get("showlegend") else 0
-    top = SLIDE_EDGE + title_size * 1.3 + len(note_lines) * small * 1.35 + legend + 24
+    top = SLIDE_EDGE + title_height + len(note_lines) * small * 1.35 + legend + 24
     bottom = SLIDE_EDGE + len(footer_lines) * small * 1.35 + size * 3.4
     plot_width = SLIDE_WIDTH - left - SLIDE_EDGE
     plot_height = SLIDE_HEIGHT - top - bottom
@@ -487,13 +497,14 @@ def slide(figure: dict, *, title: str, notes: tuple[str, ...], footer: tuple[str
             "text": "<br>".join(note_lines), "showarrow": False, "align": "left",
             "xref": "paper", "yref": "paper", "xanchor": "left", "yanchor": "top",
             "x": paper_x(SLIDE_EDGE),
-            "y": paper_y(SLIDE_HEIGHT - SLIDE_EDGE - title_size * 1.3),
+            "y": paper_y(SLIDE_HEIGHT - SLIDE_EDGE - title_height),
             "font": {"size": small, "color": palette.ink},
         })
     layout.update(
         width=SLIDE_WIDTH, height=SLIDE_HEIGHT, autosize=False,
         margin={"l": left, "r": SLIDE_EDGE, "t": top, "b": bottom, "pad": 4},
-        title={"text": f"<b>{title}</b>", "font": {"size": title_size, "color": palette.ink},
+        title={"text": "<br>".join(f"<b>{line}</b>" for line in title_lines),
+               "font": {"size": title_size, "color": palette.ink},
                "xref": "container", "yref": "container", "x": SLIDE_EDGE / SLIDE_WIDTH,
                "y": 1 - SLIDE_EDGE / SLIDE_HEIGHT, "xanchor": "left", "yanchor": "top"},
         annotations=annotations,

@@ -22,6 +22,7 @@ class Release:
     reference_period_sv: str
     published: str  # ISO date as precise as known: 2025, 2025-06 or 2025-06-12
     publisher: str
+    publisher_sv: str
     source_title: str
     source_url: str
     licence: str
@@ -43,6 +44,10 @@ class Release:
     def as_of(self, lang: str) -> str:
         """'spring 2025 (published 2025)': what "data as of" says everywhere."""
         return t("release.as_of", lang, period=self.period(lang), published=self.published)
+
+    def by(self, lang: str) -> str:
+        """Who publishes the numbers, in the page's language where the record gives it."""
+        return self._text("publisher", lang)
 
     def cite(self, lang: str) -> str:
         return self._text("citation", lang)

@@ -286,7 +286,7 @@ def release(published: Snapshot, seed: int) -> pd.DataFrame:
     record.update(
         title=f"Synthetic sample (seed {seed}), not real figures",
         title_sv=f"Syntetiskt exempel (frö {seed}), inte verkliga siffror",
-        publisher="atmp sample (synthetic data)",
+        publisher="atmp sample (synthetic data)", publisher_sv="atmp sample (syntetiska data)",
         source_title=source_text(seed), source_url="", licence="",
         citation="Synthetic sample data: not to be cited.",
         citation_sv="Syntetiska exempeldata: citera dem inte.", next_update="", contact="",

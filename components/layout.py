@@ -61,7 +61,7 @@ def toolbar(state: ViewState, links: dict[str, str]) -> html.Div:
 def header(state: ViewState, links: dict[str, str], snapshot: Snapshot) -> html.Header:
     lang, release = state.lang, snapshot.release
     subtitle = (f"{t('app.subtitle', lang)} "
-                + t("header.release", lang, publisher=release.publisher,
+                + t("header.release", lang, publisher=release.by(lang),
                     as_of=release.as_of(lang)))
     return html.Header(dbc.Container(html.Div([
         html.Div([html.H1(t("app.title", lang), className="app-title"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import struct
 import time
 from pathlib import Path
@@ -176,8 +177,8 @@ def slide_title(dash_duo) -> str:
 def wait_for_slide(dash_duo, chart: Chart, lang: str = "en", timeout: float = 8):
     """The slide of `chart`, whose title names its scope ("Akademiska (Uppsala): …")."""
     title = chart.title(lang)
-    dash_duo._wait_for(lambda _driver: (slide_title(dash_duo) or "").endswith(f"{title}</b>")
-                       or f"{title} (" in (slide_title(dash_duo) or ""), timeout=timeout,
+    dash_duo._wait_for(lambda _driver: title in re.sub("<[^>]+>", "", (
+        slide_title(dash_duo) or "").replace("<br>", " ")), timeout=timeout,
                        msg=f"the slide never showed {chart.key}")
 
 

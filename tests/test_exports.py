@@ -105,7 +105,7 @@ def test_exp007_dataset_workbook_names_filters_and_source_first(published):
     about = list(book["Om"].values)
     assert ("Filter", "Status: Öppen") in about
     assert ("Data per", "våren 2025 (publicerad 2025)") in about
-    assert ("Utgivare", "Karolinska ATMP-centrum (K-ATMP) and ATMP-centrum Uppsala") in about
+    assert ("Utgivare", "Karolinska ATMP-centrum (K-ATMP) och ATMP-centrum Uppsala") in about
     assert len(book.sheetnames) == 1 + len(published.tables)
 
 

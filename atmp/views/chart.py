@@ -41,7 +41,7 @@ class Chart:
     # The filter dimensions its data answers, where that is not every one: any other
     # filter only adds a note naming it, and the chart carries its scope.
     answers: frozenset[str] | None = None
-    # What the chart covers where it does not follow a filter ("Whole cluster: Vecura, …").
+    # What the chart covers where it does not follow a filter (its `scope.` text key).
     scope: str = ""
     # The trial breakdown a trial chart draws: offered only where the data has it.
     requires: str | None = None
@@ -66,13 +66,15 @@ class Chart:
 
     def scoped_title(self, filters: Filters, lang: str) -> str:
         """The title on slides and exports, naming whose numbers these are:
-        'Akademiska (Uppsala): Trials by ATMP class'."""
+        'Akademiska (Uppsala): Trials by ATMP class', or what a chart that cannot follow
+        the centre covers: 'Vecura GMP unit: … — Vecura, Karolinska's GMP unit, not by
+        centre'."""
         title = self.title(lang)
         if not filters.centre:
             return title
         if self.applies("centre"):
             return f"{join_words([CENTRE.label(c, lang) for c in filters.centre], lang)}: {title}"
-        return f"{title} ({t(f'scope.{self.scope}', lang)})"
+        return f"{title} — {t(f'scope.{self.scope}', lang)}"
 
     def filter_line(self, filters: Filters, lang: str) -> str:
         """'Centre: Akademiska (Uppsala) · not applicable here; Status: Open': what this
@@ -98,7 +100,7 @@ class Chart:
 
 def scope_tag(answers: frozenset[str] | None, scope: str, filters: Filters, lang: str) -> str:
     """What a chart or key figure covers, where an active filter does not apply to it
-    ("Whole cluster: Vecura, Karolinska's GMP unit"); else ''."""
+    ("Vecura, Karolinska's GMP unit, not by centre"); else ''."""
     if answers is None or all(dim in answers for dim in filters.active()):
         return ""
     return t(f"scope.{scope}", lang)
@@ -107,7 +109,7 @@ def scope_tag(answers: frozenset[str] | None, scope: str, filters: Filters, lang
 def publisher_line(snapshot: Snapshot, lang: str) -> str:
     """'Karolinska ATMP-centrum (K-ATMP) and ATMP-centrum Uppsala, spring 2025'."""
     release = snapshot.release
-    return f"{release.publisher}, {release.period(lang)}"
+    return f"{release.by(lang)}, {release.period(lang)}"
 
 
 Builder = Callable[[Snapshot, Filters, str], ChartView]
