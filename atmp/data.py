@@ -15,6 +15,7 @@ import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
+from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
 
@@ -584,6 +585,14 @@ class Snapshot:
 
     def __getitem__(self, name: str) -> pd.DataFrame:
         return self.tables[name]
+
+    @cached_property
+    def regional_rows(self) -> dict[tuple[str, str], dict]:
+        """The rows of the regional comparison by (region, measure): read on every render."""
+        if "regional" not in self.tables:
+            return {}
+        return {(row["region"], row["measure"]): row
+                for row in self.tables["regional"].to_dict("records")}
 
     def __contains__(self, name: str) -> bool:
         return name in self.tables

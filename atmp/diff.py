@@ -51,7 +51,7 @@ def changes(old: object, new: object, path: Path = ()) -> list[tuple[Path, objec
                 found += changes(old[key], value, (*path, key))
         return found
     if _records(old) and _records(new):
-        return _record_changes(old, new, path)
+        return _cheaper(_record_changes(old, new, path), path, new)
     return [] if old == new else [(path, new)]
 
 
@@ -80,7 +80,11 @@ def _record_changes(old: list[dict], new: list[dict], path: Path) -> list:
 
 
 def _identity(item: dict) -> str:
+    """A trace by its name, a component by its id; a component without one (a row of a
+    table) by its content, so that rows that come or go leave the others as they are."""
     props = item.get("props")
+    if isinstance(props, dict) and props.get("id") is None:
+        return json.dumps(item, sort_keys=True)
     return json.dumps([item.get("type"), item.get("name"),
                        props.get("id") if isinstance(props, dict) else None], sort_keys=True)
 

@@ -99,8 +99,9 @@ def deck_status(state: ViewState, charts: tuple[Chart, ...], lang: str) -> list:
 
 
 class _Renders:
-    """The last few renders of the snapshot being served (most recently used last), and
-    the views of the charts that answer only some filters.
+    """The last few renders of the snapshot being served (most recently used last), the
+    views of the charts that answer only some filters, and the parts of the page that
+    follow only the centre (data quality, key facts, caption).
 
     A memo, not per-user state: a view state renders the same on any worker, from
     any request. A new snapshot starts afresh, so a render never outlives its data.
@@ -109,7 +110,7 @@ class _Renders:
     def __init__(self) -> None:
         self.snapshot: Snapshot | None = None
         self.kept: OrderedDict[ViewState, Rendered] = OrderedDict()
-        self.views: dict[tuple, ChartView] = {}
+        self.views: dict[tuple, object] = {}
         self.lock = threading.Lock()
 
     def get(self, snapshot: Snapshot, state: ViewState) -> Rendered:
@@ -119,7 +120,7 @@ class _Renders:
             if state in self.kept:
                 self.kept.move_to_end(state)
                 return self.kept[state]
-        rendered = _render(snapshot, state, self.view)
+        rendered = _render(snapshot, state, self)
         with self.lock:
             if self.snapshot is snapshot:
                 self.kept[state] = rendered
@@ -133,15 +134,20 @@ class _Renders:
         changes leave it as it is. A few hundred at most (charts × languages × filters)."""
         if chart.answers is None:
             return chart.build(snapshot.read_as(reading), filters, lang)
-        key = (chart.key, lang, reading, chart.depends_on(filters))
+        return self.part(snapshot, (chart.key, lang, reading, chart.depends_on(filters)),
+                         lambda: chart.build(snapshot.read_as(reading), filters, lang))
+
+    def part(self, snapshot: Snapshot, key: tuple, make: Callable[[], object]) -> object:
+        """`make()`, kept under `key` for this snapshot: for what depends on a few of the
+        view's values only. A few hundred at most (parts × languages × filters)."""
         with self.lock:
             if self.snapshot is snapshot and key in self.views:
                 return self.views[key]
-        view = chart.build(snapshot.read_as(reading), filters, lang)
+        made = make()
         with self.lock:
             if self.snapshot is snapshot:
-                self.views[key] = view
-        return view
+                self.views[key] = made
+        return made
 
 
 _renders = _Renders()
@@ -153,10 +159,14 @@ def render(snapshot: Snapshot, state: ViewState) -> Rendered:
     return _renders.get(snapshot, state)
 
 
-def _render(snapshot: Snapshot, state: ViewState,
-            view: Callable[[Snapshot, Chart, Filters, str, str], ChartView]) -> Rendered:
+def _render(snapshot: Snapshot, state: ViewState, memo: _Renders) -> Rendered:
     lang, filters = state.lang, state.filters
-    views = [view(snapshot, chart, filters, lang, state.reading) for chart in CHARTS]
+    views = [memo.view(snapshot, chart, filters, lang, state.reading) for chart in CHARTS]
+    by_centre = (lang, state.reading, filters.centre)
+
+    def of_centre(name: str, make: Callable[[], object]) -> object:
+        return memo.part(snapshot, (name, *by_centre), make)
+
     served, snapshot = snapshot, snapshot.read_as(state.reading)
     palette = PALETTES[state.theme]
     offered = offered_charts(served)
@@ -184,10 +194,12 @@ def _render(snapshot: Snapshot, state: ViewState,
         scopes=[scope_badge(chart.scope_tag(filters, lang), lang) for chart in CHARTS],
         kpi_scopes=[scope_badge(kpi.scope, lang) for kpi in key_figures],
         options=dropdown_options(snapshot, filters, lang),
-        caption=caption(hospital_exemption_products(snapshot, filters, lang)),
-        quality=quality_table(findings(snapshot, lang, filters),
-                              state.reading if served.alternative else None, lang),
-        facts=key_facts_list(key_facts(snapshot, filters, lang)),
+        caption=of_centre("caption", lambda: caption(
+            hospital_exemption_products(snapshot, filters, lang))),
+        quality=of_centre("quality", lambda: quality_table(
+            findings(snapshot, lang, filters), state.reading if served.alternative else None,
+            lang)),
+        facts=of_centre("facts", lambda: key_facts_list(key_facts(snapshot, filters, lang))),
     )
 
 

@@ -137,15 +137,19 @@ def test_pat002_the_patches_sent_make_exactly_the_new_view_on_the_page(data, req
 
 
 def test_pat003_changes_keep_what_stays_and_remove_items_from_the_end():
-    old = {"data": [{"x": [1], "marker": {"color": "a"}}, {"x": [2]}, {"x": [3]}],
+    long = list(range(100))  # so that changing the list costs less than sending it
+    old = {"data": [{"x": long, "marker": {"color": "a"}}, {"x": [2]}, {"x": [3]}],
            "layout": {"height": 300, "annotations": [{"text": "none"}]}}
-    new = {"data": [{"x": [1], "marker": {"color": "b"}}], "layout": {"height": 300}}
+    new = {"data": [{"x": long, "marker": {"color": "b"}}], "layout": {"height": 300}}
     assert changes(old, old) == []
     assert changes(old, new) == [(("data", 0, "marker", "color"), "b"),
                                  (("data", 2), REMOVED), (("data", 1), REMOVED),
                                  (("layout", "annotations"), REMOVED)]
     assert applied(old, changes(old, new)) == new
     assert applied(new, changes(new, old)) == old
+    # A short list whose items all change is sent whole, not as an operation per item.
+    short_old = {"data": [{"x": [1]}, {"x": [2]}, {"x": [3]}]}
+    assert changes(short_old, {"data": [{"x": [4]}]}) == [(("data",), [{"x": [4]}])]
     assert changes([], [{"x": 1}]) == [((), [{"x": 1}])]  # an empty list is set whole
     assert changes("Karolinska", "Akademiska") == [((), "Akademiska")]
 

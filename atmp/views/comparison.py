@@ -25,16 +25,13 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 def regional_measures(snapshot: Snapshot) -> pd.DataFrame:
     """Regions as rows, measures as columns (NaN where a region lacks a measure)."""
     cells: dict[str, dict[str, float]] = {}
-    for region, measure, value in snapshot["regional"][["region", "measure", "value"]].itertuples(
-            index=False):
-        cells.setdefault(measure, {})[region] = value
+    for (region, measure), row in snapshot.regional_rows.items():
+        cells.setdefault(measure, {})[region] = row["value"]
     return pd.DataFrame(cells)
 
 
 def regional_row(snapshot: Snapshot, region: str, measure: str) -> dict | None:
-    rows = snapshot["regional"]
-    found = rows[(rows["region"] == region) & (rows["measure"] == measure)]
-    return found.iloc[0].to_dict() if len(found) else None
+    return snapshot.regional_rows.get((region, measure))
 
 
 def period(row: dict, lang: str) -> str:
