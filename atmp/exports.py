@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import pandas as pd
@@ -117,18 +118,34 @@ def _cell(value: float | None, lang: str) -> str:
     return text.replace(".", ",") if lang == "sv" else text
 
 
+# A cell starting with one of these is a formula to a spreadsheet program: text from the
+# data that does (a note "=HYPERLINK(…)", "-5 %") goes out with a quote in front, as text.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def as_text(value: object) -> object:
+    """A cell for a CSV or workbook: text that a spreadsheet would run as a formula made
+    inert; anything else as it is."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def _inert(rows: Iterable[Iterable[object]]) -> list[list[object]]:
+    return [[as_text(value) for value in row] for row in rows]
+
+
 def to_csv(table: ChartTable) -> str:
     """CSV with the title and header lines on top; Swedish files use ';' and a decimal comma,
     as Swedish Excel expects."""
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";" if table.lang == "sv" else ",", lineterminator="\r\n")
-    writer.writerow([table.title])
-    writer.writerows(table.header)
+    writer.writerows(_inert([[table.title], *table.header]))
     writer.writerow([])
     writer.writerow(table.columns())
-    writer.writerows([row.category, row.series, *(_cell(value, table.lang) for value in
-                                                  (row.value, row.lower, row.upper)),
-                      row.shown, row.reading, row.qualifier] for row in table.rows)
+    writer.writerows(_inert([row.category, row.series, *(_cell(value, table.lang) for value in
+                                                         (row.value, row.lower, row.upper)),
+                             row.shown, row.reading, row.qualifier] for row in table.rows))
     return "\ufeff" + out.getvalue()  # the BOM makes Excel read UTF-8
 
 
@@ -166,10 +183,10 @@ def sheet_name(text: str) -> str:
 
 
 def _header_sheet(sheet, title: str, header: tuple[tuple[str, str], ...]) -> None:
-    sheet.append([title])
+    sheet.append([as_text(title)])
     sheet["A1"].font = Font(bold=True, size=14)
     for label, text in header:
-        sheet.append([label, text])
+        sheet.append([as_text(label), as_text(text)])
     sheet.append([])
 
 
@@ -188,8 +205,8 @@ def to_xlsx(table: ChartTable) -> bytes:
     for cell in sheet[sheet.max_row]:
         cell.font = Font(bold=True)
     for row in table.rows:
-        sheet.append([row.category, row.series, row.value, row.lower, row.upper, row.shown,
-                      row.reading, row.qualifier])
+        sheet.append(_inert([[row.category, row.series, row.value, row.lower, row.upper,
+                              row.shown, row.reading, row.qualifier]])[0])
     sheet.column_dimensions["A"].width = 36
     sheet.column_dimensions["B"].width = 28
     return _save(workbook)
@@ -257,7 +274,7 @@ def dataset_xlsx(snapshot: Snapshot, filters: Filters, lang: str) -> bytes:
             cell.font = Font(bold=True)
         for record in frame.itertuples(index=False):
             sheet.append([None if pd.isna(value) else
-                          value.item() if hasattr(value, "item") else value
+                          value.item() if hasattr(value, "item") else as_text(value)
                           for value in record])
     return _save(workbook)
 

@@ -49,7 +49,8 @@ def _uncertain_readings(snapshot: Snapshot, lang: str) -> list[Finding]:
     trials = snapshot["trials"]
     uncertain = trials[trials["reading"] == "uncertain"]
     findings = []
-    for (centre, _, _), rows in uncertain.groupby(["centre", "source", "note"], sort=False):
+    for (centre, _, _, _), rows in uncertain.groupby(["centre", "dimension", "source", "note"],
+                                                      sort=False):
         vocabulary = TRIAL_DIMENSIONS[rows["dimension"].iloc[0]]
         source = localized(rows.iloc[0], "source", lang)
         labels = join_words([f"{vocabulary.label(code, lang)} {n}"

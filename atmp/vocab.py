@@ -47,6 +47,15 @@ class Vocabulary:
     def order(self, code: str) -> int:
         return self.codes().index(code)
 
+    def code_for(self, text: str) -> str | None:
+        """The code a spreadsheet cell means: the code itself or its English or Swedish
+        label, in any case ("Onkologi", "ONCOLOGY", "oncology"); None if it means none."""
+        wanted = " ".join(text.split()).casefold()
+        for term in self.terms:
+            if wanted in (term.code.casefold(), term.en.casefold(), term.sv.casefold()):
+                return term.code
+        return None
+
 
 CENTRE = Vocabulary(
     "centre",
