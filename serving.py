@@ -20,6 +20,8 @@ log = logging.getLogger("atmp")
 
 # A callback request is a few KiB: filter values and a query string.
 MAX_REQUEST_BYTES = 1024 * 1024
+# /healthz lists this many of a failed update's problems (check-data lists them all).
+HEALTH_PROBLEMS = 20
 
 # Powerful features the dashboard never uses; fullscreen (presentation mode) and the
 # clipboard (copying a link) keep their default, same-origin only.
@@ -79,10 +81,13 @@ def harden(app: Dash, frame_ancestors: str) -> None:
     @server.get("/healthz")
     def healthz() -> Response:
         """For the load balancer: 'degraded' while the last reload failed (old data served)."""
-        snapshot = store.current()
-        response = jsonify(status="degraded" if store.problem() else "ok",
+        snapshot, problem = store.current(), store.problem()
+        details = {} if problem is None else {
+            "problem_count": len(problem.problems),
+            "problems": [str(found) for found in problem.problems[:HEALTH_PROBLEMS]]}
+        response = jsonify(status="degraded" if problem else "ok",
                            data_version=snapshot.version, data_date=snapshot.data_date,
-                           reference_period=snapshot.release.reference_period)
+                           reference_period=snapshot.release.reference_period, **details)
         response.headers["Cache-Control"] = "no-store"
         return response
 

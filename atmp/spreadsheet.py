@@ -20,7 +20,7 @@ from pathlib import Path
 
 from atmp.problems import Problem
 
-MAX_ROWS = 1_000_000  # a data file is at most this many rows (a register of 100,000 fits)
+MAX_ROWS = 200_000  # a data file is at most this many rows (a register of 100,000 fits)
 EMPTY_ROWS_END = 1_000  # this many empty rows in a row end a sheet's data
 _SEPARATORS = (",", ";", "\t")
 

@@ -141,13 +141,9 @@ TEXT: dict[str, dict[str, str]] = {
               "test; citera eller presentera inte dessa siffror.",
     },
     "banner.reload_failed": {
-        "en": "The data files were changed but cannot be read, so the dashboard still shows "
-              "the data of {date}. What is wrong, for whoever maintains the data:",
-        "sv": "Datafilerna har ändrats men kan inte läsas, så instrumentpanelen visar "
-              "fortfarande data för {date}. Vad som är fel, för den som förvaltar data:",
+        "en": "The latest data update could not be used: showing the figures of {date}.",
+        "sv": "Den senaste datauppdateringen kunde inte användas: visar siffrorna för {date}.",
     },
-    "banner.more": {"en": "… and {n} more (see the server log).",
-                    "sv": "… och {n} till (se serverns logg)."},
     "source.trials_by_phase": {"en": "Figur 3 (Karolinska), Figur 4 (Akademiska); their numbers "
                                      "are not in the report's text",
                                "sv": "Figur 3 (Karolinska), Figur 4 (Akademiska); siffrorna "

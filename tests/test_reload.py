@@ -11,7 +11,7 @@ import pytest
 from atmp import store
 from atmp.data import load_snapshot
 from tests.dash_request import dashboard_request, page_request
-from tests.gunicorn_app import Instance, gunicorn, post
+from tests.gunicorn_app import Instance, get, gunicorn, post
 
 
 def _set_patients(data_dir: Path, centre: str, old: int, new: int | str) -> None:
@@ -107,9 +107,16 @@ def test_rld003_two_gunicorn_workers_keep_the_last_good_data_and_show_the_proble
 
         _set_patients(data_copy, "akademiska", 40, -3)
         problem = "cart.csv, row 2, column 'patients': a count cannot be negative"
-        assert _eventually(lambda: all(
-            problem in post(f"{server.base}/_dash-update-component",
-                            page_request(server.dependencies)).decode() for _ in range(6)))
+        notice = "The latest data update could not be used: showing the figures of spring 2025"
+
+        def pages() -> list[str]:
+            return [post(f"{server.base}/_dash-update-component",
+                         page_request(server.dependencies)).decode() for _ in range(6)]
+
+        assert _eventually(lambda: all(notice in page for page in pages()))
+        assert not any(problem in page for page in pages())  # details are not for visitors
+        health = [json.loads(get(f"{server.base}/healthz")) for _ in range(6)]
+        assert all(h["status"] == "degraded" and problem in h["problems"][0] for h in health)
         answers = {_kpis(server)[0] for _ in range(6)}
         assert answers == {"114"}  # the last good numbers, from every worker
     assert b"a count cannot be negative" in server.log  # and the log says it too

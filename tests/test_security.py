@@ -114,12 +114,16 @@ def test_sec006_healthz_is_degraded_after_a_failed_reload(client, data_copy):
         _set_patients(data_copy, "akademiska", 38, -3)
         store.refresh()
         store.refresh()
-        assert client.get("/healthz").get_json() == {**served, "status": "degraded"}
+        assert client.get("/healthz").get_json() == {
+            **served, "status": "degraded", "problem_count": 1,
+            "problems": ["cart.csv, row 2, column 'patients': a count cannot be negative "
+                         "(value '-3'). Fix: give a number of 0 or more"]}
         _set_patients(data_copy, "akademiska", -3, 40)
         store.refresh()
         store.refresh()
         answer = client.get("/healthz").get_json()
         assert answer["status"] == "ok" and answer["data_version"] != served["data_version"]
+        assert "problems" not in answer
     finally:
         store.install(before)
 
