@@ -1,7 +1,8 @@
 """The `atmp` command (also `python -m atmp`), for the people who update the data.
 
 `atmp check-data DIR` says whether a folder would be served, and if not, every
-problem with where it is and how to fix it. `atmp sample OUT_DIR` writes a
+problem with where it is and how to fix it; a folder that is served may still get
+warnings from checks across its files. `atmp sample OUT_DIR` writes a
 synthetic folder for demos, tests and benchmarks.
 """
 
@@ -11,6 +12,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from atmp.crosscheck import warnings
 from atmp.data import DATASETS, DataError, Snapshot, dataset_files, load_snapshot
 from atmp.filters import Filters
 from atmp.sample import DEFAULT_SEED, MAX_TRIALS, SampleRefused, generate, marker_text, write
@@ -53,6 +55,10 @@ def check_data(args: argparse.Namespace) -> int:
             print(problem)
         return INVALID
     print("\n".join(summary(snapshot)))
+    found = warnings(snapshot)
+    if found:
+        print(f"{len(found)} warning(s): the folder is served, but check these:")
+        print("\n".join(f"  - {warning}" for warning in found))
     return 0
 
 

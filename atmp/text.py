@@ -148,10 +148,10 @@ TEXT: dict[str, dict[str, str]] = {
                                      "are not in the report's text",
                                "sv": "Figur 3 (Karolinska), Figur 4 (Akademiska); siffrorna "
                                      "finns inte i rapportens text"},
-    "source.cart": {"en": "report text on CAR-T in clinical routine; rest of Sweden derived "
-                          "from the 63 % share",
-                    "sv": "rapportens text om CAR-T i klinisk rutin; övriga Sverige härlett "
-                          "ur andelen 63 %"},
+    "source.cart": {"en": "report text on CAR-T in clinical routine",
+                    "sv": "rapportens text om CAR-T i klinisk rutin"},
+    "source.cart_derived": {"en": "; rest of Sweden derived from the {share} % share",
+                            "sv": "; övriga Sverige härlett ur andelen {share} %"},
     "source.hospital_exemption": {"en": "report text and Figur 5",
                                   "sv": "rapportens text och Figur 5"},
     "source.vecura": {"en": "Figur 7, 8 and 9", "sv": "Figur 7, 8 och 9"},

@@ -101,3 +101,27 @@ def test_cli009_console_script_is_installed():
     result = subprocess.run([str(script), "check-data", str(DATA_DIR)], capture_output=True,
                             text=True, timeout=60)
     assert result.returncode == 0 and "valid" in result.stdout
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_cli010_check_data_warns_across_files_and_still_serves(data_copy, capsys):
+    assert main(["check-data", str(data_copy)]) == 0
+    assert "warning" not in capsys.readouterr().out  # the published folder is consistent
+    _edit(data_copy / "regional.csv", "stockholm_uppsala,ongoing_trials,43",
+          "stockholm_uppsala,ongoing_trials,45")
+    # The CAR-T counts move on a year, the share of Sweden they are applied to does not.
+    _edit(data_copy / "cart.csv", "spring 2025", "spring 2026")
+    cart = data_copy / "cart.csv"
+    cart.write_text("".join(line for line in cart.read_text(encoding="utf-8").splitlines(True)
+                            if not line.startswith("akademiska")), encoding="utf-8")
+    assert main(["check-data", str(data_copy)]) == 0
+    out = capsys.readouterr().out
+    assert "3 warning(s): the folder is served" in out
+    assert "Stockholm–Uppsala's ongoing trials are 45, the centres' trials add up to 43" in out
+    assert "CAR-T share of Sweden (63 %) is of 2025" in out and "are of 2026" in out
+    assert "cart: no rows for Akademiska (Uppsala)" in out

@@ -335,3 +335,13 @@ def test_spr006_every_accepted_folder_renders_every_view(tmp_path_factory, cart,
         assert all("Fix:" in str(problem) for problem in error.problems)
         return
     render_every_view(snapshot)
+
+
+def test_spr007_words_derived_from_data_come_from_the_data(data_copy):
+    _replace("key_facts.csv", "cart_share_of_sweden,63", "cart_share_of_sweden,58")(data_copy)
+    cart = next(chart for chart in CHARTS if chart.key == "cart")
+    snapshot = load_snapshot(data_copy)
+    assert "derived from the 58 % share" in cart.source(snapshot, "en")
+    assert "ur andelen 58 %" in cart.source(snapshot, "sv")
+    shown = render_every_view(snapshot)
+    assert "63 %" not in shown and "63&nbsp;%" not in shown and "58 %" in shown

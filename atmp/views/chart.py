@@ -9,7 +9,7 @@ import pandas as pd
 
 from atmp.data import Snapshot
 from atmp.filters import Filters
-from atmp.text import join_words, t
+from atmp.text import join_words, number, t
 from atmp.vocab import CENTRE, FILTER_DIMENSIONS
 
 CHART_HEIGHT = 300
@@ -93,7 +93,8 @@ class Chart:
         elif self.section == "trials" and snapshot.trials.record_level:
             origin = t("source.register", lang)
         else:
-            origin = f"{t(f'source.{self.key}', lang)}. {publisher_line(snapshot, lang)}"
+            origin = (f"{t(f'source.{self.key}', lang)}{derived_from(self.key, snapshot, lang)}. "
+                      f"{publisher_line(snapshot, lang)}")
         as_of = t("source.as_of", lang, date=snapshot.release.as_of(lang))
         return f"{t('source', lang)}: {origin}. {as_of}."
 
@@ -104,6 +105,20 @@ def scope_tag(answers: frozenset[str] | None, scope: str, filters: Filters, lang
     if answers is None or all(dim in answers for dim in filters.active()):
         return ""
     return t(f"scope.{scope}", lang)
+
+
+def key_fact(snapshot: Snapshot, fact: str) -> float | None:
+    """A key fact's value, or None where the file lacks it (a KPI and a chart read some)."""
+    facts = snapshot["key_facts"].set_index("fact")["value"]
+    return float(facts[fact]) if fact in facts.index else None
+
+
+def derived_from(chart: str, snapshot: Snapshot, lang: str) -> str:
+    """What a chart's source line adds for a figure derived from the data ("rest of
+    Sweden derived from the 63 % share"), its numbers read from the data, never written
+    here; '' where the chart derives none."""
+    share = key_fact(snapshot, "cart_share_of_sweden") if chart == "cart" else None
+    return t("source.cart_derived", lang, share=number(share, lang)) if share else ""
 
 
 def publisher_line(snapshot: Snapshot, lang: str) -> str:

@@ -10,7 +10,7 @@ from atmp.data import Snapshot
 from atmp.filters import Filters
 from atmp.text import join_words, localized, number, t
 from atmp.trials import Range, count_trials
-from atmp.views.chart import CENTRE_ONLY, NO_FILTER, of_centres, scope_tag
+from atmp.views.chart import CENTRE_ONLY, NO_FILTER, key_fact, of_centres, scope_tag
 from atmp.views.comparison import area_label, per_100k, regional_measures
 from atmp.views.labels import count_text
 from atmp.vocab import CENTRE, KEY_FACT, QUALIFIER, UNIT
@@ -28,12 +28,6 @@ def trial_total(snapshot: Snapshot, filters: Filters) -> dict[str, Range] | None
     """Trials per centre under the filters, or None where a filter has no data at all."""
     counts = count_trials(snapshot.trials, filters)
     return None if counts.ignored else counts.per_centre()
-
-
-def key_fact(snapshot: Snapshot, fact: str) -> float | None:
-    """A key fact's value, or None where the file lacks it (a KPI and a chart read some)."""
-    facts = snapshot["key_facts"].set_index("fact")["value"]
-    return float(facts[fact]) if fact in facts.index else None
 
 
 def _trials_kpi(snapshot: Snapshot, filters: Filters, lang: str) -> Kpi:

@@ -8,8 +8,14 @@ from atmp.data import Snapshot
 from atmp.figures import DERIVED, bar, layout, padded_range
 from atmp.filters import Filters
 from atmp.text import number, t
-from atmp.views.chart import CENTRE_ONLY, CHART_HEIGHT, ChartView, ignored_note, of_centres
-from atmp.views.key_figures import key_fact
+from atmp.views.chart import (
+    CENTRE_ONLY,
+    CHART_HEIGHT,
+    ChartView,
+    ignored_note,
+    key_fact,
+    of_centres,
+)
 from atmp.views.labels import APPROX, approx, axis_label, certainty_notes
 from atmp.views.small_numbers import HIDE_SMALL, small_numbers_notes, split_lines
 from atmp.views.yearly import series_view, yearly
