@@ -15,6 +15,8 @@ from flask import Response, jsonify, request
 from werkzeug.exceptions import HTTPException
 
 from atmp import store
+from atmp.exports import XLSX
+from atmp.template import DOWNLOAD_PATH, template_xlsx
 
 log = logging.getLogger("atmp")
 
@@ -89,6 +91,14 @@ def harden(app: Dash, frame_ancestors: str) -> None:
                            data_version=snapshot.version, data_date=snapshot.data_date,
                            reference_period=snapshot.release.reference_period, **details)
         response.headers["Cache-Control"] = "no-store"
+        return response
+
+    @server.get(DOWNLOAD_PATH)
+    def data_template() -> Response:
+        """The workbook to start a data update from (`atmp template`), for the footer link."""
+        response = Response(template_xlsx(), mimetype=XLSX)
+        response.headers["Content-Disposition"] = 'attachment; filename="atmp-data-template.xlsx"'
+        response.headers["Cache-Control"] = "no-cache"
         return response
 
     @server.errorhandler(Exception)

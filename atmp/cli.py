@@ -2,7 +2,8 @@
 
 `atmp check-data DIR` says whether a folder would be served, and if not, every
 problem with where it is and how to fix it; a folder that is served may still get
-warnings from checks across its files. `atmp sample OUT_DIR` writes a
+warnings from checks across its files. `atmp template OUT.xlsx` writes a workbook to
+start a data update from. `atmp sample OUT_DIR` writes a
 synthetic folder for demos, tests and benchmarks.
 """
 
@@ -17,6 +18,7 @@ from atmp.data import DATASETS, DataError, Snapshot, dataset_files, load_snapsho
 from atmp.filters import Filters
 from atmp.sample import DEFAULT_SEED, MAX_TRIALS, SampleRefused, generate, marker_text, write
 from atmp.settings import DEFAULT_DATA_DIR
+from atmp.template import template_xlsx
 from atmp.trials import count_trials
 from atmp.vocab import CENTRE
 
@@ -80,6 +82,21 @@ def sample(args: argparse.Namespace) -> int:
     return 0
 
 
+def template(args: argparse.Namespace) -> int:
+    out: Path = args.out
+    if out.suffix.lower() != ".xlsx":
+        print(f"atmp template: {out} must end in .xlsx", file=sys.stderr)
+        return REFUSED
+    try:
+        out.write_bytes(template_xlsx())
+    except OSError as error:
+        print(f"atmp template: cannot write {out}: {error.strerror or error}", file=sys.stderr)
+        return REFUSED
+    print(f"Wrote the data template to {out}: one sheet per dataset, drop-down lists for "
+          "category columns, instructions in Swedish and English.")
+    return 0
+
+
 def _whole_number(low: int, high: int | None = None):
     def parse(text: str) -> int:
         try:
@@ -117,6 +134,14 @@ def parser() -> argparse.ArgumentParser:
     make.add_argument("--trials", type=_whole_number(1, MAX_TRIALS), default=None,
                       help="number of trials (default: the published number, 43)")
     make.set_defaults(run=sample)
+
+    blank = commands.add_parser(
+        "template", help="write a workbook to start a data update from",
+        description="Write an Excel workbook with one sheet per dataset (its columns in "
+                    "order), drop-down lists for category columns in Swedish and English, "
+                    "and instructions.")
+    blank.add_argument("out", type=Path, metavar="OUT.xlsx", help="the workbook to write")
+    blank.set_defaults(run=template)
     return root
 
 

@@ -482,7 +482,7 @@ def _read_dataset(path: Path, dataset: Dataset) -> tuple[pd.DataFrame | None, li
             problems += list(check(frame, path.name))
     if problems:
         return None, problems
-    return _typed(frame, dataset), []
+    return _typed(frame, dataset).reset_index(drop=True), []
 
 
 # A file stops being checked after this many problems: a wrong file gets a short report.

@@ -118,6 +118,8 @@ def _cell(value: float | None, lang: str) -> str:
     return text.replace(".", ",") if lang == "sv" else text
 
 
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
 # A cell starting with one of these is a formula to a spreadsheet program: text from the
 # data that does (a note "=HYPERLINK(…)", "-5 %") goes out with a quote in front, as text.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

@@ -305,6 +305,8 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "footer.licence": {"en": "Licence: {licence}.", "sv": "Licens: {licence}."},
     "footer.contact": {"en": "Contact: {contact}.", "sv": "Kontakt: {contact}."},
+    "footer.template": {"en": "Template for data updates (XLSX)",
+                        "sv": "Mall för datauppdateringar (XLSX)"},
     "filter.not_applicable": {"en": "not applicable here", "sv": "gäller inte här"},
     "filter.option": {"en": "{label} ({n})", "sv": "{label} ({n})"},
     "scope.cart": {"en": "all CAR-T patients in routine care, not by trial",

@@ -6,14 +6,13 @@ from dash import ALL, Input, Output, State, callback, ctx, dcc, no_update
 from dash.exceptions import PreventUpdate
 
 from atmp import store
-from atmp.exports import chart_slide, dataset_xlsx, table_of, to_csv, to_xlsx
+from atmp.exports import XLSX, chart_slide, dataset_xlsx, table_of, to_csv, to_xlsx
 from atmp.figures import GRAPH_CONFIG
 from atmp.state import from_query
 from atmp.views import CHARTS, offer
 from components import ids
 
 BY_KEY = {chart.key: chart for chart in CHARTS}
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @callback(

@@ -13,6 +13,7 @@ from dash import dcc, html
 from atmp.data import DataError, Snapshot
 from atmp.filters import Filters
 from atmp.state import ViewState
+from atmp.template import DOWNLOAD_PATH
 from atmp.text import LANGUAGES, t
 from atmp.views import CHARTS, offer, offered_charts, offered_dimensions
 from atmp.views.chart import NO_FILTER
@@ -183,7 +184,8 @@ def about(snapshot: Snapshot, lang: str) -> list:
         lines.append(t("footer.contact", lang, contact=release.contact))
     source = ([html.A(release.source_title, href=release.source_url)] if release.source_url
               else [])
-    return [html.P(" ".join(lines)), *([html.P(source)] if source else [])]
+    template = html.A(t("footer.template", lang), href=DOWNLOAD_PATH.lstrip("/"), download="")
+    return [html.P(" ".join(lines)), *([html.P(source)] if source else []), html.P(template)]
 
 
 def create_validation_layout(snapshot: Snapshot) -> html.Div:
