@@ -37,7 +37,11 @@ def summary(snapshot: Snapshot) -> list[str]:
             rows = len(snapshot[dataset.name])
             lines.append(f"  {name:<24} {rows:>7,} {'row' if rows == 1 else 'rows'}")
     per_centre = count_trials(snapshot.trials, Filters()).exact_per_centre()
-    counts = ", ".join(f"{CENTRE.label(centre, 'en')} {n:,}" for centre, n in per_centre.items())
+    sources = snapshot.trials.sources()
+    named = {"register": " (trial register)", "aggregates": " (published figures)"}
+    counts = ", ".join(f"{CENTRE.label(centre, 'en')} {n:,}"
+                       f"{named[sources[centre]] if snapshot.trials.parts else ''}"
+                       for centre, n in per_centre.items())
     lines.append(f"Trials per centre: {counts}; {sum(per_centre.values()):,} in all.")
     return lines
 

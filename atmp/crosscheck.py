@@ -15,7 +15,7 @@ from atmp.vocab import CENTRE
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # The datasets whose rows belong to a centre, and what they hold.
-_BY_CENTRE = ("trials", "trial_register", "cart", "hospital_exemption")
+_BY_CENTRE = ("cart", "hospital_exemption")
 
 
 def warnings(snapshot: Snapshot) -> list[str]:
@@ -71,14 +71,15 @@ def _share_period(snapshot: Snapshot) -> list[str]:
 
 
 def _centres_without_rows(snapshot: Snapshot) -> list[str]:
-    found = []
-    for name in _BY_CENTRE:
-        if name in snapshot:
-            missing = [CENTRE.label(code, "en") for code in CENTRE.codes()
-                       if code not in set(snapshot[name]["centre"])]
-            found += [f"{name}: no rows for {centre}; its charts will show no bar for it. "
-                      "Add its rows if it has any." for centre in missing]
-    return found
+    """A centre with no trials (in the register or the aggregates), CAR-T or hospital-
+    exemption rows."""
+    holding = {"trials": set(snapshot.trials.sources())}
+    holding.update({name: set(snapshot[name]["centre"]) for name in _BY_CENTRE
+                    if name in snapshot})
+    return [f"{name}: no rows for {CENTRE.label(code, 'en')}; its charts will show no bar "
+            "for it. Add its rows if it has any."
+            for name, centres in holding.items() for code in CENTRE.codes()
+            if code not in centres]
 
 
 def _rows_newer_than_release(snapshot: Snapshot) -> list[str]:

@@ -23,7 +23,12 @@ import pandas as pd
 from atmp.problems import DataError, Problem
 from atmp.release import Release
 from atmp.spreadsheet import read_sheet
-from atmp.trials import TrialFacts, facts_from_aggregates, facts_from_register
+from atmp.trials import (
+    TrialFacts,
+    facts_by_centre,
+    facts_from_aggregates,
+    facts_from_register,
+)
 from atmp.vocab import (
     ATMP_CLASS,
     CART_PRODUCT,
@@ -595,12 +600,27 @@ def _read_folder(data_dir: Path) -> tuple[dict[str, pd.DataFrame], list[Path], l
         if frame is not None:
             tables[dataset.name] = frame
     present = [name for name in TRIAL_SOURCES if dataset_files(data_dir, _DATASET[name])]
-    if len(present) != 1:
-        what = "both are" if present else "neither is"
-        problems.append(Problem("trials.csv", f"a folder needs trials.csv (the published "
-                                f"aggregates) or trial_register.csv/.xlsx (one row per trial); "
-                                f"{what} there", "keep exactly one of the two"))
+    if not present:
+        problems.append(Problem("trials.csv", "a folder needs trials.csv (the published "
+                                "aggregates) or trial_register.csv/.xlsx (one row per trial), "
+                                "or both for different centres; neither is there",
+                                "add one of the two"))
+    elif "trials" in tables and "trial_register" in tables:
+        problems += _centres_in_both(tables["trials"], tables["trial_register"])
     return tables, files, problems
+
+
+def _centres_in_both(trials: pd.DataFrame, register: pd.DataFrame) -> list[Problem]:
+    """A register may cover some centres and the aggregates the others, never one centre
+    twice: its trials would be counted twice."""
+    both = [centre for centre in CENTRE.codes()
+            if centre in set(register["centre"]) and centre in set(trials["centre"])]
+    return [Problem("trials.csv", f"{CENTRE.label(centre, 'en')}'s trials are in both "
+                    "trials.csv and the trial register",
+                    "keep this centre's trials in one of the two: remove its rows from "
+                    "trials.csv, or its trials from the register",
+                    _row(trials.index[trials["centre"] == centre][0]), "centre", centre)
+            for centre in both]
 
 
 def load_snapshot(data_dir: Path) -> Snapshot:
@@ -629,18 +649,29 @@ def _load(data_dir: Path) -> Snapshot:
     tables, files, problems = _read_folder(data_dir)
     if problems:
         raise DataError(data_dir, problems)
-    facts = (facts_from_register(tables["trial_register"]) if "trial_register" in tables
-             else facts_from_aggregates(tables["trials"]))
+    facts = _trial_facts(tables)
     snapshot = Snapshot(data_dir, datetime.now(UTC), MappingProxyType(tables), facts,
                         release=Release.from_row(tables["release"].iloc[0].to_dict()),
                         synthetic=(data_dir / SYNTHETIC_MARKER).is_file(),
                         version=content_version(files))
     trials = tables.get("trials")
     if trials is not None and trials["alternative"].notna().any():
-        alternative = replace(snapshot, trials=facts_from_aggregates(trials, "alternative"),
+        alternative = replace(snapshot, trials=_trial_facts(tables, "alternative"),
                               reading="alternative")
         snapshot = replace(snapshot, alternative=alternative)
     return snapshot
+
+
+def _trial_facts(tables: dict[str, pd.DataFrame], reading: str = "trials") -> TrialFacts:
+    """The register's trials, the published aggregates, or each for its own centres."""
+    register = tables.get("trial_register")
+    aggregates = tables.get("trials")
+    if register is None:
+        return facts_from_aggregates(aggregates, reading)
+    if aggregates is None:
+        return facts_from_register(register)
+    return facts_by_centre(facts_from_register(register),
+                           facts_from_aggregates(aggregates, reading))
 
 
 def content_version(files: list[Path]) -> str:

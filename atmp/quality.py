@@ -111,10 +111,24 @@ def _derived_cart(snapshot: Snapshot, lang: str) -> list[Finding]:
                     t("source.cart", lang))]
 
 
+def _trial_sources(snapshot: Snapshot, lang: str) -> list[Finding]:
+    """Where a register covers some centres and the published figures the others."""
+    if not snapshot.trials.parts:
+        return []
+    by_source: dict[str, list[str]] = {"register": [], "aggregates": []}
+    for centre, source in snapshot.trials.sources().items():
+        by_source[source].append(CENTRE.label(centre, lang))
+    return [Finding(t("quality.sources", lang), "",
+                    t("quality.sources.found", lang,
+                      **{source: join_words(names, lang) for source, names in by_source.items()}),
+                    t("quality.sources.explanation", lang), t("source.register", lang))]
+
+
 def findings(snapshot: Snapshot, lang: str, filters: Filters | None = None) -> list[Finding]:
     """Every finding of the chosen centres and of the whole cluster."""
     filters = filters or Filters()
-    found = (_sum_mismatches(snapshot, lang) + _regional_total(snapshot, lang)
+    found = (_trial_sources(snapshot, lang) + _sum_mismatches(snapshot, lang)
+             + _regional_total(snapshot, lang)
              + _stated_densities(snapshot, lang) + _uncertain_readings(snapshot, lang)
              + _derived_cart(snapshot, lang))
     return [finding for finding in found

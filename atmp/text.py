@@ -200,6 +200,24 @@ TEXT: dict[str, dict[str, str]] = {
                      "sv": "Inga data för de valda filtren."},
     "note.no_breakdown": {"en": "The data has no breakdown of trials by {dimension}.",
                           "sv": "Data saknar en uppdelning av prövningarna per {dimension}."},
+    "note.unanswered": {
+        "en": "{centre}: its trials are the report's published figures, which have no "
+              "breakdown by {dimension}; not counted here.",
+        "sv": "{centre}: dess prövningar är rapportens publicerade siffror, som saknar "
+              "uppdelning per {dimension}; räknas inte här.",
+    },
+    "quality.sources": {"en": "Where each centre's trials come from",
+                        "sv": "Varifrån varje centrums prövningar kommer"},
+    "quality.sources.found": {"en": "{register}: trial register; {aggregates}: published "
+                                    "figures",
+                              "sv": "{register}: prövningsregister; {aggregates}: publicerade "
+                                    "siffror"},
+    "quality.sources.explanation": {
+        "en": "A register gives exact counts under any filters; published figures give each "
+              "breakdown on its own, so crossed filters show ranges for those centres.",
+        "sv": "Ett register ger exakta antal under alla filter; publicerade siffror ger varje "
+              "uppdelning för sig, så korsade filter visar spann för de centrumen.",
+    },
     "note.not_crossed": {
         "en": "The source does not cross {dimensions}: no count exists for this combination.",
         "sv": "Källan korsar inte {dimensions}: det finns inget antal för denna kombination.",

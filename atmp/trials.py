@@ -81,10 +81,24 @@ class TrialFacts:
     breakdowns: Mapping[str, Mapping[str, Mapping[str, Cell]]] = field(default_factory=dict)
     totals: Mapping[str, int] = field(default_factory=dict)
     mismatches: tuple[Mismatch, ...] = ()  # published breakdowns that miss their stated total
+    # A register for some centres and the published aggregates for the others.
+    parts: tuple[TrialFacts, ...] = ()
 
     def knows(self, dimension: str) -> bool:
+        if self.parts:
+            return any(part.knows(dimension) for part in self.parts)
         return self.record_level or dimension == "centre" or any(
             dimension in mine for mine in self.breakdowns.values())
+
+    def sources(self) -> dict[str, str]:
+        """Where each centre's trials come from: 'register' or 'aggregates'."""
+        if self.parts:
+            return {centre: source for part in self.parts
+                    for centre, source in part.sources().items()}
+        if self.record_level:
+            present = set(np.unique(self.codes["centre"]).tolist())
+            return {code: "register" for k, code in enumerate(CENTRE.codes()) if k in present}
+        return {centre: "aggregates" for centre in self.totals}
 
 
 @dataclass(frozen=True)
@@ -95,6 +109,9 @@ class TrialCounts:
     ignored: tuple[str, ...] = ()  # filters no row knows: named, not applied
     crossed: tuple[str, ...] = ()  # dimensions answered together as bounds (aggregates)
     widened: tuple[Mismatch, ...] = ()  # breakdowns off their total that widened the bounds
+    # Centres left out because their source cannot answer a filter that another's can
+    # (a register for Karolinska knows phase; Akademiska's published figures do not).
+    unanswered: tuple[tuple[str, str], ...] = ()  # (centre, dimension)
 
     def centres(self) -> list[str]:
         return list(self.counts)
@@ -152,8 +169,15 @@ def facts_from_aggregates(trials: pd.DataFrame, reading: str = "trials") -> Tria
                       mismatches=tuple(_mismatches(facts)))
 
 
+def facts_by_centre(register: TrialFacts, aggregates: TrialFacts) -> TrialFacts:
+    """A register for the centres it covers, the published aggregates for the others."""
+    return TrialFacts(False, mismatches=aggregates.mismatches, parts=(register, aggregates))
+
+
 def count_trials(facts: TrialFacts, filters: Filters, by: str | None = None) -> TrialCounts:
     """Trials per centre (and per category of `by`) under the filters."""
+    if facts.parts:
+        return _by_centre_counts(facts, filters, by)
     if facts.record_level:
         return _register_counts(facts, filters, by)
     return _aggregate_counts(facts, filters, by)
@@ -223,6 +247,34 @@ def _aggregate_counts(facts: TrialFacts, filters: Filters, by: str | None) -> Tr
                     if mismatch.centre in counts and mismatch.dimension in crossed)
     return TrialCounts({centre: row for centre, row in counts.items() if row}, ignored, crossed,
                        widened)
+
+
+def _by_centre_counts(facts: TrialFacts, filters: Filters, by: str | None) -> TrialCounts:
+    """Each part's counts for its own centres. A part that cannot answer a filter or the
+    chart's dimension that another part can gives no count, rather than one that ignores
+    it beside one that applies it; a filter no part knows is named as usual."""
+    asked = [*filters.active(), *([by] if by else [])]
+    known = {dim for dim in asked if facts.knows(dim)}
+    counts: dict[str, dict[str, Range]] = {}
+    ignored: set[str] = set()
+    crossed: set[str] = set()
+    widened: list[Mismatch] = []
+    unanswered: list[tuple[str, str]] = []
+    for part in facts.parts:
+        missing = [dim for dim in known if not part.knows(dim)]
+        if missing:
+            unanswered += [(centre, missing[0]) for centre in part.sources()
+                           if not filters.centre or centre in filters.centre]
+            continue
+        found = count_trials(part, filters, by)
+        counts.update(found.counts)
+        ignored.update(found.ignored)
+        crossed.update(found.crossed)
+        widened += found.widened
+    ordered = {centre: counts[centre] for centre in CENTRE.codes() if centre in counts}
+    return TrialCounts(ordered, tuple(dim for dim in asked if dim in ignored),
+                       tuple(dim for dim in TRIAL_DIMENSIONS if dim in crossed), tuple(widened),
+                       tuple(unanswered))
 
 
 def _bounds(conditions: list[_Condition], total: int) -> Range:

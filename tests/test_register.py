@@ -14,6 +14,7 @@ from atmp.filters import Filters
 from atmp.quality import findings
 from atmp.views import CHARTS, kpis
 from atmp.views.key_figures import trial_total
+from tests.every_view import render_every_view
 
 
 def exact(per_centre):
@@ -145,8 +146,9 @@ BROKEN = [
      REGISTER, 2, "own_product", "unknown yes/no code 'maybe'"),
     ("missing-start-year", lambda d: _replace(d / REGISTER, "no,2022,", "no,,"),
      REGISTER, 3, "start_year", "missing"),
-    ("both-trial-sources", lambda d: shutil.copy(Path("data/trials.csv"), d / "trials.csv"),
-     "trials.csv", None, None, "both are there"),
+    ("a-centre-in-both-sources", lambda d: shutil.copy(Path("data/trials.csv"),
+                                                        d / "trials.csv"),
+     "trials.csv", 2, "centre", "Karolinska's trials are in both"),
     ("no-trial-source", lambda d: (d / REGISTER).unlink(),
      "trials.csv", None, None, "neither is there"),
     ("xlsx-merged-header", lambda d: (
@@ -182,3 +184,46 @@ def test_reg008_broken_register_and_series_files_are_named_precisely(
     assert matching, f"{case}: {[str(p) for p in problems]}"
     assert (matching[0].row, matching[0].column) == (row, column)
     assert matching[0].fix
+
+
+@pytest.fixture
+def mixed_dir(data_copy: Path) -> Path:
+    """Karolinska's trials from a register, Akademiska's from the published aggregates."""
+    with FIXTURE.open(encoding="utf-8") as file:
+        rows = list(csv.reader(file))
+    with (data_copy / "trial_register.csv").open("w", encoding="utf-8", newline="") as file:
+        csv.writer(file).writerows([rows[0], *(row for row in rows[1:] if row[2] == "karolinska")])
+    trials = data_copy / "trials.csv"
+    lines = trials.read_text(encoding="utf-8").splitlines(keepends=True)
+    trials.write_text("".join(line for line in lines if not line.startswith("karolinska")),
+                      encoding="utf-8")
+    return data_copy
+
+
+def test_reg010_a_register_for_one_centre_keeps_the_others_published_figures(mixed_dir):
+    snapshot = load_snapshot(mixed_dir)
+    assert snapshot.trials.sources() == {"karolinska": "register", "akademiska": "aggregates"}
+    assert exact(trial_total(snapshot, Filters())) == {"karolinska": 5, "akademiska": 14}
+    # Crossed filters: exact for the register's centre, bounds for the published one.
+    crossed = trial_total(snapshot, Filters(atmp_class=("ex_vivo_gtmp",), status=("open",)))
+    assert crossed["karolinska"].value == 2  # counted in the register
+    # Akademiska: 7 ex vivo GTMP and 6 open of 14 trials: 0 to 6.
+    assert (crossed["akademiska"].lower, crossed["akademiska"].upper) == (0, 6)
+    # Phase: only the register knows it; Akademiska is left out and the chart says why.
+    phase = Filters(phase=("phase_1",))
+    assert set(trial_total(snapshot, phase)) == {"karolinska"}
+    notes = BY_KEY["trials_by_class"].build(snapshot, phase, "en").notes
+    assert any("Akademiska (Uppsala): its trials are the report's published figures, which "
+               "have no breakdown by phase" in note for note in notes)
+    found = [f for f in findings(snapshot, "en") if f.what.startswith("Where each centre")]
+    assert found and "Karolinska: trial register; Akademiska (Uppsala): published" in (
+        found[0].found)
+    render_every_view(snapshot)
+
+
+def test_reg011_check_data_names_each_centres_source(mixed_dir, capsys):
+    from atmp.cli import main
+
+    assert main(["check-data", str(mixed_dir)]) == 0
+    out = capsys.readouterr().out
+    assert "Karolinska 5 (trial register), Akademiska (Uppsala) 14 (published figures)" in out

@@ -92,6 +92,12 @@ class Chart:
             origin = t("synthetic", lang)
         elif self.section == "trials" and snapshot.trials.record_level:
             origin = t("source.register", lang)
+        elif self.section == "trials" and snapshot.trials.parts:
+            by_source = {}
+            for centre, source in snapshot.trials.sources().items():
+                by_source.setdefault(source, []).append(CENTRE.label(centre, lang))
+            origin = (f"{t('source.register', lang)} ({join_words(by_source['register'], lang)}); "
+                      f"{t(f'source.{self.key}', lang)}. {publisher_line(snapshot, lang)}")
         else:
             origin = (f"{t(f'source.{self.key}', lang)}{derived_from(self.key, snapshot, lang)}. "
                       f"{publisher_line(snapshot, lang)}")

@@ -44,6 +44,9 @@ def _trials_kpi(snapshot: Snapshot, filters: Filters, lang: str) -> Kpi:
         detail = f"{detail}. {t('kpi.trials.bounds', lang, dimensions=names)}"
     if total.uncertain:
         detail = f"{detail}. {t('kpi.trials.uncertain', lang)}"
+    for centre, dim in counts.unanswered:
+        detail = f"{detail}. " + t("note.unanswered", lang, centre=CENTRE.label(centre, lang),
+                                   dimension=t(f"dimension.{dim}", lang)).rstrip(".")
     return Kpi("trials", count_text(total, lang), detail)
 
 

@@ -32,6 +32,8 @@ def _trial_notes(snapshot: Snapshot, counts: TrialCounts, dimension: str, subjec
                  lang: str) -> list[str]:
     """Filters not applied, ranges and why, an empty result, breakdowns off their total."""
     notes = not_broken_down(counts.ignored, subject, lang)
+    notes += [t("note.unanswered", lang, centre=CENTRE.label(centre, lang),
+                dimension=t(f"dimension.{dim}", lang)) for centre, dim in counts.unanswered]
     if not counts.exact:
         names = join_words([t(f"dimension.{dim}", lang) for dim in counts.crossed], lang)
         notes.append(t("note.bounds", lang, dimensions=names))
