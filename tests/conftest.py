@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from selenium.webdriver.chrome.options import Options
 
+from atmp import store
 from atmp.data import load_snapshot
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -25,6 +26,16 @@ def data_copy(tmp_path: Path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(DATA_DIR, target)
     return target
+
+
+@pytest.fixture
+def served(data_copy):
+    """The store serving a writable copy; the published snapshot is put back afterwards."""
+    before = store.current() if store._state else None
+    store.install(load_snapshot(data_copy))
+    yield data_copy
+    if before is not None:
+        store.install(before)
 
 
 @pytest.fixture

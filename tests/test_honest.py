@@ -42,16 +42,6 @@ def client():
     return server.test_client()
 
 
-@pytest.fixture
-def served(data_copy):
-    """The store serving a writable copy; the published snapshot is put back afterwards."""
-    before = store.current() if store._state else None
-    store.install(load_snapshot(data_copy))
-    yield data_copy
-    if before is not None:
-        store.install(before)
-
-
 def _post(client, body: dict) -> dict:
     response = client.post("/_dash-update-component", json=body)
     assert response.status_code == 200, response.get_data(as_text=True)[:300]

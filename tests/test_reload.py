@@ -6,10 +6,7 @@ import json
 import time
 from pathlib import Path
 
-import pytest
-
 from atmp import store
-from atmp.data import load_snapshot
 from tests.dash_request import dashboard_request, page_request
 from tests.gunicorn_app import Instance, get, gunicorn, post
 
@@ -19,16 +16,6 @@ def _set_patients(data_dir: Path, centre: str, old: int, new: int | str) -> None
     text = path.read_text(encoding="utf-8")
     assert f"{centre},{old}," in text
     path.write_text(text.replace(f"{centre},{old},", f"{centre},{new},"), encoding="utf-8")
-
-
-@pytest.fixture
-def served(data_copy):
-    """The store serving a writable copy; the published snapshot is put back afterwards."""
-    before = store.current() if store._state else None
-    store.install(load_snapshot(data_copy))
-    yield data_copy
-    if before is not None:
-        store.install(before)
 
 
 def _akademiska_patients() -> int:

@@ -179,16 +179,17 @@ def _unreadable(folder: Path) -> None:
     (folder / "cart.xlsx").write_bytes(b"PK\x03\x04 not really a workbook")
 
 
-def _too_many_rows(folder: Path) -> None:
-    with (folder / "cart.csv").open("w", encoding="utf-8") as file:
-        file.write("centre,patients,products,source,note\n")
-        file.writelines(f"karolinska,{i},1,x,\n" for i in range(MAX_ROWS + 1))
+def _cart_of(rows: int, centre: str, patients: str):
+    """A cart.csv of `rows` rows such as 'uppsala,x7,4,x,'."""
+    def save(folder: Path) -> None:
+        with (folder / "cart.csv").open("w", encoding="utf-8") as file:
+            file.write("centre,patients,products,source,note\n")
+            file.writelines(f"{centre},{patients.format(i)},1,x,\n" for i in range(rows))
+    return save
 
 
-def _every_row_wrong(folder: Path) -> None:
-    with (folder / "cart.csv").open("w", encoding="utf-8") as file:
-        file.write("centre,patients,products,source,note\n")
-        file.writelines(f"uppsala,x{i},4,x,\n" for i in range(5000))
+_too_many_rows = _cart_of(MAX_ROWS + 1, "karolinska", "{}")
+_every_row_wrong = _cart_of(5000, "uppsala", "x{}")
 
 
 def _wide(folder: Path) -> None:
