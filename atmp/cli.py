@@ -3,7 +3,8 @@
 `atmp check-data DIR` says whether a folder would be served, and if not, every
 problem with where it is and how to fix it; a folder that is served may still get
 warnings from checks across its files. `atmp template OUT.xlsx` writes a workbook to
-start a data update from. `atmp sample OUT_DIR` writes a
+start a data update from; `atmp diff OLD NEW` lists every number that changed
+between two releases. `atmp sample OUT_DIR` writes a
 synthetic folder for demos, tests and benchmarks.
 """
 
@@ -16,6 +17,7 @@ from pathlib import Path
 from atmp.crosscheck import warnings
 from atmp.data import DATASETS, DataError, Snapshot, dataset_files, load_snapshot
 from atmp.filters import Filters
+from atmp.releases import changes
 from atmp.sample import DEFAULT_SEED, MAX_TRIALS, SampleRefused, generate, marker_text, write
 from atmp.settings import DEFAULT_DATA_DIR
 from atmp.template import template_xlsx
@@ -43,6 +45,10 @@ def summary(snapshot: Snapshot) -> list[str]:
                        f"{named[sources[centre]] if snapshot.trials.parts else ''}"
                        for centre, n in per_centre.items())
     lines.append(f"Trials per centre: {counts}; {sum(per_centre.values()):,} in all.")
+    if snapshot.earlier:
+        kept = ", ".join(f"{earlier.tag} ({earlier.release.reference_period})"
+                         for earlier in snapshot.earlier)
+        lines.append(f"Release {snapshot.tag}; earlier releases kept: {kept}.")
     return lines
 
 
@@ -83,6 +89,24 @@ def sample(args: argparse.Namespace) -> int:
         return REFUSED
     print(f"Wrote synthetic sample data (seed {args.seed}, {trials:,} trials) to {args.out_dir}: "
           f"{', '.join(path.name for path in written)}. Not real figures: never publish them.")
+    return 0
+
+
+def diff(args: argparse.Namespace) -> int:
+    loaded = []
+    for folder in (args.old, args.new):
+        try:
+            loaded.append(load_snapshot(folder))
+        except DataError as error:
+            print(f"{folder}: {len(error.problems)} problem(s); check it with atmp check-data.",
+                  file=sys.stderr)
+            return INVALID
+    old, new = loaded
+    found = changes(old, new, args.lang)
+    print(f"{old.tag} → {new.tag}: {len(found)} number(s) changed.")
+    for change in found:
+        print(f"  {change.dataset} | {change.row} | {change.column}: "
+              f"{change.old} → {change.new}")
     return 0
 
 
@@ -138,6 +162,16 @@ def parser() -> argparse.ArgumentParser:
     make.add_argument("--trials", type=_whole_number(1, MAX_TRIALS), default=None,
                       help="number of trials (default: the published number, 43)")
     make.set_defaults(run=sample)
+
+    compare = commands.add_parser(
+        "diff", help="list every number that changed between two data folders",
+        description="Compare two releases (data folders): every number that moved, was added "
+                    "or went away, as dataset | row | column: old → new.")
+    compare.add_argument("old", type=Path, metavar="OLD", help="the earlier data folder")
+    compare.add_argument("new", type=Path, metavar="NEW", help="the later data folder")
+    compare.add_argument("--lang", choices=("en", "sv"), default="en",
+                         help="the language of the labels (default en)")
+    compare.set_defaults(run=diff)
 
     blank = commands.add_parser(
         "template", help="write a workbook to start a data update from",

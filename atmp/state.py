@@ -1,6 +1,7 @@
 """The whole view in the query string: filters, language, theme, chart in focus, presentation.
 
-A link is the view: `?centre=akademiska&lang=sv&theme=dark&present=1&slide=3&advance=20`.
+A link is the view: `?centre=akademiska&lang=sv&theme=dark&present=1&slide=3&advance=20`;
+`release=autumn-2024` shows an earlier release kept in the data folder.
 Defaults are left out of the link, so the plain address is the plain dashboard.
 """
 
@@ -25,6 +26,7 @@ class Offer:
     charts: tuple[str, ...]  # chart keys in slide order
     dimensions: tuple[str, ...] = tuple(URL_PARAMS)  # filter dimensions
     readings: tuple[str, ...] = ("published",)
+    releases: tuple[str, ...] = ()  # the earlier releases kept in the folder ('autumn-2024')
 
 # Auto-advance: faster than this nobody can read a slide; slower is a still screen.
 ADVANCE_SECONDS = (5, 3600)
@@ -42,6 +44,7 @@ class ViewState:
     slide: int = 1
     advance: int = 0
     reading: str = "published"
+    release: str = ""  # an earlier release; '' for the newest
 
     def to_query(self) -> str:
         """The query string of this view, '' for the default view."""
@@ -58,6 +61,8 @@ class ViewState:
             pairs["chart"] = self.chart
         if self.reading != "published":
             pairs["reading"] = self.reading
+        if self.release:
+            pairs["release"] = self.release
         if self.present:
             pairs["present"] = "1"
             pairs["slide"] = str(self.slide)
@@ -134,6 +139,7 @@ def from_query(search: str | None, offer: Offer) -> tuple[ViewState, list[str]]:
     take("slide", lambda v: 1 <= v <= len(charts), int)
     take("advance", lambda v: v == 0 or ADVANCE_SECONDS[0] <= v <= ADVANCE_SECONDS[1], int)
     take("reading", lambda v: v in offer.readings)
+    take("release", lambda v: v in offer.releases)
     filters, unknown_filters = from_params(params, offer.dimensions)
     present = state.pop("present", "0") == "1"
     if not present:  # a slide or an advance means nothing outside presentation mode

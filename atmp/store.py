@@ -37,11 +37,13 @@ _lock = threading.Lock()
 
 
 def signature(data_dir: Path) -> Signature:
-    """Name, modification time and size of every file: any edit or copy changes it."""
+    """Name, modification time and size of every file, earlier releases' too: any edit
+    or copy changes it."""
     try:
-        entries = sorted(path for path in Path(data_dir).iterdir() if path.is_file())
-        return tuple((path.name, path.stat().st_mtime_ns, path.stat().st_size)
-                     for path in entries)
+        folder = Path(data_dir)
+        entries = sorted(path for path in folder.rglob("*") if path.is_file())
+        return tuple((str(path.relative_to(folder)), path.stat().st_mtime_ns,
+                      path.stat().st_size) for path in entries)
     except OSError:
         return ()
 

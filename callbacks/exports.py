@@ -31,7 +31,7 @@ def export_chart(_clicks, search):
         raise PreventUpdate
     served = store.current()
     state, _ = from_query(search, offer(served))
-    snapshot = served.read_as(state.reading)
+    snapshot = served.view_of(state.release, state.reading)
     view = chart.build(snapshot, state.filters, state.lang)
     filename = f"{chart.key}-{snapshot.release.file_tag}"
     if kind in ("png", "svg"):
@@ -53,7 +53,8 @@ def export_dataset(clicks, search):
     """Every dataset, filtered as far as each table can be, with the filters and source."""
     if not clicks:
         raise PreventUpdate
-    snapshot = store.current()
-    state, _ = from_query(search, offer(snapshot))
+    served = store.current()
+    state, _ = from_query(search, offer(served))
+    snapshot = served.view_of(state.release, "published")
     content = dataset_xlsx(snapshot, state.filters, state.lang)
     return dcc.send_bytes(content, f"atmp-data-{snapshot.release.file_tag}.xlsx", type=XLSX)

@@ -21,6 +21,7 @@ from components import ids
 from components.banner import data_banner, data_version
 from components.cards import chart_card, chart_image, kpi_card, scrollable, slide_graph
 from components.filters import filter_bar, link_notice
+from components.releases import changes_section, release_links, release_notice
 from components.render import Rendered, render
 
 SECTIONS = ("trials", "routine", "manufacturing", "comparison")
@@ -122,6 +123,7 @@ def create_page(snapshot: Snapshot, problem: DataError | None, state: ViewState,
     """The page of one link, already showing its view; later changes go through callbacks."""
     lang = state.lang
     rendered = render(snapshot, state)
+    shown = snapshot.view_of(state.release, "published")  # the release the link asks for
     return html.Div([
         dcc.Location(id=ids.URL, refresh=False, search=search),
         dcc.Store(id=ids.DATA_VERSION, data=data_version(snapshot, problem)),
@@ -131,8 +133,9 @@ def create_page(snapshot: Snapshot, problem: DataError | None, state: ViewState,
         dcc.Download(id=ids.DOWNLOAD),
         dcc.Store(id=ids.IMAGE),
         html.A(t("skip", lang), href="#main", className="skip-link"),
-        header(state, rendered.links, snapshot),
+        header(state, rendered.links, shown),
         html.Div(data_banner(snapshot, problem, lang), id=ids.DATA_BANNER, role="status"),
+        html.Div(release_notice(snapshot, state), role="status"),
         html.Div(dbc.Container([
             filter_bar(state.filters, lang, offered_dimensions(snapshot), rendered.options),
             html.Div(rendered.chips, id=ids.CHIPS, className="chips", **{"aria-live": "polite"}),
@@ -152,8 +155,10 @@ def create_page(snapshot: Snapshot, problem: DataError | None, state: ViewState,
                 html.H2(t("section.facts", lang), className="section-title"),
                 html.Div(rendered.facts, id=ids.FACTS, className="panel"),
             ], className="dashboard-section"),
+            *changes_section(snapshot, state),
         ], fluid=True, className="page-width"), id="main"),
-        html.Footer(dbc.Container(about(snapshot, lang), fluid=True, className="page-width"),
+        html.Footer(dbc.Container([*about(shown, lang), *release_links(snapshot, state)],
+                                  fluid=True, className="page-width"),
                     className="app-footer"),
         deck(state, rendered),
     ], id=ids.APP, className=rendered.app_class, lang=lang)
@@ -164,7 +169,8 @@ def page_structure(snapshot: Snapshot) -> str:
     offers, and which charts are tiles. A data update that changes it redraws the page."""
     offered = offer(snapshot)
     return "|".join([",".join(offered.charts), ",".join(offered.dimensions),
-                     ",".join(offered.readings), ",".join(sorted(tiles(snapshot)))])
+                     ",".join(offered.readings), ",".join(sorted(tiles(snapshot))),
+                     ",".join(offered.releases)])
 
 
 def tiles(snapshot: Snapshot) -> set[str]:

@@ -17,7 +17,6 @@ from atmp.data import Snapshot
 from atmp.diff import REMOVED, Inserted, Path, changes
 from atmp.exports import chart_slide, table_of
 from atmp.figures import PALETTES, themed, with_room_for_labels
-from atmp.filters import Filters
 from atmp.quality import findings
 from atmp.state import ViewState, join_query
 from atmp.text import t
@@ -128,14 +127,15 @@ class _Renders:
                     self.kept.popitem(last=False)
         return rendered
 
-    def view(self, snapshot: Snapshot, chart: Chart, filters: Filters, lang: str,
-             reading: str) -> ChartView:
+    def view(self, snapshot: Snapshot, chart: Chart, state: ViewState) -> ChartView:
         """A chart's view, kept where the chart answers only some filters: most filter
         changes leave it as it is. A few hundred at most (charts × languages × filters)."""
+        shown = snapshot.view_of(state.release, state.reading)
         if chart.answers is None:
-            return chart.build(snapshot.read_as(reading), filters, lang)
-        return self.part(snapshot, (chart.key, lang, reading, chart.depends_on(filters)),
-                         lambda: chart.build(snapshot.read_as(reading), filters, lang))
+            return chart.build(shown, state.filters, state.lang)
+        key = (chart.key, state.lang, state.release, state.reading,
+               chart.depends_on(state.filters))
+        return self.part(snapshot, key, lambda: chart.build(shown, state.filters, state.lang))
 
     def part(self, snapshot: Snapshot, key: tuple, make: Callable[[], object]) -> object:
         """`make()`, kept under `key` for this snapshot: for what depends on a few of the
@@ -161,13 +161,14 @@ def render(snapshot: Snapshot, state: ViewState) -> Rendered:
 
 def _render(snapshot: Snapshot, state: ViewState, memo: _Renders) -> Rendered:
     lang, filters = state.lang, state.filters
-    views = [memo.view(snapshot, chart, filters, lang, state.reading) for chart in CHARTS]
-    by_centre = (lang, state.reading, filters.centre)
+    views = [memo.view(snapshot, chart, state) for chart in CHARTS]
+    by_centre = (lang, state.release, state.reading, filters.centre)
 
     def of_centre(name: str, make: Callable[[], object]) -> object:
         return memo.part(snapshot, (name, *by_centre), make)
 
-    served, snapshot = snapshot, snapshot.read_as(state.reading)
+    served, snapshot = snapshot, snapshot.view_of(state.release, state.reading)
+    readings = served.view_of(state.release, "published").alternative is not None
     palette = PALETTES[state.theme]
     offered = offered_charts(served)
     slide = None
@@ -197,8 +198,7 @@ def _render(snapshot: Snapshot, state: ViewState, memo: _Renders) -> Rendered:
         caption=of_centre("caption", lambda: caption(
             hospital_exemption_products(snapshot, filters, lang))),
         quality=of_centre("quality", lambda: quality_table(
-            findings(snapshot, lang, filters), state.reading if served.alternative else None,
-            lang)),
+            findings(snapshot, lang, filters), state.reading if readings else None, lang)),
         facts=of_centre("facts", lambda: key_facts_list(key_facts(snapshot, filters, lang))),
     )
 

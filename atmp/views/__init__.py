@@ -68,4 +68,5 @@ def offer(snapshot: Snapshot) -> Offer:
     """What a link may ask of this data: its charts, its filters, its readings."""
     return Offer(tuple(chart.key for chart in offered_charts(snapshot)),
                  offered_dimensions(snapshot),
-                 READINGS if snapshot.alternative else ("published",))
+                 READINGS if snapshot.alternative else ("published",),
+                 tuple(earlier.tag for earlier in snapshot.earlier))
