@@ -157,7 +157,8 @@ def tab_through(dash_duo, limit: int = 200) -> list[dict]:
 
 def expected_stops(published, lang: str, chips: list[str]) -> list[str]:
     """The controls of the page in reading order: header, the filters the data offers,
-    chips, the tools of each chart it offers, and the data quality's reading switch."""
+    chips, the tools of each chart it offers, the data quality's reading switch and the
+    footer's template download."""
     order = [t("skip", lang), "go:lang_en", "go:lang_sv", "go:theme", t("toolbar.copy", lang),
              f"#{ids.DATASET}", "go:present",
              *[f"#{ids.dropdown(dimension)}" for dimension in offered_dimensions(published)],
@@ -169,7 +170,7 @@ def expected_stops(published, lang: str, chips: list[str]) -> list[str]:
                       *[f"{chart.key} {t('chart.download', lang, title=title, kind=kind.upper())}"
                         for kind in EXPORT_KINDS],
                       f"{chart.key} {t('chart.table', lang)}"]
-    return [*order, "region:title-quality", "go:reading"]
+    return [*order, "region:title-quality", "go:reading", t("footer.template", lang)]
 
 
 @pytest.mark.parametrize("theme", ["light", "dark"])
