@@ -21,7 +21,7 @@ from pathlib import Path
 from bench.client import Client, Response, encode, percentile
 from bench.sequence import UPDATE, Page, walk
 from bench.servers import DASHBOARD, Memory, serve
-from tests.dash_request import dataset_request
+from tests.support.dash_request import dataset_request
 
 MAX_REQUESTS = 500_000  # a bound on the count, should a very fast server meet the time bound
 CHANGES_PER_VISIT = 12

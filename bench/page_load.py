@@ -23,7 +23,7 @@ from selenium.webdriver.chrome.service import Service
 
 from atmp.views import CHARTS
 from bench.servers import DASHBOARD, ONE_GRAPH, serve
-from tests.conftest import pytest_setup_options
+from tests.support.browser import chromium_options
 
 WATCH = """
 (() => {
@@ -66,7 +66,7 @@ class PageLoad:
 
 def browser() -> webdriver.Chrome:
     driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"),
-                              options=pytest_setup_options())
+                              options=chromium_options())
     driver.set_script_timeout(60)
     driver.execute_cdp_cmd("Network.enable", {})
     return driver

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 
 from atmp.vocab import FILTER_DIMENSIONS
 from bench.client import encode
-from tests.dash_request import (
+from tests.support.dash_request import (
     callback_request,
     dashboard_request,
     page_request,

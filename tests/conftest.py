@@ -7,12 +7,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-from selenium.webdriver.chrome.options import Options
 
 from atmp import store
 from atmp.data import load_snapshot
-
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+from tests.support.browser import chromium_options
+from tests.support.data_files import DATA_DIR
 
 
 @pytest.fixture(scope="session")
@@ -53,12 +52,5 @@ def dash_duo(dash_duo):
 
 
 def pytest_setup_options():
-    """Debian's Chromium, headless, as root, with no calls to the outside network."""
-    options = Options()
-    options.binary_location = "/usr/bin/chromium"
-    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu",
-                     "--disable-dev-shm-usage", "--disable-background-networking",
-                     "--disable-component-update", "--disable-sync", "--no-first-run",
-                     "--window-size=1600,1000"):
-        options.add_argument(argument)
-    return options
+    """dash_duo's Chromium: Debian's, headless (tests/support/browser.py)."""
+    return chromium_options()

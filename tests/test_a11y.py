@@ -16,7 +16,7 @@ from atmp.views import CHARTS, offered_charts, offered_dimensions
 from components import ids
 from components.cards import EXPORT_KINDS
 from components.layout import SECTIONS
-from tests.test_browser import downloaded, presenting, wait_for_bars, wait_for_slide
+from tests.support.browser import downloaded, presenting, wait_for_bars, wait_for_slide
 
 pytestmark = pytest.mark.browser
 

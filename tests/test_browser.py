@@ -4,20 +4,27 @@ from __future__ import annotations
 
 import csv
 import io
-import json
-import re
 import struct
 import time
-from pathlib import Path
 
 import pytest
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from atmp.figures import CERTAIN_PART, PALETTES
-from atmp.views import CHARTS, Chart
+from atmp.figures import PALETTES
+from atmp.views import CHARTS
 from components import ids
+from tests.support.browser import (
+    bars,
+    downloaded,
+    ids_selector,
+    presenting,
+    press,
+    slide_title,
+    wait_for_bars,
+    wait_for_slide,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -27,44 +34,6 @@ def dash_app():
     from app import app
 
     return app
-
-
-def bars(dash_duo, chart: str) -> dict:
-    """{(trace name, y label): x} of a chart as drawn by plotly.js; "lower–upper" for a bar
-    drawn as a range (its certain part is left out: the possible part holds both bounds)."""
-    return dash_duo.driver.execute_script(
-        """
-        const gd = document.querySelector(`#${arguments[0]} .js-plotly-plot`);
-        const out = {};
-        for (const trace of gd.data) {
-            if (trace.type !== 'bar' || trace.meta === arguments[1]) continue;
-            trace.y.forEach((y, i) => {
-                out[`${trace.name}|${y}`] = trace.base
-                    ? `${trace.base[i]}–${trace.base[i] + trace.x[i]}` : trace.x[i];
-            });
-        }
-        return out;
-        """,
-        ids.graph(chart), CERTAIN_PART,
-    )
-
-
-def wait_for_bars(dash_duo, chart: str, condition, timeout: float = 8) -> dict:
-    dash_duo.wait_for_element(f"#{ids.graph(chart)} .js-plotly-plot")
-    result = {}
-
-    def check(_driver):
-        result["bars"] = bars(dash_duo, chart)
-        return condition(result["bars"])
-
-    dash_duo._wait_for(check, timeout=timeout, msg=f"{chart} never met the condition")
-    return result["bars"]
-
-
-def ids_selector(component_id: dict) -> str:
-    """The CSS id of a pattern-matching component, as Dash writes it into the page."""
-    text = json.dumps(component_id, sort_keys=True, separators=(",", ":"))
-    return "".join(f"\\{c}" if not c.isalnum() and c not in "-_" else c for c in text)
 
 
 def open_page(dash_duo, dash_app):
@@ -168,28 +137,6 @@ def test_brw006_back_restores_the_previous_filters(dash_duo, dash_app):
 # Meeting-ready: presentation mode, links, themes, exports, Swedish.
 
 
-def slide_title(dash_duo) -> str:
-    return dash_duo.driver.execute_script(
-        "const gd = document.querySelector('#slide .js-plotly-plot');"
-        "return gd && gd.layout && gd.layout.title ? gd.layout.title.text : '';")
-
-
-def wait_for_slide(dash_duo, chart: Chart, lang: str = "en", timeout: float = 8):
-    """The slide of `chart`, whose title names its scope ("Akademiska (Uppsala): …")."""
-    title = chart.title(lang)
-    dash_duo._wait_for(lambda _driver: title in re.sub("<[^>]+>", "", (
-        slide_title(dash_duo) or "").replace("<br>", " ")), timeout=timeout,
-                       msg=f"the slide never showed {chart.key}")
-
-
-def press(dash_duo, key: str):
-    ActionChains(dash_duo.driver).send_keys(key).perform()
-
-
-def presenting(dash_duo) -> bool:
-    return "presenting" in dash_duo.find_element(f"#{ids.APP}").get_attribute("class")
-
-
 def test_brw007_presentation_mode_moves_by_keyboard_and_esc_leaves(dash_duo, dash_app):
     open_page(dash_duo, dash_app)
     dash_duo.driver.get(dash_duo.server_url + "/?centre=akademiska&present=1")
@@ -282,19 +229,6 @@ def test_brw010_theme_switch_recolours_the_figures_and_is_remembered(dash_duo, d
                        timeout=8, msg="the theme was not remembered")
     assert dash_duo.driver.execute_script(html) == "dark"
     assert dash_duo.get_logs() == []
-
-
-def downloaded(dash_duo, suffix: str, timeout: float = 8) -> Path:
-    folder = Path(dash_duo.download_path)
-    found = {}
-
-    def ready(_driver):
-        files = [f for f in folder.iterdir() if f.name.endswith(suffix)]
-        found["file"] = files[0] if files else None
-        return bool(files)
-
-    dash_duo._wait_for(ready, timeout=timeout, msg=f"no {suffix} was downloaded")
-    return found["file"]
 
 
 def click_centred(dash_duo, selector: str):

@@ -10,9 +10,9 @@ import pytest
 
 from atmp.cli import main
 from atmp.data import SYNTHETIC_MARKER
+from tests.support.data_files import DATA_DIR
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA_DIR = ROOT / "data"
 
 
 def _run(*args: str) -> subprocess.CompletedProcess:

@@ -23,7 +23,7 @@ from atmp.figures import (
 from atmp.filters import Filters
 from atmp.sample import generate, marker_text, write
 from atmp.views import CHARTS
-from tests.conftest import DATA_DIR
+from tests.support.data_files import DATA_DIR
 
 CSS = Path(__file__).resolve().parent.parent / "assets" / "10-dashboard.css"
 HEX = re.compile(r"#[0-9a-fA-F]{6}")

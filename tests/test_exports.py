@@ -134,7 +134,7 @@ def test_exp009_every_chart_exports_a_row_for_every_value_it_writes(published):
 
 def test_exp010_the_data_download_sends_the_links_filtered_data():
     from app import server
-    from tests.dash_request import dataset_request
+    from tests.support.dash_request import dataset_request
 
     client = server.test_client()
     dependencies = client.get("/_dash-dependencies").get_json()

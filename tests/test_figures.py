@@ -11,7 +11,7 @@ from atmp.figures import PALETTES, SLIDE_FONT_SCALE, SLIDE_PALETTES, scaled_font
 from atmp.filters import Filters
 from atmp.sample import generate, marker_text, write
 from atmp.views import CHARTS
-from tests.conftest import DATA_DIR
+from tests.support.data_files import DATA_DIR
 
 BY_KEY = {chart.key: chart for chart in CHARTS}
 

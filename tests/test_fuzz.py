@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app import server
-from tests.dash_request import dashboard_request, dataset_request, page_request
+from tests.support.dash_request import dashboard_request, dataset_request, page_request
 
 ROOT = Path(__file__).resolve().parent.parent
 LEAKS = ("Traceback", "site-packages", '.py"', "File \"", str(ROOT), "/work/")

@@ -24,7 +24,7 @@ from atmp.trials import count_trials, facts_from_aggregates, facts_from_register
 from atmp.views import CHARTS, offered_charts
 from atmp.vocab import CENTRE, TRIAL_DIMENSIONS
 from components import ids
-from tests.dash_request import (
+from tests.support.dash_request import (
     dataset_request,
     export_request,
     page_request,

@@ -18,8 +18,8 @@ from atmp.sample import generate, marker_text, write
 from atmp.state import ViewState
 from components.banner import data_version
 from components.render import PER_ITEM, changed_outputs, outputs, render
-from tests.conftest import DATA_DIR
-from tests.dash_request import dashboard_request
+from tests.support.dash_request import dashboard_request
+from tests.support.data_files import DATA_DIR
 
 # Filter states one after another: each dimension alone, crossed, narrowed, cleared.
 FILTER_STEPS = [

@@ -14,7 +14,7 @@ from atmp.filters import Filters
 from atmp.quality import findings
 from atmp.views import CHARTS, kpis
 from atmp.views.key_figures import trial_total
-from tests.every_view import render_every_view
+from tests.support.every_view import render_every_view
 
 
 def exact(per_centre):

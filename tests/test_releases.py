@@ -13,7 +13,7 @@ from atmp import store
 from atmp.data import DataError, load_snapshot
 from atmp.releases import changes
 from components import ids
-from tests.dash_request import export_request, page_request, rendered_prop
+from tests.support.dash_request import export_request, page_request, rendered_prop
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -4,18 +4,11 @@ from __future__ import annotations
 
 import json
 import time
-from pathlib import Path
 
 from atmp import store
-from tests.dash_request import dashboard_request, page_request
-from tests.gunicorn_app import Instance, get, gunicorn, post
-
-
-def _set_patients(data_dir: Path, centre: str, old: int, new: int | str) -> None:
-    path = data_dir / "cart.csv"
-    text = path.read_text(encoding="utf-8")
-    assert f"{centre},{old}," in text
-    path.write_text(text.replace(f"{centre},{old},", f"{centre},{new},"), encoding="utf-8")
+from tests.support.dash_request import dashboard_request, page_request
+from tests.support.data_files import set_patients
+from tests.support.gunicorn_app import Instance, get, gunicorn, post
 
 
 def _akademiska_patients() -> int:
@@ -24,13 +17,13 @@ def _akademiska_patients() -> int:
 
 
 def test_rld001_a_valid_change_is_swapped_in_an_invalid_one_is_not(served):
-    _set_patients(served, "akademiska", 38, 40)
+    set_patients(served, "akademiska", 38, 40)
     store.refresh()
     assert _akademiska_patients() == 38  # a change is read once it held still for a look
     store.refresh()
     assert _akademiska_patients() == 40 and store.problem() is None
 
-    _set_patients(served, "akademiska", 40, "forty")
+    set_patients(served, "akademiska", 40, "forty")
     store.refresh()
     store.refresh()
     assert _akademiska_patients() == 40  # the last good data
@@ -38,16 +31,16 @@ def test_rld001_a_valid_change_is_swapped_in_an_invalid_one_is_not(served):
     assert problem is not None
     assert "cart.csv, row 2, column 'patients': not a whole number" in str(problem)
 
-    _set_patients(served, "akademiska", "forty", 41)
+    set_patients(served, "akademiska", "forty", 41)
     store.refresh()
     store.refresh()
     assert _akademiska_patients() == 41 and store.problem() is None
 
 
 def test_rld004_a_file_still_being_written_is_not_read(served):
-    _set_patients(served, "akademiska", 38, 4)  # half of "40", valid on its own
+    set_patients(served, "akademiska", 38, 4)  # half of "40", valid on its own
     store.refresh()
-    _set_patients(served, "akademiska", 4, 40)  # the rest of the write
+    set_patients(served, "akademiska", 4, 40)  # the rest of the write
     store.refresh()
     assert _akademiska_patients() == 38  # neither the half-written 4 nor, yet, 40
     store.refresh()
@@ -57,7 +50,7 @@ def test_rld004_a_file_still_being_written_is_not_read(served):
 def test_rld002_the_watcher_picks_up_a_change_on_its_own(served):
     stop = store.watch(0.05)
     try:
-        _set_patients(served, "akademiska", 38, 40)
+        set_patients(served, "akademiska", 38, 40)
         for _ in range(100):
             if _akademiska_patients() == 40:
                 break
@@ -88,11 +81,11 @@ def test_rld003_two_gunicorn_workers_keep_the_last_good_data_and_show_the_proble
         # Several requests, so that both workers answer.
         assert {_kpis(server)[0] for _ in range(6)} == {"112"}
 
-        _set_patients(data_copy, "akademiska", 38, 40)
+        set_patients(data_copy, "akademiska", 38, 40)
         # Every worker's watcher looks, whether it answers a request or not.
         assert _eventually(lambda: {_kpis(server)[0] for _ in range(6)} == {"114"})
 
-        _set_patients(data_copy, "akademiska", 40, -3)
+        set_patients(data_copy, "akademiska", 40, -3)
         problem = "cart.csv, row 2, column 'patients': a count cannot be negative"
         notice = "The latest data update could not be used: showing the figures of spring 2025"
 

@@ -13,7 +13,6 @@ from atmp.sample import (
     SampleRefused,
     apportion,
     generate,
-    marker_text,
     source_text,
     write,
 )
@@ -21,14 +20,7 @@ from atmp.text import number
 from atmp.trials import count_trials
 from atmp.views import CHARTS, kpis
 from atmp.vocab import FILTER_DIMENSIONS
-
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-
-
-def _write(published, folder: Path, seed: int = 7, trials: int | None = None) -> Path:
-    tables = generate(published, seed, trials)
-    write(tables, folder, marker_text(seed, len(tables["trial_register"])), DATA_DIR)
-    return folder
+from tests.support.data_files import DATA_DIR, write_sample
 
 
 def _bytes(folder: Path) -> dict[str, bytes]:
@@ -38,13 +30,13 @@ def _bytes(folder: Path) -> dict[str, bytes]:
 @pytest.fixture(scope="module")
 def sample(published, tmp_path_factory):
     """The default sample (seed 7, the published 43 trials), loaded."""
-    return load_snapshot(_write(published, tmp_path_factory.mktemp("sample")))
+    return load_snapshot(write_sample(published, tmp_path_factory.mktemp("sample")))
 
 
 def test_smp001_same_seed_same_bytes_other_seed_other_data(published, tmp_path):
-    first = _bytes(_write(published, tmp_path / "a"))
-    assert first == _bytes(_write(published, tmp_path / "b"))
-    other = _bytes(_write(published, tmp_path / "c", seed=8))
+    first = _bytes(write_sample(published, tmp_path / "a"))
+    assert first == _bytes(write_sample(published, tmp_path / "b"))
+    other = _bytes(write_sample(published, tmp_path / "c", seed=8))
     for name in ("trial_register.csv", "cart.csv", "vecura.csv", "vecura_exports.csv"):
         assert other[name] != first[name], name
     assert "seed 7, 43 trials" in first[SYNTHETIC_MARKER].decode()
@@ -128,8 +120,8 @@ def test_smp009_regional_and_key_facts_as_published(sample, published):
 
 
 def test_smp010_size_of_the_register_changes_nothing_else(published, tmp_path):
-    small = _bytes(_write(published, tmp_path / "small", trials=10))
-    default = _bytes(_write(published, tmp_path / "default"))
+    small = _bytes(write_sample(published, tmp_path / "small", trials=10))
+    default = _bytes(write_sample(published, tmp_path / "default"))
     for name in ("cart.csv", "hospital_exemption.csv", "vecura.csv", "vecura_exports.csv"):
         assert small[name] == default[name], name
 
@@ -137,7 +129,7 @@ def test_smp010_size_of_the_register_changes_nothing_else(published, tmp_path):
 @pytest.mark.large
 def test_smp011_100000_trials_load_in_the_published_proportions(published, tmp_path):
     """The benchmark size: about 0.5 s to write, 1.5 s to load."""
-    snapshot = load_snapshot(_write(published, tmp_path / "large", trials=100_000))
+    snapshot = load_snapshot(write_sample(published, tmp_path / "large", trials=100_000))
     assert snapshot.synthetic and snapshot["trial_register"]["trial_id"].is_unique
     per_centre = count_trials(snapshot.trials, Filters()).exact_per_centre()
     assert per_centre == {"karolinska": 67_442, "akademiska": 32_558}
@@ -172,7 +164,7 @@ def test_smp012_refuses_the_published_folder_and_unmarked_data(published, data_c
 
 def test_smp013_rewrites_a_sample_folder_dropping_stale_data_files(published, data_copy):
     (data_copy / SYNTHETIC_MARKER).write_text("an earlier sample\n", encoding="utf-8")
-    _write(published, data_copy)
+    write_sample(published, data_copy)
     assert not (data_copy / "trials.csv").exists()  # would clash with trial_register.csv
     assert load_snapshot(data_copy).synthetic
     assert source_text(7) in (data_copy / "cart.csv").read_text(encoding="utf-8")

@@ -16,9 +16,9 @@ from pathlib import Path
 
 from atmp.data import load_snapshot
 from atmp.state import join_query
-from tests.dash_request import dashboard_request, export_request, page_request
-from tests.gunicorn_app import Instance, get, gunicorn, post
-from tests.test_reload import _set_patients
+from tests.support.dash_request import dashboard_request, export_request, page_request
+from tests.support.data_files import set_patients
+from tests.support.gunicorn_app import Instance, get, gunicorn, post
 
 LINK = "?centre=akademiska&class=sctmp,tep&lang=sv&theme=dark"
 STATUS_BAR = {"points": [{"customdata": ["status", "open"]}]}
@@ -85,7 +85,7 @@ def _cart_patients(instance: Instance) -> str:
 
 def test_scl001_the_data_version_is_the_files_not_when_they_were_read(published, data_copy):
     assert load_snapshot(data_copy).version == published.version  # another folder, a later load
-    _set_patients(data_copy, "akademiska", 38, 40)
+    set_patients(data_copy, "akademiska", 38, 40)
     assert load_snapshot(data_copy).version != published.version
 
 
@@ -116,7 +116,7 @@ def test_scl002_two_instances_answer_every_request_identically(data_copy: Path):
         assert sent["response"]["download"]["data"]["filename"].startswith("trials_by_class-")
 
         # A data update reaches both on their own, and they agree again, the data version too.
-        _set_patients(data_copy, "akademiska", 38, 40)
+        set_patients(data_copy, "akademiska", 38, 40)
         for _ in range(100):
             if _cart_patients(one) == _cart_patients(two) == "114":
                 break

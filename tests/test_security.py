@@ -23,11 +23,10 @@ from atmp.settings import read_settings
 from atmp.views import CHARTS
 from components import ids
 from serving import MAX_REQUEST_BYTES, content_security_policy
-from tests.dash_request import dashboard_request, page_request
-from tests.gunicorn_app import free_port
-from tests.test_browser import downloaded, ids_selector
-from tests.test_reload import _set_patients
-from tests.test_sample import _write
+from tests.support.browser import downloaded, ids_selector
+from tests.support.dash_request import dashboard_request, page_request
+from tests.support.data_files import set_patients, write_sample
+from tests.support.gunicorn_app import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 HOSTILE = "?centre=<script>alert(1)</script>&lang=\"><img src=x onerror=alert(1)>"
@@ -111,14 +110,14 @@ def test_sec006_healthz_is_degraded_after_a_failed_reload(client, data_copy):
     store.install(load_snapshot(data_copy))
     try:
         served = client.get("/healthz").get_json()
-        _set_patients(data_copy, "akademiska", 38, -3)
+        set_patients(data_copy, "akademiska", 38, -3)
         store.refresh()
         store.refresh()
         assert client.get("/healthz").get_json() == {
             **served, "status": "degraded", "problem_count": 1,
             "problems": ["cart.csv, row 2, column 'patients': a count cannot be negative "
                          "(value '-3'). Fix: give a number of 0 or more"]}
-        _set_patients(data_copy, "akademiska", -3, 40)
+        set_patients(data_copy, "akademiska", -3, 40)
         store.refresh()
         store.refresh()
         answer = client.get("/healthz").get_json()
@@ -229,7 +228,7 @@ def violations(dash_duo) -> list[str]:
 def sample_served(published, tmp_path):
     """The store serving the synthetic sample: unlike the published data, it has a map."""
     before = store.current()
-    store.install(load_snapshot(_write(published, tmp_path / "sample")))
+    store.install(load_snapshot(write_sample(published, tmp_path / "sample")))
     yield
     store.install(before)
 

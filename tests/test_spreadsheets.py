@@ -21,9 +21,8 @@ from atmp.exports import dataset_xlsx, table_of, to_csv
 from atmp.filters import Filters
 from atmp.spreadsheet import MAX_ROWS
 from atmp.views import CHARTS
-from tests.every_view import render_every_view
-
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+from tests.support.data_files import DATA_DIR
+from tests.support.every_view import render_every_view
 
 
 def _rows(path: Path) -> list[list[str]]:

@@ -1,0 +1,100 @@
+"""Driving the dashboard in headless Chromium: Debian's Chromium and what the browser
+tests read from the page (bars as plotly.js drew them, the slide, downloads)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.common.action_chains import ActionChains
+
+from atmp.figures import CERTAIN_PART
+from atmp.views import Chart
+from components import ids
+
+
+def chromium_options() -> Options:
+    """Debian's Chromium, headless, as root, with no calls to the outside network."""
+    options = Options()
+    options.binary_location = "/usr/bin/chromium"
+    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu",
+                     "--disable-dev-shm-usage", "--disable-background-networking",
+                     "--disable-component-update", "--disable-sync", "--no-first-run",
+                     "--window-size=1600,1000"):
+        options.add_argument(argument)
+    return options
+
+
+def bars(dash_duo, chart: str) -> dict:
+    """{(trace name, y label): x} of a chart as drawn by plotly.js; "lower–upper" for a bar
+    drawn as a range (its certain part is left out: the possible part holds both bounds)."""
+    return dash_duo.driver.execute_script(
+        """
+        const gd = document.querySelector(`#${arguments[0]} .js-plotly-plot`);
+        const out = {};
+        for (const trace of gd.data) {
+            if (trace.type !== 'bar' || trace.meta === arguments[1]) continue;
+            trace.y.forEach((y, i) => {
+                out[`${trace.name}|${y}`] = trace.base
+                    ? `${trace.base[i]}–${trace.base[i] + trace.x[i]}` : trace.x[i];
+            });
+        }
+        return out;
+        """,
+        ids.graph(chart), CERTAIN_PART,
+    )
+
+
+def wait_for_bars(dash_duo, chart: str, condition, timeout: float = 8) -> dict:
+    dash_duo.wait_for_element(f"#{ids.graph(chart)} .js-plotly-plot")
+    result = {}
+
+    def check(_driver):
+        result["bars"] = bars(dash_duo, chart)
+        return condition(result["bars"])
+
+    dash_duo._wait_for(check, timeout=timeout, msg=f"{chart} never met the condition")
+    return result["bars"]
+
+
+def ids_selector(component_id: dict) -> str:
+    """The CSS id of a pattern-matching component, as Dash writes it into the page."""
+    text = json.dumps(component_id, sort_keys=True, separators=(",", ":"))
+    return "".join(f"\\{c}" if not c.isalnum() and c not in "-_" else c for c in text)
+
+
+def slide_title(dash_duo) -> str:
+    return dash_duo.driver.execute_script(
+        "const gd = document.querySelector('#slide .js-plotly-plot');"
+        "return gd && gd.layout && gd.layout.title ? gd.layout.title.text : '';")
+
+
+def wait_for_slide(dash_duo, chart: Chart, lang: str = "en", timeout: float = 8):
+    """The slide of `chart`, whose title names its scope ("Akademiska (Uppsala): …")."""
+    title = chart.title(lang)
+    dash_duo._wait_for(lambda _driver: title in re.sub("<[^>]+>", "", (
+        slide_title(dash_duo) or "").replace("<br>", " ")), timeout=timeout,
+                       msg=f"the slide never showed {chart.key}")
+
+
+def press(dash_duo, key: str):
+    ActionChains(dash_duo.driver).send_keys(key).perform()
+
+
+def presenting(dash_duo) -> bool:
+    return "presenting" in dash_duo.find_element(f"#{ids.APP}").get_attribute("class")
+
+
+def downloaded(dash_duo, suffix: str, timeout: float = 8) -> Path:
+    folder = Path(dash_duo.download_path)
+    found = {}
+
+    def ready(_driver):
+        files = [f for f in folder.iterdir() if f.name.endswith(suffix)]
+        found["file"] = files[0] if files else None
+        return bool(files)
+
+    dash_duo._wait_for(ready, timeout=timeout, msg=f"no {suffix} was downloaded")
+    return found["file"]
