@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8050
 export PORT
 
-.PHONY: run test lint lock browser clean sample check-data bench
+.PHONY: run test fast lint lock browser clean sample check-data bench
 
 # Serve the dashboard on http://127.0.0.1:$(PORT) with gunicorn and the published data.
 run: $(VENV)/.installed
@@ -15,6 +15,11 @@ run: $(VENV)/.installed
 test: $(VENV)/.installed browser
 	$(BIN)/ruff check .
 	$(BIN)/pytest
+
+# The fast tier: no browser, no gunicorn processes, no 100,000-trial folder (about a minute).
+fast: $(VENV)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/pytest -m "not browser and not server and not large"
 
 # Lint only.
 lint: $(VENV)/.installed

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import time
 
+import pytest
+
 from atmp import store
 from tests.support.dash_request import dashboard_request, page_request
 from tests.support.data_files import set_patients
@@ -76,6 +78,7 @@ def _eventually(check, seconds: float = 15) -> bool:
     return True
 
 
+@pytest.mark.server
 def test_rld003_two_gunicorn_workers_keep_the_last_good_data_and_show_the_problem(data_copy):
     with gunicorn(data_copy, ATMP_RELOAD_SECONDS="0.1", WEB_CONCURRENCY="2") as server:
         # Several requests, so that both workers answer.
@@ -114,6 +117,7 @@ BROKEN_SAVES = {
 }
 
 
+@pytest.mark.server
 def test_rld005_five_broken_saves_keep_the_last_good_numbers(data_copy):
     cart = data_copy / "cart.csv"
     good = cart.read_text(encoding="utf-8")

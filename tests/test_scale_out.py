@@ -14,6 +14,8 @@ import re
 import time
 from pathlib import Path
 
+import pytest
+
 from atmp.data import load_snapshot
 from atmp.state import join_query
 from tests.support.dash_request import dashboard_request, export_request, page_request
@@ -89,6 +91,7 @@ def test_scl001_the_data_version_is_the_files_not_when_they_were_read(published,
     assert load_snapshot(data_copy).version != published.version
 
 
+@pytest.mark.server
 def test_scl002_two_instances_answer_every_request_identically(data_copy: Path):
     with gunicorn(data_copy, WEB_CONCURRENCY="1", ATMP_RELOAD_SECONDS="0.1") as one, \
             gunicorn(data_copy, WEB_CONCURRENCY="1", ATMP_RELOAD_SECONDS="0.1") as two:

@@ -305,7 +305,7 @@ _TEXT = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), m
 _COUNT = st.integers(0, 10**9)
 
 
-@settings(max_examples=12, deadline=None,
+@settings(max_examples=8, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(cart=st.tuples(_COUNT, _COUNT), vecura=st.lists(_COUNT, min_size=1, max_size=12),
        note=_TEXT, source=_TEXT.filter(str.strip), population=st.integers(1, 10**10),

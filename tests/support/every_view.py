@@ -30,12 +30,13 @@ def render_every_view(snapshot: Snapshot) -> str:
                 view = chart.build(snapshot, filters, lang)
                 table = table_of(chart, view, filters, snapshot, lang)
                 shown.append(to_csv(table))
-                to_xlsx(table)
+                if filters == FILTERS[0]:  # workbooks hold what the CSV holds: once is enough
+                    to_xlsx(table)
                 shown.append(json.dumps(chart_slide(chart, view, filters, snapshot, lang,
                                                     "dark"), cls=PlotlyJSONEncoder))
             shown += [str(kpis(snapshot, filters, lang)), str(key_facts(snapshot, filters, lang)),
                       str(findings(snapshot, lang, filters))]
-            dataset_xlsx(snapshot, filters, lang)
+        dataset_xlsx(snapshot, FILTERS[1], lang)
         for link in LINKS:
             search = f"{link}{'&' if link else '?'}lang={lang}"
             state, unknown = from_query(search, offer(snapshot))
