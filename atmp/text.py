@@ -62,7 +62,7 @@ TEXT: dict[str, dict[str, str]] = {
     "export.filters": {"en": "Filters", "sv": "Filter"},
     "export.as_of": {"en": "Data as of", "sv": "Data per"},
     "export.about": {"en": "About", "sv": "Om"},
-    "export.rows": {"en": "{n} rows", "sv": "{n} rader"},
+    "export.rows": {"en": "{n} rows", "sv": "{n} rader", "en_one": "{n} row", "sv_one": "{n} rad"},
     "link.ignored": {"en": "The link had values this dashboard does not know; they were "
                            "ignored: {values}.",
                      "sv": "Länken hade värden som instrumentpanelen inte känner till; de "
@@ -268,7 +268,11 @@ TEXT: dict[str, dict[str, str]] = {
     "note.unnamed_countries": {"en": "Besides the countries on the map: {n} recipient "
                                      "countries not named.",
                                "sv": "Utöver länderna på kartan: {n} mottagarländer som inte "
-                                     "namnges."},
+                                     "namnges.",
+                               "en_one": "Besides the countries on the map: {n} recipient "
+                                         "country not named.",
+                               "sv_one": "Utöver länderna på kartan: {n} mottagarland som inte "
+                                         "namnges."},
     "note.map_period": {"en": "The map shows {first}–{last} together.",
                         "sv": "Kartan visar {first}–{last} sammantaget."},
     "note.sum_differs": {
@@ -366,7 +370,9 @@ TEXT: dict[str, dict[str, str]] = {
     "scope.cluster": {"en": "Whole cluster", "sv": "Hela klustret"},
     "scope.label": {"en": "Covers: {scope}", "sv": "Omfattar: {scope}"},
     "hover.trials": {"en": "{centre}<br>{label}: {n} trials",
-                     "sv": "{centre}<br>{label}: {n} prövningar"},
+                     "sv": "{centre}<br>{label}: {n} prövningar",
+                     "en_one": "{centre}<br>{label}: {n} trial",
+                     "sv_one": "{centre}<br>{label}: {n} prövning"},
     "hover.trials_range": {
         "en": "{centre}<br>{label}: {n} trials<br>a range: the source does not publish this "
               "combination",
@@ -433,8 +439,11 @@ TEXT: dict[str, dict[str, str]] = {
 
 
 def t(key: str, lang: str = "en", **values: object) -> str:
-    """The text for `key` in `lang`, with `values` filled in."""
-    text = TEXT[key]["sv" if lang == "sv" else "en"]
+    """The text for `key` in `lang`, with `values` filled in; its singular form ("1 row",
+    "1 rad") where it has one and the count `n` is 1."""
+    lang = "sv" if lang == "sv" else "en"
+    one = "n" in values and str(values["n"]).rstrip("*") == "1"
+    text = TEXT[key].get(f"{lang}_one", TEXT[key][lang]) if one else TEXT[key][lang]
     return text.format(**values) if values else text
 
 

@@ -173,3 +173,14 @@ def test_exp013_every_chart_exports_as_xlsx_and_csv_in_both_languages(published)
             book = load_workbook(io.BytesIO(to_xlsx(table)))
             assert book.active["A1"].value == chart.title(lang)
             assert chart.title(lang) in to_csv(table)
+
+
+def test_exp012_counts_of_one_are_singular_in_both_languages(published):
+    from atmp.text import t
+
+    assert t("export.rows", "en", n="1") == "1 row" and t("export.rows", "en", n="2") == "2 rows"
+    assert t("export.rows", "sv", n="1") == "1 rad" and t("export.rows", "sv", n="7") == "7 rader"
+    book = load_workbook(io.BytesIO(dataset_xlsx(published, NO_FILTERS, "sv")))
+    about = dict(row[:2] for row in book["Om"].values if row and row[0])
+    assert about["release"] == "1 rad" and about["cart"] == "2 rader"
+    assert t("hover.trials", "en", centre="K", label="TEP", n="1*").endswith("1* trial")
