@@ -15,10 +15,11 @@ import sys
 from pathlib import Path
 
 from atmp.crosscheck import warnings
-from atmp.data import DATASETS, DataError, Snapshot, dataset_files, load_snapshot
+from atmp.data import DataError, Snapshot, dataset_files, load_snapshot
 from atmp.filters import Filters
 from atmp.releases import changes
 from atmp.sample import DEFAULT_SEED, MAX_TRIALS, SampleRefused, generate, marker_text, write
+from atmp.schema import DATASETS
 from atmp.settings import DEFAULT_DATA_DIR
 from atmp.template import template_xlsx
 from atmp.trials import count_trials

@@ -17,9 +17,10 @@ import pandas as pd
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from atmp.data import MULTIPLE_SEPARATOR, Snapshot
+from atmp.data import Snapshot
 from atmp.figures import CERTAIN_PART, SLIDE_PALETTES, SMALL_MARKS, plain, slide
 from atmp.filters import Filters
+from atmp.schema import MULTIPLE_SEPARATOR
 from atmp.text import number, t
 from atmp.views import Chart, ChartView
 from atmp.vocab import COUNTRY, QUALIFIER, READING, TRIAL_DIMENSIONS

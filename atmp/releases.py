@@ -12,8 +12,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from atmp.data import DATASETS, Dataset, Snapshot
+from atmp.data import Snapshot
 from atmp.filters import Filters
+from atmp.schema import DATASETS, Dataset
 from atmp.text import number, t
 from atmp.trials import count_trials
 from atmp.vocab import CENTRE, TRIAL_DIMENSIONS

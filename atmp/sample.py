@@ -15,8 +15,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from atmp.data import ALL, DATASETS, MULTIPLE_SEPARATOR, SYNTHETIC_MARKER, Snapshot, dataset_files
+from atmp.data import SYNTHETIC_MARKER, Snapshot, dataset_files
 from atmp.filters import Filters
+from atmp.schema import ALL, DATASETS, MULTIPLE_SEPARATOR
 from atmp.trials import count_trials
 from atmp.vocab import (
     ATMP_CLASS,

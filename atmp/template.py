@@ -12,7 +12,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from atmp.data import DATASETS, Column, Dataset
+from atmp.schema import DATASETS, Column, Dataset
 from atmp.vocab import TRIAL_DIMENSIONS, Vocabulary
 
 DOWNLOAD_PATH = "/download/template.xlsx"  # where the page's footer links to it

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from atmp.data import DATASETS, DataError, load_snapshot
+from atmp.data import DataError, load_snapshot
+from atmp.schema import DATASETS
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from atmp.data import DATASETS, SYNTHETIC_MARKER, load_snapshot
+from atmp.data import SYNTHETIC_MARKER, load_snapshot
 from atmp.filters import Filters
 from atmp.sample import (
     SampleRefused,
@@ -16,6 +16,7 @@ from atmp.sample import (
     source_text,
     write,
 )
+from atmp.schema import DATASETS
 from atmp.text import number
 from atmp.trials import count_trials
 from atmp.views import CHARTS, kpis

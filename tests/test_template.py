@@ -11,7 +11,8 @@ from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
 
-from atmp.data import DATASETS, load_snapshot
+from atmp.data import load_snapshot
+from atmp.schema import DATASETS
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -11,9 +11,10 @@ import re
 
 import pandas as pd
 
-from atmp.data import RATE_POPULATION, Snapshot
+from atmp.data import Snapshot
 from atmp.figures import bar, layout, padded_range
 from atmp.filters import Filters
+from atmp.schema import RATE_POPULATION
 from atmp.text import localized, number, t
 from atmp.views.chart import CHART_HEIGHT, NO_FILTER, ChartView, ignored_note
 from atmp.views.labels import approx, axis_label, certainty_notes
