@@ -15,10 +15,11 @@ from atmp.filters import Filters, from_values
 from atmp.state import from_query
 from atmp.views import CHARTS, offer
 from atmp.vocab import FILTER_DIMENSIONS
+from callbacks.patches import changed_outputs
 from components import ids
 from components.banner import data_version
 from components.filters import link_notice
-from components.render import changed_outputs, outputs, render
+from components.render import outputs, render
 
 CLICKABLE = [chart for chart in CHARTS if chart.click_dimension]
 KPI_KEYS = ("trials", "cart", "vecura", "per_100k")

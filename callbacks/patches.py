@@ -1,0 +1,71 @@
+"""A filter change as bytes: the outputs of the view the page shows and of the new one,
+compared (atmp/diff.py), become a `dash.Patch` of only what changed."""
+
+from __future__ import annotations
+
+from dash import Patch, no_update
+
+from atmp.diff import REMOVED, Inserted, Path, changes
+from components.render import Rendered, outputs
+
+# Outputs that are one value per chart or key figure, rather than one value.
+PER_ITEM = ("figures", "notes", "sources", "tables", "kpi_values", "kpi_details", "scopes",
+            "kpi_scopes", "options")
+
+
+
+def changed_outputs(shown: Rendered, rendered: Rendered) -> dict:
+    """The same outputs as changes to the page that shows `shown`: no_update where an
+    output stays as it is, else a Patch of only the parts that change (a figure's data,
+    a note's text, a chip), or the new value where it is a plain string."""
+    before, after = shown.plain, rendered.plain
+    result = {}
+    for name, value in outputs(rendered).items():
+        if name not in after:
+            result[name] = value
+        elif name in PER_ITEM:
+            result[name] = [_change(old, new, whole) for old, new, whole
+                            in zip(before[name], after[name], value, strict=True)]
+        else:
+            result[name] = _change(before.get(name), after[name], value)
+    return result
+
+
+def _change(old: object, new: object, whole: object) -> object:
+    """no_update, a Patch from `old` to `new` (JSON forms), or `whole`, the output itself."""
+    found = changes(old, new)
+    if not found:
+        return no_update
+    if found[0][0] == ():  # a string, or what the page did not have
+        return whole
+    return as_patch(found)
+
+
+def as_patch(found: list[tuple[Path, object]]) -> Patch:
+    """A Patch of the changes, the keys set in one dict merged in one operation.
+
+    A merge may come after a removal or an insertion: removals delete dict keys that
+    nothing else touches, and list items come and go front to back, each after every
+    change at a lower index (see atmp/diff.py).
+    """
+    patch = Patch()
+    merges: dict[Path, dict] = {}
+    for path, value in found:
+        *parents, key = path
+        if value is REMOVED:
+            del _at(patch, parents)[key]
+        elif isinstance(value, Inserted):
+            _at(patch, parents).insert(key, value.value)
+        elif isinstance(key, str):
+            merges.setdefault(tuple(parents), {})[key] = value
+        else:
+            _at(patch, parents)[key] = value
+    for parents, values in merges.items():
+        _at(patch, parents).update(values)
+    return patch
+
+
+def _at(patch: Patch, path: Path) -> Patch:
+    for key in path:
+        patch = patch[key]
+    return patch
