@@ -9,6 +9,7 @@ export PORT
 
 # Serve the dashboard on http://127.0.0.1:$(PORT) with gunicorn and the published data.
 run: $(VENV)/.installed
+	@$(BIN)/atmp settings >/dev/null
 	$(BIN)/gunicorn app:server --config gunicorn.conf.py --bind 127.0.0.1:$(PORT)
 
 # Run every test: lint, unit tests and browser tests in headless Chromium.

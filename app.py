@@ -4,12 +4,12 @@ import dash
 
 import callbacks  # noqa: F401  (registers the callbacks)
 from atmp import store
-from atmp.settings import read_settings
+from atmp.settings import settings_or_exit
 from atmp.text import t
 from components.layout import create_shell, create_validation_layout
 from serving import harden
 
-settings = read_settings()
+settings = settings_or_exit()
 store.load_or_exit(settings.data_dir)
 
 app = dash.Dash(__name__, title=t("app.title"), update_title=None,

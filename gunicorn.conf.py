@@ -1,9 +1,11 @@
 """gunicorn settings; every value can be overridden on the command line."""
 
-import os
+from atmp.settings import settings_or_exit
 
-bind = f"0.0.0.0:{os.environ.get('PORT', '8050')}"
-workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
+# PORT and WEB_CONCURRENCY come from the dashboard's one table of settings, checked.
+_settings = settings_or_exit()
+bind = f"0.0.0.0:{_settings.port}"
+workers = _settings.workers
 timeout = 30
 graceful_timeout = 10
 # Load the data once in the master: invalid data stops start-up with its message,
@@ -15,6 +17,5 @@ accesslog = "-"
 def post_fork(server, worker):
     """Each worker watches the data folder itself: threads do not survive the fork."""
     from atmp import store
-    from atmp.settings import read_settings
 
-    store.watch(read_settings().reload_seconds)
+    store.watch(_settings.reload_seconds)

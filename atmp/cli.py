@@ -20,7 +20,7 @@ from atmp.filters import Filters
 from atmp.releases import changes
 from atmp.sample import DEFAULT_SEED, MAX_TRIALS, SampleRefused, generate, marker_text, write
 from atmp.schema import DATASETS
-from atmp.settings import DEFAULT_DATA_DIR
+from atmp.settings import DEFAULT_DATA_DIR, SettingError, read_settings
 from atmp.template import template_xlsx
 from atmp.trials import count_trials
 from atmp.vocab import CENTRE
@@ -111,6 +111,18 @@ def diff(args: argparse.Namespace) -> int:
     return 0
 
 
+def show_settings(args: argparse.Namespace) -> int:
+    """The settings the dashboard would start with, or the one that stops it (exit 2)."""
+    try:
+        settings = read_settings()
+    except SettingError as error:
+        print(f"{error}.", file=sys.stderr)
+        return REFUSED
+    for name, value in vars(settings).items():
+        print(f"{name}: {value}")
+    return 0
+
+
 def template(args: argparse.Namespace) -> int:
     out: Path = args.out
     if out.suffix.lower() != ".xlsx":
@@ -173,6 +185,12 @@ def parser() -> argparse.ArgumentParser:
     compare.add_argument("--lang", choices=("en", "sv"), default="en",
                          help="the language of the labels (default en)")
     compare.set_defaults(run=diff)
+
+    check_settings = commands.add_parser(
+        "settings", help="check the settings from the environment and print them",
+        description="Read every setting from the environment as the app does; print them, or "
+                    "name the one that is wrong and exit 2.")
+    check_settings.set_defaults(run=show_settings)
 
     blank = commands.add_parser(
         "template", help="write a workbook to start a data update from",

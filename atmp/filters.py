@@ -104,10 +104,3 @@ def from_params(params: dict[str, list[str]],
             unknown.append(name)
     filters, unknown_codes = from_values(values)
     return filters, unknown + unknown_codes
-
-
-def from_query(search: str | None) -> tuple[Filters, list[str]]:
-    """Filters from a query string; unknown parameters and codes are returned, not applied."""
-    params, unreadable = parse_query(search)
-    filters, unknown = from_params(params)
-    return filters, unreadable + unknown

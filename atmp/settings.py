@@ -3,25 +3,28 @@
 from __future__ import annotations
 
 import os
+import sys
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
-# name: (default, help) — README.md documents each; a test checks that it does.
-SETTINGS: dict[str, tuple[str, str]] = {
-    "ATMP_DATA_DIR": (str(DEFAULT_DATA_DIR), "Folder of the CSV datasets to serve."),
-    "PORT": ("8050", "Port that `make run` and gunicorn listen on."),
-    "WEB_CONCURRENCY": ("2", "Number of gunicorn worker processes."),
-    "ATMP_RELOAD_SECONDS": ("2", "How often each worker looks for changed data files, in "
-                            "seconds."),
-    "ATMP_DEBUG": ("0", "1 turns on Dash's debug mode (development only: never in production)."),
-    "ATMP_FRAME_ANCESTORS": ("'self'", "Pages that may show the dashboard in a frame: a CSP "
-                             "source list, e.g. `'self' https://intranet.example.se`; `'none'` "
-                             "forbids every frame."),
-    "ATMP_SMALL_NUMBERS": ("hide", "`hide` shows patient counts below 5 per year, product or "
-                           "country as \"<5\"; `show` shows them as they are."),
+# name: default. README.md's settings table documents each; tests/test_settings.py checks
+# that every one is there, with its default.
+SETTINGS: dict[str, str] = {
+    "ATMP_DATA_DIR": str(DEFAULT_DATA_DIR),
+    "PORT": "8050",
+    "WEB_CONCURRENCY": "2",
+    "ATMP_RELOAD_SECONDS": "2",
+    "ATMP_DEBUG": "0",
+    "ATMP_FRAME_ANCESTORS": "'self'",
+    "ATMP_SMALL_NUMBERS": "hide",
 }
+
+
+class SettingError(ValueError):
+    """A setting the dashboard cannot run with; the message names it and says why."""
 
 
 @dataclass(frozen=True)
@@ -35,27 +38,55 @@ class Settings:
     frame_ancestors: str
 
 
-def read_settings(environ: dict[str, str] | None = None) -> Settings:
+def setting(name: str, environ: Mapping[str, str] | None = None) -> str:
+    """One setting as text: the environment's value, or its default."""
     environ = os.environ if environ is None else environ
+    return environ.get(name, "").strip() or SETTINGS[name]
 
-    def get(name: str) -> str:
-        return environ.get(name, "").strip() or SETTINGS[name][0]
 
+def _number(name: str, environ: Mapping[str, str], kind: type, low: float, high: float):
+    text = setting(name, environ)
+    try:
+        value = kind(text)
+    except ValueError:
+        value = None
+    if value is None or value != value or not low <= value <= high:
+        what = "a whole number" if kind is int else "a number"
+        raise SettingError(f"{name}={text!r} must be {what} from {low:g} to {high:g}")
+    return value
+
+
+def read_settings(environ: Mapping[str, str] | None = None) -> Settings:
+    """Every setting, checked: a bad one raises SettingError naming it."""
+    environ = os.environ if environ is None else environ
     return Settings(
-        data_dir=Path(get("ATMP_DATA_DIR")),
-        port=int(get("PORT")),
-        workers=int(get("WEB_CONCURRENCY")),
-        reload_seconds=float(get("ATMP_RELOAD_SECONDS")),
-        debug=get("ATMP_DEBUG") == "1",
-        # Anything but an explicit "show" hides: a typo must not reveal small counts.
-        hide_small_numbers=get("ATMP_SMALL_NUMBERS") != "show",
-        frame_ancestors=_source_list(get("ATMP_FRAME_ANCESTORS")),
+        data_dir=Path(setting("ATMP_DATA_DIR", environ)),
+        port=_number("PORT", environ, int, 1, 65535),
+        workers=_number("WEB_CONCURRENCY", environ, int, 1, 64),
+        reload_seconds=_number("ATMP_RELOAD_SECONDS", environ, float, 0.05, 3600),
+        debug=setting("ATMP_DEBUG", environ) == "1",
+        hide_small_numbers=hides_small_numbers(environ),
+        frame_ancestors=_source_list(setting("ATMP_FRAME_ANCESTORS", environ)),
     )
+
+
+def hides_small_numbers(environ: Mapping[str, str] | None = None) -> bool:
+    # Anything but an explicit "show" hides: a typo must not reveal small counts.
+    return setting("ATMP_SMALL_NUMBERS", environ) != "show"
+
+
+def settings_or_exit() -> Settings:
+    """The settings, or one line naming the bad one and exit code 2 (no traceback)."""
+    try:
+        return read_settings()
+    except SettingError as error:
+        print(f"{error}. The dashboard was not started.", file=sys.stderr)
+        raise SystemExit(2) from None
 
 
 def _source_list(value: str) -> str:
     """A CSP source list that cannot end its directive or add another one to the policy."""
     if any(char in value for char in ";,\r\n") or not value.isprintable():
-        raise ValueError(f"ATMP_FRAME_ANCESTORS must be a CSP source list without ';' or ',': "
-                         f"{value!r}")
+        raise SettingError(f"ATMP_FRAME_ANCESTORS must be a CSP source list without ';' or "
+                           f"',': {value!r}")
     return " ".join(value.split())

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from atmp.filters import Filters, from_query, from_values
+from atmp.filters import Filters, from_params, from_values, parse_query
+
+
+def from_query(search: str | None) -> tuple[Filters, list[str]]:
+    """The filters of a link, as the page reads them, and what it did not understand."""
+    params, unreadable = parse_query(search)
+    filters, unknown = from_params(params)
+    return filters, unreadable + unknown
 
 
 def test_flt001_query_round_trip_in_vocabulary_order():

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from atmp.settings import read_settings
+from atmp.settings import hides_small_numbers
 from atmp.text import number, t
 
 # Small numbers: patient counts below SMALL per year, product or country are hidden unless
@@ -10,7 +10,7 @@ from atmp.text import number, t
 SMALL = 5
 BELOW = f"<{SMALL}"
 AT_LEAST = f"≥{SMALL}"
-HIDE_SMALL = read_settings().hide_small_numbers
+HIDE_SMALL = hides_small_numbers()
 
 
 def hidden_cells(values: list[int], hide: bool, total_shown: bool = False) -> list[str | None]:
