@@ -15,16 +15,19 @@ run: $(VENV)/.installed
 # Run every test: lint, unit tests and browser tests in headless Chromium.
 test: $(VENV)/.installed browser
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/pytest
 
 # The fast tier: no browser, no gunicorn processes, no 100,000-trial folder (about a minute).
 fast: $(VENV)/.installed
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/pytest -m "not browser and not server and not large"
 
-# Lint only.
+# Lint and format check only (`.venv/bin/ruff format .` formats).
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 # Benchmarks of docs/performance.md (about 4 minutes); ARGS=--quick for a short look.
 bench: $(VENV)/.installed browser

@@ -12,8 +12,12 @@ from serving import harden
 settings = settings_or_exit()
 store.load_or_exit(settings.data_dir)
 
-app = dash.Dash(__name__, title=t("app.title"), update_title=None,
-                meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}])
+app = dash.Dash(
+    __name__,
+    title=t("app.title"),
+    update_title=None,
+    meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
+)
 # Dash's own template wraps its scripts in a <footer>, a second "contentinfo" landmark
 # beside the page's; it also carries a script for Internet Explorer, which the CSP forbids.
 app.index_string = """<!DOCTYPE html>

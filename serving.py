@@ -27,8 +27,20 @@ HEALTH_PROBLEMS = 20
 
 # Powerful features the dashboard never uses; fullscreen (presentation mode) and the
 # clipboard (copying a link) keep their default, same-origin only.
-UNUSED_FEATURES = ("accelerometer", "camera", "display-capture", "geolocation", "gyroscope",
-                   "hid", "magnetometer", "microphone", "midi", "payment", "serial", "usb")
+UNUSED_FEATURES = (
+    "accelerometer",
+    "camera",
+    "display-capture",
+    "geolocation",
+    "gyroscope",
+    "hid",
+    "magnetometer",
+    "microphone",
+    "midi",
+    "payment",
+    "serial",
+    "usb",
+)
 
 
 def content_security_policy(script_hashes: list[str], frame_ancestors: str) -> str:
@@ -69,8 +81,9 @@ def harden(app: Dash, frame_ancestors: str) -> None:
 
     def index_without_python_version(**parts: str) -> str:
         """Dash writes the exact Python build into every page, for its dev tools only."""
-        parts["config"] = re.sub(r'"python_version":"[^"]*"', '"python_version":""',
-                                 parts["config"])
+        parts["config"] = re.sub(
+            r'"python_version":"[^"]*"', '"python_version":""', parts["config"]
+        )
         return interpolate_index(**parts)
 
     app.interpolate_index = index_without_python_version
@@ -84,12 +97,21 @@ def harden(app: Dash, frame_ancestors: str) -> None:
     def healthz() -> Response:
         """For the load balancer: 'degraded' while the last reload failed (old data served)."""
         snapshot, problem = store.current(), store.problem()
-        details = {} if problem is None else {
-            "problem_count": len(problem.problems),
-            "problems": [str(found) for found in problem.problems[:HEALTH_PROBLEMS]]}
-        response = jsonify(status="degraded" if problem else "ok",
-                           data_version=snapshot.version, data_date=snapshot.data_date,
-                           reference_period=snapshot.release.reference_period, **details)
+        details = (
+            {}
+            if problem is None
+            else {
+                "problem_count": len(problem.problems),
+                "problems": [str(found) for found in problem.problems[:HEALTH_PROBLEMS]],
+            }
+        )
+        response = jsonify(
+            status="degraded" if problem else "ok",
+            data_version=snapshot.version,
+            data_date=snapshot.data_date,
+            reference_period=snapshot.release.reference_period,
+            **details,
+        )
         response.headers["Cache-Control"] = "no-store"
         return response
 
@@ -105,8 +127,12 @@ def harden(app: Dash, frame_ancestors: str) -> None:
     def unprocessable(error: Exception):
         if isinstance(error, HTTPException):
             return error
-        log.exception("request %s %s failed (callback output %.200r)", request.method,
-                      request.path, callback_output())
+        log.exception(
+            "request %s %s failed (callback output %.200r)",
+            request.method,
+            request.path,
+            callback_output(),
+        )
         return jsonify(error="The request could not be processed. Reload the page."), 400
 
 

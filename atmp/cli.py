@@ -31,8 +31,11 @@ INVALID, REFUSED = 1, 2
 
 def summary(snapshot: Snapshot) -> list[str]:
     """What a valid folder holds: its files, rows per file, trials per centre."""
-    kind = ("synthetic (SYNTHETIC marker): not real figures" if snapshot.synthetic
-            else "not marked synthetic")
+    kind = (
+        "synthetic (SYNTHETIC marker): not real figures"
+        if snapshot.synthetic
+        else "not marked synthetic"
+    )
     lines = [f"{snapshot.data_dir}: valid, {kind}."]
     for dataset in DATASETS:
         if dataset.name in snapshot:
@@ -42,13 +45,16 @@ def summary(snapshot: Snapshot) -> list[str]:
     per_centre = count_trials(snapshot.trials, Filters()).exact_per_centre()
     sources = snapshot.trials.sources()
     named = {"register": " (trial register)", "aggregates": " (published figures)"}
-    counts = ", ".join(f"{CENTRE.label(centre, 'en')} {n:,}"
-                       f"{named[sources[centre]] if snapshot.trials.parts else ''}"
-                       for centre, n in per_centre.items())
+    counts = ", ".join(
+        f"{CENTRE.label(centre, 'en')} {n:,}"
+        f"{named[sources[centre]] if snapshot.trials.parts else ''}"
+        for centre, n in per_centre.items()
+    )
     lines.append(f"Trials per centre: {counts}; {sum(per_centre.values()):,} in all.")
     if snapshot.earlier:
-        kept = ", ".join(f"{earlier.tag} ({earlier.release.reference_period})"
-                         for earlier in snapshot.earlier)
+        kept = ", ".join(
+            f"{earlier.tag} ({earlier.release.reference_period})" for earlier in snapshot.earlier
+        )
         lines.append(f"Release {snapshot.tag}; earlier releases kept: {kept}.")
     return lines
 
@@ -57,8 +63,10 @@ def check_data(args: argparse.Namespace) -> int:
     folder: Path = args.dir
     if not folder.is_dir():
         what = "is not a folder" if folder.exists() else "does not exist"
-        print(f"atmp check-data: {folder} {what}: give the folder that holds the CSV files.",
-              file=sys.stderr)
+        print(
+            f"atmp check-data: {folder} {what}: give the folder that holds the CSV files.",
+            file=sys.stderr,
+        )
         return INVALID
     try:
         snapshot = load_snapshot(folder)
@@ -88,8 +96,10 @@ def sample(args: argparse.Namespace) -> int:
     except SampleRefused as refused:
         print(f"atmp sample: refused: {refused}.", file=sys.stderr)
         return REFUSED
-    print(f"Wrote synthetic sample data (seed {args.seed}, {trials:,} trials) to {args.out_dir}: "
-          f"{', '.join(path.name for path in written)}. Not real figures: never publish them.")
+    print(
+        f"Wrote synthetic sample data (seed {args.seed}, {trials:,} trials) to {args.out_dir}: "
+        f"{', '.join(path.name for path in written)}. Not real figures: never publish them."
+    )
     return 0
 
 
@@ -99,15 +109,16 @@ def diff(args: argparse.Namespace) -> int:
         try:
             loaded.append(load_snapshot(folder))
         except DataError as error:
-            print(f"{folder}: {len(error.problems)} problem(s); check it with atmp check-data.",
-                  file=sys.stderr)
+            print(
+                f"{folder}: {len(error.problems)} problem(s); check it with atmp check-data.",
+                file=sys.stderr,
+            )
             return INVALID
     old, new = loaded
     found = changes(old, new, args.lang)
     print(f"{old.tag} → {new.tag}: {len(found)} number(s) changed.")
     for change in found:
-        print(f"  {change.dataset} | {change.row} | {change.column}: "
-              f"{change.old} → {change.new}")
+        print(f"  {change.dataset} | {change.row} | {change.column}: {change.old} → {change.new}")
     return 0
 
 
@@ -133,8 +144,10 @@ def template(args: argparse.Namespace) -> int:
     except OSError as error:
         print(f"atmp template: cannot write {out}: {error.strerror or error}", file=sys.stderr)
         return REFUSED
-    print(f"Wrote the data template to {out}: one sheet per dataset, drop-down lists for "
-          "category columns, instructions in Swedish and English.")
+    print(
+        f"Wrote the data template to {out}: one sheet per dataset, drop-down lists for "
+        "category columns, instructions in Swedish and English."
+    )
     return 0
 
 
@@ -157,46 +170,65 @@ def parser() -> argparse.ArgumentParser:
     commands = root.add_subparsers(required=True, metavar="COMMAND")
 
     check = commands.add_parser(
-        "check-data", help="validate a data folder: every problem, or a summary",
+        "check-data",
+        help="validate a data folder: every problem, or a summary",
         description="Validate a data folder as the app does at start-up. Prints every problem "
-                    "(file, row, column, value, what is wrong, how to fix it) and exits 1, "
-                    "or a summary and exits 0.")
+        "(file, row, column, value, what is wrong, how to fix it) and exits 1, "
+        "or a summary and exits 0.",
+    )
     check.add_argument("dir", type=Path, metavar="DIR", help="the folder of CSV/XLSX files")
     check.set_defaults(run=check_data)
 
     make = commands.add_parser(
-        "sample", help="write a synthetic data folder (never over real data)",
+        "sample",
+        help="write a synthetic data folder (never over real data)",
         description="Write a complete, valid, synthetic data folder, marked SYNTHETIC. The same "
-                    "seed and size give the same bytes. Refuses (exit 2) the project's data/ "
-                    "folder and any folder with data files but no SYNTHETIC marker.")
+        "seed and size give the same bytes. Refuses (exit 2) the project's data/ "
+        "folder and any folder with data files but no SYNTHETIC marker.",
+    )
     make.add_argument("out_dir", type=Path, metavar="OUT_DIR", help="the folder to write")
-    make.add_argument("--seed", type=_whole_number(0), default=DEFAULT_SEED,
-                      help=f"random seed (default {DEFAULT_SEED})")
-    make.add_argument("--trials", type=_whole_number(1, MAX_TRIALS), default=None,
-                      help="number of trials (default: the published number, 43)")
+    make.add_argument(
+        "--seed",
+        type=_whole_number(0),
+        default=DEFAULT_SEED,
+        help=f"random seed (default {DEFAULT_SEED})",
+    )
+    make.add_argument(
+        "--trials",
+        type=_whole_number(1, MAX_TRIALS),
+        default=None,
+        help="number of trials (default: the published number, 43)",
+    )
     make.set_defaults(run=sample)
 
     compare = commands.add_parser(
-        "diff", help="list every number that changed between two data folders",
+        "diff",
+        help="list every number that changed between two data folders",
         description="Compare two releases (data folders): every number that moved, was added "
-                    "or went away, as dataset | row | column: old → new.")
+        "or went away, as dataset | row | column: old → new.",
+    )
     compare.add_argument("old", type=Path, metavar="OLD", help="the earlier data folder")
     compare.add_argument("new", type=Path, metavar="NEW", help="the later data folder")
-    compare.add_argument("--lang", choices=("en", "sv"), default="en",
-                         help="the language of the labels (default en)")
+    compare.add_argument(
+        "--lang", choices=("en", "sv"), default="en", help="the language of the labels (default en)"
+    )
     compare.set_defaults(run=diff)
 
     check_settings = commands.add_parser(
-        "settings", help="check the settings from the environment and print them",
+        "settings",
+        help="check the settings from the environment and print them",
         description="Read every setting from the environment as the app does; print them, or "
-                    "name the one that is wrong and exit 2.")
+        "name the one that is wrong and exit 2.",
+    )
     check_settings.set_defaults(run=show_settings)
 
     blank = commands.add_parser(
-        "template", help="write a workbook to start a data update from",
+        "template",
+        help="write a workbook to start a data update from",
         description="Write an Excel workbook with one sheet per dataset (its columns in "
-                    "order), drop-down lists for category columns in Swedish and English, "
-                    "and instructions.")
+        "order), drop-down lists for category columns in Swedish and English, "
+        "and instructions.",
+    )
     blank.add_argument("out", type=Path, metavar="OUT.xlsx", help="the workbook to write")
     blank.set_defaults(run=template)
     return root

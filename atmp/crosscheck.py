@@ -19,8 +19,12 @@ _BY_CENTRE = ("cart", "hospital_exemption")
 
 
 def warnings(snapshot: Snapshot) -> list[str]:
-    return [*_regional_total(snapshot), *_share_period(snapshot), *_centres_without_rows(snapshot),
-            *_rows_newer_than_release(snapshot)]
+    return [
+        *_regional_total(snapshot),
+        *_share_period(snapshot),
+        *_centres_without_rows(snapshot),
+        *_rows_newer_than_release(snapshot),
+    ]
 
 
 def _years(texts: pd.Series | list) -> list[int]:
@@ -47,9 +51,11 @@ def _regional_total(snapshot: Snapshot) -> list[str]:
     counted = sum(counts.exact_per_centre().values())
     if int(regional["value"]) == counted:
         return []
-    return [f"regional.csv: Stockholm–Uppsala's ongoing trials are {int(regional['value'])}, "
-            f"the centres' trials add up to {counted}: update one of the two, or say why in "
-            "the regional row's note."]
+    return [
+        f"regional.csv: Stockholm–Uppsala's ongoing trials are {int(regional['value'])}, "
+        f"the centres' trials add up to {counted}: update one of the two, or say why in "
+        "the regional row's note."
+    ]
 
 
 def _share_period(snapshot: Snapshot) -> list[str]:
@@ -59,27 +65,30 @@ def _share_period(snapshot: Snapshot) -> list[str]:
     share = facts[facts["fact"] == "cart_share_of_sweden"]
     if share.empty:
         return []
-    share_years = _years(share[["source", "note"]].to_numpy().ravel()) or [
-        _release_year(snapshot)]
+    share_years = _years(share[["source", "note"]].to_numpy().ravel()) or [_release_year(snapshot)]
     count_years = _row_years(snapshot["cart"]) or [_release_year(snapshot)]
     if None in share_years or None in count_years or max(count_years) <= max(share_years):
         return []
     value = float(share["value"].iloc[0])
-    return [f"key_facts.csv: the CAR-T share of Sweden ({value:g} %) is of {max(share_years)}, "
-            f"the CAR-T counts it derives the rest of Sweden from are of {max(count_years)}: "
-            "update the share with the counts (and its source), or remove its row."]
+    return [
+        f"key_facts.csv: the CAR-T share of Sweden ({value:g} %) is of {max(share_years)}, "
+        f"the CAR-T counts it derives the rest of Sweden from are of {max(count_years)}: "
+        "update the share with the counts (and its source), or remove its row."
+    ]
 
 
 def _centres_without_rows(snapshot: Snapshot) -> list[str]:
     """A centre with no trials (in the register or the aggregates), CAR-T or hospital-
     exemption rows."""
     holding = {"trials": set(snapshot.trials.sources())}
-    holding.update({name: set(snapshot[name]["centre"]) for name in _BY_CENTRE
-                    if name in snapshot})
-    return [f"{name}: no rows for {CENTRE.label(code, 'en')}; its charts will show no bar "
-            "for it. Add its rows if it has any."
-            for name, centres in holding.items() for code in CENTRE.codes()
-            if code not in centres]
+    holding.update({name: set(snapshot[name]["centre"]) for name in _BY_CENTRE if name in snapshot})
+    return [
+        f"{name}: no rows for {CENTRE.label(code, 'en')}; its charts will show no bar "
+        "for it. Add its rows if it has any."
+        for name, centres in holding.items()
+        for code in CENTRE.codes()
+        if code not in centres
+    ]
 
 
 def _rows_newer_than_release(snapshot: Snapshot) -> list[str]:
@@ -91,6 +100,8 @@ def _rows_newer_than_release(snapshot: Snapshot) -> list[str]:
         if name != "release" and "year" in frame and frame["year"].notna().any():
             newest = int(frame["year"].max())
             if newest > release:
-                found.append(f"{name}: rows of {newest}, but release.csv is of {release}: "
-                             "update reference_period and published in release.csv.")
+                found.append(
+                    f"{name}: rows of {newest}, but release.csv is of {release}: "
+                    "update reference_period and published in release.csv."
+                )
     return found

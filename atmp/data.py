@@ -51,14 +51,19 @@ def _swedish_numbers(frame: pd.DataFrame, columns: Iterable[Column]) -> None:
     """'1 234,5' as '1234.5' in number columns of a Swedish spreadsheet."""
     for column in columns:
         if column.kind in ("number", "count") and column.name in frame:
-            frame[column.name] = (frame[column.name]
-                                  .str.replace(r"[\s\u00a0\u202f]", "", regex=True)
-                                  .str.replace(",", ".", regex=False))
+            frame[column.name] = (
+                frame[column.name]
+                .str.replace(r"[\s\u00a0\u202f]", "", regex=True)
+                .str.replace(",", ".", regex=False)
+            )
 
 
 def dataset_files(data_dir: Path, dataset: Dataset) -> list[Path]:
-    return [path for path in (data_dir / f"{dataset.name}.csv", data_dir / f"{dataset.name}.xlsx")
-            if path.is_file()]
+    return [
+        path
+        for path in (data_dir / f"{dataset.name}.csv", data_dir / f"{dataset.name}.xlsx")
+        if path.is_file()
+    ]
 
 
 def read_dataset(path: Path, dataset: Dataset) -> tuple[pd.DataFrame | None, list[Problem]]:
@@ -67,9 +72,14 @@ def read_dataset(path: Path, dataset: Dataset) -> tuple[pd.DataFrame | None, lis
     frame, problems = _read_dataset(path, dataset)
     if len(problems) > MAX_PROBLEMS:
         more = len(problems) - MAX_PROBLEMS
-        problems = [*problems[:MAX_PROBLEMS], Problem(
-            path.name, f"{more:,} more problems in this file are not listed",
-            "fix the problems above (they may repeat on every row), then check again")]
+        problems = [
+            *problems[:MAX_PROBLEMS],
+            Problem(
+                path.name,
+                f"{more:,} more problems in this file are not listed",
+                "fix the problems above (they may repeat on every row), then check again",
+            ),
+        ]
     return frame, problems
 
 
@@ -78,24 +88,50 @@ def _read_dataset(path: Path, dataset: Dataset) -> tuple[pd.DataFrame | None, li
     if problems:
         return None, problems
     if not sheet.rows:
-        return None, [Problem(path.name, "the file has a header but no data rows",
-                              "add the rows under the header (or remove the file where the "
-                              "dataset is optional)", row=2)]
+        return None, [
+            Problem(
+                path.name,
+                "the file has a header but no data rows",
+                "add the rows under the header (or remove the file where the dataset is optional)",
+                row=2,
+            )
+        ]
     # Indexed so that row_number(index) is the row number the user sees in the spreadsheet.
-    frame = pd.DataFrame([cells for _, cells in sheet.rows], columns=sheet.header, dtype=str,
-                         index=[number - 2 for number, _ in sheet.rows])
+    frame = pd.DataFrame(
+        [cells for _, cells in sheet.rows],
+        columns=sheet.header,
+        dtype=str,
+        index=[number - 2 for number, _ in sheet.rows],
+    )
     decimal_comma = sheet.decimal_comma
     frame.columns = [str(name).strip() for name in frame.columns]
     expected = [column.name for column in dataset.columns]
-    missing = [column.name for column in dataset.columns
-               if column.name not in frame.columns and not column.optional]
+    missing = [
+        column.name
+        for column in dataset.columns
+        if column.name not in frame.columns and not column.optional
+    ]
     extra = [name for name in frame.columns if name not in expected]
-    problems = [Problem(path.name, "a required column is missing",
-                        f"add a column named '{name}' (columns: {', '.join(expected)})",
-                        row=1, column=name) for name in missing]
-    problems += [Problem(path.name, "unknown column",
-                         f"remove it or correct its name (columns: {', '.join(expected)})",
-                         row=1, column=name) for name in extra]
+    problems = [
+        Problem(
+            path.name,
+            "a required column is missing",
+            f"add a column named '{name}' (columns: {', '.join(expected)})",
+            row=1,
+            column=name,
+        )
+        for name in missing
+    ]
+    problems += [
+        Problem(
+            path.name,
+            "unknown column",
+            f"remove it or correct its name (columns: {', '.join(expected)})",
+            row=1,
+            column=name,
+        )
+        for name in extra
+    ]
     if problems:
         return None, problems
     frame = frame.apply(lambda series: series.str.strip())
@@ -110,17 +146,24 @@ def _read_dataset(path: Path, dataset: Dataset) -> tuple[pd.DataFrame | None, li
         for index, value in frame[column.name].items():
             wrong = check_cell(column, value)
             if wrong:
-                problems.append(Problem(path.name, wrong[0], wrong[1], row_number(index),
-                                        column.name, value))
+                problems.append(
+                    Problem(path.name, wrong[0], wrong[1], row_number(index), column.name, value)
+                )
         if len(problems) > MAX_PROBLEMS:
             return None, problems  # enough to say what is wrong: the rest is not checked
     duplicated = frame.duplicated(list(dataset.key), keep="first") if dataset.key else []
     for index in frame.index[duplicated]:
-        key = ", ".join(f"{name}={frame.at[index, name]}" for name in dataset.key
-                        if frame.at[index, name] != "")
-        problems.append(Problem(path.name, f"duplicate row for {key}",
-                                "keep one row for each combination of " + ", ".join(dataset.key),
-                                row_number(index)))
+        key = ", ".join(
+            f"{name}={frame.at[index, name]}" for name in dataset.key if frame.at[index, name] != ""
+        )
+        problems.append(
+            Problem(
+                path.name,
+                f"duplicate row for {key}",
+                "keep one row for each combination of " + ", ".join(dataset.key),
+                row_number(index),
+            )
+        )
     if not problems:
         for check in dataset.checks:
             problems += list(check(frame, path.name))
@@ -140,8 +183,7 @@ def _codes_of_labels(frame: pd.DataFrame, dataset: Dataset) -> None:
     row's dimension."""
     for column in dataset.columns:
         if column.kind == "code" and column.vocabulary is not None:
-            frame[column.name] = _as_codes(frame[column.name], column.vocabulary,
-                                           column.multiple)
+            frame[column.name] = _as_codes(frame[column.name], column.vocabulary, column.multiple)
     if dataset.name == "trials":
         for dimension, vocabulary in TRIAL_DIMENSIONS.items():
             rows = frame["dimension"] == dimension
@@ -153,8 +195,9 @@ def _as_codes(cells: pd.Series, vocabulary: Vocabulary, multiple: bool) -> pd.Se
         if not text or text in vocabulary:
             return text
         if multiple and MULTIPLE_SEPARATOR in text:
-            return MULTIPLE_SEPARATOR.join(code(part.strip())
-                                           for part in text.split(MULTIPLE_SEPARATOR))
+            return MULTIPLE_SEPARATOR.join(
+                code(part.strip()) for part in text.split(MULTIPLE_SEPARATOR)
+            )
         return vocabulary.code_for(text) or text
 
     return cells.map({text: code(text) for text in cells.unique()})
@@ -230,8 +273,10 @@ class Snapshot:
         """The rows of the regional comparison by (region, measure): read on every render."""
         if "regional" not in self.tables:
             return {}
-        return {(row["region"], row["measure"]): row
-                for row in self.tables["regional"].to_dict("records")}
+        return {
+            (row["region"], row["measure"]): row
+            for row in self.tables["regional"].to_dict("records")
+        }
 
     def __contains__(self, name: str) -> bool:
         return name in self.tables
@@ -245,14 +290,24 @@ def _read_folder(data_dir: Path) -> tuple[dict[str, pd.DataFrame], list[Path], l
     for dataset in DATASETS:
         found = dataset_files(data_dir, dataset)
         if len(found) > 1:
-            problems.append(Problem(found[0].name, f"both {found[0].name} and {found[1].name} "
-                                    "are in the folder", "keep one of the two"))
+            problems.append(
+                Problem(
+                    found[0].name,
+                    f"both {found[0].name} and {found[1].name} are in the folder",
+                    "keep one of the two",
+                )
+            )
             continue
         if not found:
             if not dataset.optional:
-                problems.append(Problem(f"{dataset.name}.csv", "the file is missing",
-                                        f"add {dataset.name}.csv (or .xlsx) to the data folder "
-                                        "(see data/README.md)"))
+                problems.append(
+                    Problem(
+                        f"{dataset.name}.csv",
+                        "the file is missing",
+                        f"add {dataset.name}.csv (or .xlsx) to the data folder "
+                        "(see data/README.md)",
+                    )
+                )
             continue
         frame, found_problems = read_dataset(found[0], dataset)
         files.append(found[0])
@@ -261,10 +316,15 @@ def _read_folder(data_dir: Path) -> tuple[dict[str, pd.DataFrame], list[Path], l
             tables[dataset.name] = frame
     present = [name for name in TRIAL_SOURCES if dataset_files(data_dir, DATASET_BY_NAME[name])]
     if not present:
-        problems.append(Problem("trials.csv", "a folder needs trials.csv (the published "
-                                "aggregates) or trial_register.csv/.xlsx (one row per trial), "
-                                "or both for different centres; neither is there",
-                                "add one of the two"))
+        problems.append(
+            Problem(
+                "trials.csv",
+                "a folder needs trials.csv (the published "
+                "aggregates) or trial_register.csv/.xlsx (one row per trial), "
+                "or both for different centres; neither is there",
+                "add one of the two",
+            )
+        )
     elif "trials" in tables and "trial_register" in tables:
         problems += _centres_in_both(tables["trials"], tables["trial_register"])
     return tables, files, problems
@@ -273,14 +333,23 @@ def _read_folder(data_dir: Path) -> tuple[dict[str, pd.DataFrame], list[Path], l
 def _centres_in_both(trials: pd.DataFrame, register: pd.DataFrame) -> list[Problem]:
     """A register may cover some centres and the aggregates the others, never one centre
     twice: its trials would be counted twice."""
-    both = [centre for centre in CENTRE.codes()
-            if centre in set(register["centre"]) and centre in set(trials["centre"])]
-    return [Problem("trials.csv", f"{CENTRE.label(centre, 'en')}'s trials are in both "
-                    "trials.csv and the trial register",
-                    "keep this centre's trials in one of the two: remove its rows from "
-                    "trials.csv, or its trials from the register",
-                    row_number(trials.index[trials["centre"] == centre][0]), "centre", centre)
-            for centre in both]
+    both = [
+        centre
+        for centre in CENTRE.codes()
+        if centre in set(register["centre"]) and centre in set(trials["centre"])
+    ]
+    return [
+        Problem(
+            "trials.csv",
+            f"{CENTRE.label(centre, 'en')}'s trials are in both trials.csv and the trial register",
+            "keep this centre's trials in one of the two: remove its rows from "
+            "trials.csv, or its trials from the register",
+            row_number(trials.index[trials["centre"] == centre][0]),
+            "centre",
+            centre,
+        )
+        for centre in both
+    ]
 
 
 def load_snapshot(data_dir: Path) -> Snapshot:
@@ -291,18 +360,33 @@ def load_snapshot(data_dir: Path) -> Snapshot:
     """
     data_dir = Path(data_dir)
     if not data_dir.is_dir():
-        raise DataError(data_dir, [Problem(str(data_dir), "the data folder does not exist",
-                                           "point ATMP_DATA_DIR at a folder of CSV files")])
+        raise DataError(
+            data_dir,
+            [
+                Problem(
+                    str(data_dir),
+                    "the data folder does not exist",
+                    "point ATMP_DATA_DIR at a folder of CSV files",
+                )
+            ],
+        )
     try:
         return _load(data_dir)
     except (DataError, MemoryError):
         raise
     except Exception as error:
         log.exception("reading %s failed unexpectedly", data_dir)
-        raise DataError(data_dir, [Problem(
-            str(data_dir), f"the folder could not be read ({type(error).__name__}: {error})",
-            "check each file against data/README.md; if they look right, report this "
-            "message to the dashboard's developers")]) from None
+        raise DataError(
+            data_dir,
+            [
+                Problem(
+                    str(data_dir),
+                    f"the folder could not be read ({type(error).__name__}: {error})",
+                    "check each file against data/README.md; if they look right, report this "
+                    "message to the dashboard's developers",
+                )
+            ],
+        ) from None
 
 
 def _earlier_releases(data_dir: Path) -> tuple[list[Snapshot], list[Problem]]:
@@ -316,8 +400,10 @@ def _earlier_releases(data_dir: Path) -> tuple[list[Snapshot], list[Problem]]:
         try:
             loaded.append(_load(release, nested=False))
         except DataError as error:
-            problems += [replace(problem, file=f"{RELEASES}/{release.name}/{problem.file}")
-                         for problem in error.problems]
+            problems += [
+                replace(problem, file=f"{RELEASES}/{release.name}/{problem.file}")
+                for problem in error.problems
+            ]
     loaded.sort(key=lambda snapshot: (snapshot.release.published, snapshot.tag), reverse=True)
     return loaded, problems
 
@@ -329,22 +415,32 @@ def _load(data_dir: Path, nested: bool = True) -> Snapshot:
     tags = [snapshot.tag for snapshot in earlier]
     if "release" in tables:
         current = Release.from_row(tables["release"].iloc[0].to_dict()).file_tag
-        problems += [Problem(f"{RELEASES}/", f"two releases are both '{tag}'",
-                             "give each release its own reference_period in its release.csv")
-                     for tag in sorted({tag for tag in tags if tags.count(tag) > 1
-                                        or tag == current})]
+        problems += [
+            Problem(
+                f"{RELEASES}/",
+                f"two releases are both '{tag}'",
+                "give each release its own reference_period in its release.csv",
+            )
+            for tag in sorted({tag for tag in tags if tags.count(tag) > 1 or tag == current})
+        ]
     if problems:
         raise DataError(data_dir, problems)
     facts = _trial_facts(tables)
-    snapshot = Snapshot(data_dir, datetime.now(UTC), MappingProxyType(tables), facts,
-                        release=Release.from_row(tables["release"].iloc[0].to_dict()),
-                        synthetic=(data_dir / SYNTHETIC_MARKER).is_file(),
-                        version=content_version(files, earlier),
-                        earlier=tuple(earlier))
+    snapshot = Snapshot(
+        data_dir,
+        datetime.now(UTC),
+        MappingProxyType(tables),
+        facts,
+        release=Release.from_row(tables["release"].iloc[0].to_dict()),
+        synthetic=(data_dir / SYNTHETIC_MARKER).is_file(),
+        version=content_version(files, earlier),
+        earlier=tuple(earlier),
+    )
     trials = tables.get("trials")
     if trials is not None and trials["alternative"].notna().any():
-        alternative = replace(snapshot, trials=_trial_facts(tables, "alternative"),
-                              reading="alternative")
+        alternative = replace(
+            snapshot, trials=_trial_facts(tables, "alternative"), reading="alternative"
+        )
         snapshot = replace(snapshot, alternative=alternative)
     return snapshot
 
@@ -357,8 +453,9 @@ def _trial_facts(tables: dict[str, pd.DataFrame], reading: str = "trials") -> Tr
         return facts_from_aggregates(aggregates, reading)
     if aggregates is None:
         return facts_from_register(register)
-    return facts_by_centre(facts_from_register(register),
-                           facts_from_aggregates(aggregates, reading))
+    return facts_by_centre(
+        facts_from_register(register), facts_from_aggregates(aggregates, reading)
+    )
 
 
 def content_version(files: list[Path], earlier: list[Snapshot] = ()) -> str:

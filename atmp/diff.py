@@ -27,6 +27,7 @@ class Inserted:
 
     value: object
 
+
 Path = tuple[str | int, ...]
 # About what one operation of a Dash Patch costs on the wire besides its value:
 # {"operation":"Merge","location":[...],"params":{"value":...}}.
@@ -42,8 +43,9 @@ def changes(old: object, new: object, path: Path = ()) -> list[tuple[Path, objec
     than itself (a trace that became another one). The changes apply in their order.
     """
     if isinstance(old, dict) and isinstance(new, dict):
-        found: list[tuple[Path, object]] = [((*path, key), REMOVED)
-                                            for key in old if key not in new]
+        found: list[tuple[Path, object]] = [
+            ((*path, key), REMOVED) for key in old if key not in new
+        ]
         for key, value in new.items():
             if key not in old:
                 found.append(((*path, key), value))
@@ -62,8 +64,9 @@ def _record_changes(old: list[dict], new: list[dict], path: Path) -> list:
     extra items of a block are removed from its end."""
     found: list[tuple[Path, object]] = []
     shift = 0  # how far the items still to change have moved so far
-    matcher = SequenceMatcher(None, [_identity(item) for item in old],
-                              [_identity(item) for item in new], autojunk=False)
+    matcher = SequenceMatcher(
+        None, [_identity(item) for item in old], [_identity(item) for item in new], autojunk=False
+    )
     for _, start, end, new_start, new_end in matcher.get_opcodes():
         pairs = min(end - start, new_end - new_start)
         for offset in range(pairs):
@@ -71,10 +74,13 @@ def _record_changes(old: list[dict], new: list[dict], path: Path) -> list:
             if before != after:
                 at = (*path, start + shift + offset)
                 found += _cheaper(changes(before, after, at), at, after)
-        found += [((*path, index + shift), REMOVED)
-                  for index in reversed(range(start + pairs, end))]
-        found += [((*path, start + shift + offset), Inserted(new[new_start + offset]))
-                  for offset in range(pairs, new_end - new_start)]
+        found += [
+            ((*path, index + shift), REMOVED) for index in reversed(range(start + pairs, end))
+        ]
+        found += [
+            ((*path, start + shift + offset), Inserted(new[new_start + offset]))
+            for offset in range(pairs, new_end - new_start)
+        ]
         shift += (new_end - new_start) - (end - start)
     return found
 
@@ -85,8 +91,10 @@ def _identity(item: dict) -> str:
     props = item.get("props")
     if isinstance(props, dict) and props.get("id") is None:
         return json.dumps(item, sort_keys=True)
-    return json.dumps([item.get("type"), item.get("name"),
-                       props.get("id") if isinstance(props, dict) else None], sort_keys=True)
+    return json.dumps(
+        [item.get("type"), item.get("name"), props.get("id") if isinstance(props, dict) else None],
+        sort_keys=True,
+    )
 
 
 def _records(value: object) -> bool:
@@ -101,11 +109,15 @@ def _cheaper(found: list[tuple[Path, object]], path: Path, whole: object) -> lis
 def _size(found: list[tuple[Path, object]]) -> int:
     """About the bytes of the changes as a Patch: an operation per removal, insertion
     and parent whose keys are set (they are merged), plus the keys and values."""
-    parents = {path[:-1] for path, value in found
-               if value is not REMOVED and not isinstance(value, Inserted)}
+    parents = {
+        path[:-1]
+        for path, value in found
+        if value is not REMOVED and not isinstance(value, Inserted)
+    }
     others = sum(value is REMOVED or isinstance(value, Inserted) for _, value in found)
-    return (OPERATION_BYTES * (len(parents) + others)
-            + sum(_bytes(path[-1]) + _bytes(value) for path, value in found if path))
+    return OPERATION_BYTES * (len(parents) + others) + sum(
+        _bytes(path[-1]) + _bytes(value) for path, value in found if path
+    )
 
 
 def _bytes(value: object) -> int:

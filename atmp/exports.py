@@ -54,8 +54,19 @@ class ChartTable:
     def columns(self) -> tuple[str, ...]:
         """The CSV/XLSX columns, tidy names as a data file's: what is drawn, its bounds
         (equal where it is exact), what the chart writes, and how certain it is."""
-        return tuple(t(f"export.{name}", self.lang) for name in (
-            "category", "series", "value", "lower", "upper", "shown", "reading", "qualifier"))
+        return tuple(
+            t(f"export.{name}", self.lang)
+            for name in (
+                "category",
+                "series",
+                "value",
+                "lower",
+                "upper",
+                "shown",
+                "reading",
+                "qualifier",
+            )
+        )
 
 
 def _numeric(values: list) -> bool:
@@ -72,8 +83,9 @@ def _trace_rows(trace: dict, lang: str) -> list[Row]:
         return [Row(title, series, value, number(value, lang), value, value)]
     if kind == "choropleth":  # z is a value only where the map has a colour scale for it
         values = trace["z"] if trace.get("showscale") else [None] * len(trace["z"])
-        categories = [COUNTRY.label(code, lang) if code in COUNTRY else code
-                      for code in trace["locations"]]
+        categories = [
+            COUNTRY.label(code, lang) if code in COUNTRY else code for code in trace["locations"]
+        ]
     else:
         x, y = trace.get("x", []), trace.get("y", [])
         # Categories down the side: horizontal bars, or text placed at category labels.
@@ -87,10 +99,21 @@ def _trace_rows(trace: dict, lang: str) -> list[Row]:
     qualifiers = meta.get("qualifier") or [""] * len(values)
     rows = []
     for category, value, shown, low, reading, qualifier in zip(
-            categories, values, texts, base, readings, qualifiers, strict=False):
+        categories, values, texts, base, readings, qualifiers, strict=False
+    ):
         lower, upper = (low, low + value) if low is not None else (value, value)
-        rows.append(Row(plain(str(category)), series, value if lower == upper else None,
-                        plain(str(shown)), lower, upper, reading, qualifier))
+        rows.append(
+            Row(
+                plain(str(category)),
+                series,
+                value if lower == upper else None,
+                plain(str(shown)),
+                lower,
+                upper,
+                reading,
+                qualifier,
+            )
+        )
     return rows
 
 
@@ -98,16 +121,30 @@ def chart_rows(figure: dict, lang: str = "en") -> tuple[Row, ...]:
     """One row per value the figure draws or writes: bars, countries, numbers written as
     text (Σ sums). The marks that only repeat a hidden count's text, and the certain part
     of a range (its possible part holds both bounds), are left out."""
-    return tuple(row for trace in figure.get("data", [])
-                 if trace.get("meta") not in (SMALL_MARKS, CERTAIN_PART)
-                 for row in _trace_rows(trace, lang))
+    return tuple(
+        row
+        for trace in figure.get("data", [])
+        if trace.get("meta") not in (SMALL_MARKS, CERTAIN_PART)
+        for row in _trace_rows(trace, lang)
+    )
 
 
-def chart_table(figure: dict, *, title: str, notes: tuple[str, ...], filters: str, source: str,
-                data_as_of: str, lang: str) -> ChartTable:
+def chart_table(
+    figure: dict,
+    *,
+    title: str,
+    notes: tuple[str, ...],
+    filters: str,
+    source: str,
+    data_as_of: str,
+    lang: str,
+) -> ChartTable:
     header = [(t("export.note", lang), note) for note in notes]
-    header += [(t("export.filters", lang), filters), (t("source", lang), source),
-               (t("export.as_of", lang), data_as_of)]
+    header += [
+        (t("export.filters", lang), filters),
+        (t("source", lang), source),
+        (t("export.as_of", lang), data_as_of),
+    ]
     return ChartTable(title, tuple(header), chart_rows(figure, lang), lang)
 
 
@@ -146,11 +183,20 @@ def to_csv(table: ChartTable) -> str:
     writer.writerows(_inert([[table.title], *table.header]))
     writer.writerow([])
     writer.writerow(table.columns())
-    writer.writerows(_inert([row.category, row.series, *(_cell(value, table.lang) for value in
-                                                         (row.value, row.lower, row.upper)),
-                             row.shown, row.reading, row.qualifier] for row in table.rows))
+    writer.writerows(
+        _inert(
+            [
+                row.category,
+                row.series,
+                *(_cell(value, table.lang) for value in (row.value, row.lower, row.upper)),
+                row.shown,
+                row.reading,
+                row.qualifier,
+            ]
+            for row in table.rows
+        )
+    )
     return "\ufeff" + out.getvalue()  # the BOM makes Excel read UTF-8
-
 
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|<>#])")
@@ -161,14 +207,17 @@ def to_markdown(table: ChartTable) -> str:
 
     One Markdown component costs the server far less than a component per cell.
     """
+
     def cell(text: str) -> str:
         return _MARKDOWN_SPECIAL.sub(r"\\\1", text) or " "
 
     unsure = any(row.reading != "certain" or row.qualifier for row in table.rows)
     head = [t(f"table.{name}", table.lang) for name in ("category", "series", "shown")]
     head += [t("table.certainty", table.lang)] if unsure else []
-    lines = ["| " + " | ".join(cell(name) for name in head) + " |",
-             "|:--|:--|--:|" + (":--|" if unsure else "")]
+    lines = [
+        "| " + " | ".join(cell(name) for name in head) + " |",
+        "|:--|:--|--:|" + (":--|" if unsure else ""),
+    ]
     for row in table.rows:
         cells = [row.category, row.series, row.shown]
         if unsure:
@@ -208,8 +257,22 @@ def to_xlsx(table: ChartTable) -> bytes:
     for cell in sheet[sheet.max_row]:
         cell.font = Font(bold=True)
     for row in table.rows:
-        sheet.append(_inert([[row.category, row.series, row.value, row.lower, row.upper,
-                              row.shown, row.reading, row.qualifier]])[0])
+        sheet.append(
+            _inert(
+                [
+                    [
+                        row.category,
+                        row.series,
+                        row.value,
+                        row.lower,
+                        row.upper,
+                        row.shown,
+                        row.reading,
+                        row.qualifier,
+                    ]
+                ]
+            )[0]
+        )
     sheet.column_dimensions["A"].width = 36
     sheet.column_dimensions["B"].width = 28
     return _save(workbook)
@@ -258,17 +321,24 @@ def dataset_xlsx(snapshot: Snapshot, filters: Filters, lang: str) -> bytes:
     about = workbook.active
     about.title = sheet_name(t("export.about", lang))
     tables = filtered_tables(snapshot, filters)
-    _header_sheet(about, release.named(lang), (
-        (t("export.filters", lang), filters.describe(lang)), (t("source", lang), source),
-        (t("release.publisher", lang), release.by(lang)),
-        (t("export.as_of", lang), release.as_of(lang)),
-        (t("release.cite", lang), release.cite(lang)),
-        (t("release.licence", lang), release.licence or t("release.licence_none", lang)),
-        *(((t("release.url", lang), release.source_url),) if release.source_url else ()),
-        *(((t("release.contact", lang), release.contact),) if release.contact else ()),
-        *((name, t("export.rows", lang, n=number(len(frame), lang)))
-          for name, frame in tables.items()),
-    ))
+    _header_sheet(
+        about,
+        release.named(lang),
+        (
+            (t("export.filters", lang), filters.describe(lang)),
+            (t("source", lang), source),
+            (t("release.publisher", lang), release.by(lang)),
+            (t("export.as_of", lang), release.as_of(lang)),
+            (t("release.cite", lang), release.cite(lang)),
+            (t("release.licence", lang), release.licence or t("release.licence_none", lang)),
+            *(((t("release.url", lang), release.source_url),) if release.source_url else ()),
+            *(((t("release.contact", lang), release.contact),) if release.contact else ()),
+            *(
+                (name, t("export.rows", lang, n=number(len(frame), lang)))
+                for name, frame in tables.items()
+            ),
+        ),
+    )
     about.column_dimensions["A"].width = 24
     for name, frame in tables.items():
         sheet = workbook.create_sheet(sheet_name(name))
@@ -276,30 +346,51 @@ def dataset_xlsx(snapshot: Snapshot, filters: Filters, lang: str) -> bytes:
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         for record in frame.itertuples(index=False):
-            sheet.append([None if pd.isna(value) else
-                          value.item() if hasattr(value, "item") else as_text(value)
-                          for value in record])
+            sheet.append(
+                [
+                    None
+                    if pd.isna(value)
+                    else value.item()
+                    if hasattr(value, "item")
+                    else as_text(value)
+                    for value in record
+                ]
+            )
     return _save(workbook)
 
 
 def footer(chart: Chart, filters: Filters, snapshot: Snapshot, lang: str) -> tuple[str, str]:
     """The two lines under a chart on a slide or in an image: what it applied of the
     filters and what not, and its source."""
-    return (f"{t('export.filters', lang)}: {chart.filter_line(filters, lang)}",
-            chart.source(snapshot, lang))
+    return (
+        f"{t('export.filters', lang)}: {chart.filter_line(filters, lang)}",
+        chart.source(snapshot, lang),
+    )
 
 
-def chart_slide(chart: Chart, view: ChartView, filters: Filters, snapshot: Snapshot, lang: str,
-                theme: str) -> dict:
+def chart_slide(
+    chart: Chart, view: ChartView, filters: Filters, snapshot: Snapshot, lang: str, theme: str
+) -> dict:
     """The chart as a slide: shown in presentation mode, downloaded as PNG and SVG."""
-    return slide(view.figure, title=chart.scoped_title(filters, lang), notes=view.notes,
-                 footer=footer(chart, filters, snapshot, lang), palette=SLIDE_PALETTES[theme])
+    return slide(
+        view.figure,
+        title=chart.scoped_title(filters, lang),
+        notes=view.notes,
+        footer=footer(chart, filters, snapshot, lang),
+        palette=SLIDE_PALETTES[theme],
+    )
 
 
-def table_of(chart: Chart, view: ChartView, filters: Filters, snapshot: Snapshot,
-             lang: str) -> ChartTable:
+def table_of(
+    chart: Chart, view: ChartView, filters: Filters, snapshot: Snapshot, lang: str
+) -> ChartTable:
     """The chart's numbers with its scoped title, notes, filters, source and date."""
-    return chart_table(view.figure, title=chart.scoped_title(filters, lang), notes=view.notes,
-                       filters=chart.filter_line(filters, lang),
-                       source=chart.source(snapshot, lang),
-                       data_as_of=snapshot.release.as_of(lang), lang=lang)
+    return chart_table(
+        view.figure,
+        title=chart.scoped_title(filters, lang),
+        notes=view.notes,
+        filters=chart.filter_line(filters, lang),
+        source=chart.source(snapshot, lang),
+        data_as_of=snapshot.release.as_of(lang),
+        lang=lang,
+    )

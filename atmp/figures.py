@@ -59,6 +59,7 @@ def plain(label: str) -> str:
 
 def relative_luminance(colour: str) -> float:
     """WCAG 2.x relative luminance of a "#rrggbb" colour."""
+
     def linear(channel: float) -> float:
         return channel / 12.92 if channel <= 0.04045 else ((channel + 0.055) / 1.055) ** 2.4
 
@@ -68,8 +69,7 @@ def relative_luminance(colour: str) -> float:
 
 def contrast_ratio(first: str, second: str) -> float:
     """WCAG 2.x contrast ratio of two "#rrggbb" colours, from 1 to 21."""
-    lighter, darker = sorted((relative_luminance(first), relative_luminance(second)),
-                             reverse=True)
+    lighter, darker = sorted((relative_luminance(first), relative_luminance(second)), reverse=True)
     return (lighter + 0.05) / (darker + 0.05)
 
 
@@ -92,22 +92,33 @@ WHOLE_TICKS_BELOW = 8
 def value_axis(title: str, value_range: list[float] | None = None, counts: bool = True) -> dict:
     """The axis values run along: titled, gridded, from zero; whole ticks for counts."""
     whole = counts and bool(value_range) and value_range[1] < WHOLE_TICKS_BELOW
-    return {"title": {"text": title, "font": {"size": 14, "color": MUTED}},
-            "gridcolor": GRID, "zeroline": True, "zerolinecolor": ZERO,
-            "automargin": True, "fixedrange": True, "rangemode": "tozero",
-            **({"range": value_range} if value_range else {}),
-            **({"dtick": 1} if whole else {})}
+    return {
+        "title": {"text": title, "font": {"size": 14, "color": MUTED}},
+        "gridcolor": GRID,
+        "zeroline": True,
+        "zerolinecolor": ZERO,
+        "automargin": True,
+        "fixedrange": True,
+        "rangemode": "tozero",
+        **({"range": value_range} if value_range else {}),
+        **({"dtick": 1} if whole else {}),
+    }
 
 
 # Upper bounds of the advance widths (in em) of DejaVu Sans, the widest of the sans-serif
 # fonts a browser may draw FONT with (Inter, Segoe UI, Roboto, Helvetica and Arial are
 # narrower); every other character counts as an "m".
-_GLYPH_EMS = {**dict.fromkeys("ijl'", 0.28), **dict.fromkeys("IJ", 0.30),
-              **dict.fromkeys(" ,.:;/|\\", 0.34), **dict.fromkeys("ftr()[]-!", 0.42),
-              **dict.fromkeys("csz?–*_", 0.55), **dict.fromkeys("<>+=~^", 0.84),
-              **dict.fromkeys("abdeghknopquvxyLåäöéü0123456789$#{}", 0.64),
-              **dict.fromkeys("ABCEFKPRSTVXYZÅÄ", 0.70),
-              **dict.fromkeys("DGHNOQUÖ&", 0.79)}
+_GLYPH_EMS = {
+    **dict.fromkeys("ijl'", 0.28),
+    **dict.fromkeys("IJ", 0.30),
+    **dict.fromkeys(" ,.:;/|\\", 0.34),
+    **dict.fromkeys("ftr()[]-!", 0.42),
+    **dict.fromkeys("csz?–*_", 0.55),
+    **dict.fromkeys("<>+=~^", 0.84),
+    **dict.fromkeys("abdeghknopquvxyLåäöéü0123456789$#{}", 0.64),
+    **dict.fromkeys("ABCEFKPRSTVXYZÅÄ", 0.70),
+    **dict.fromkeys("DGHNOQUÖ&", 0.79),
+}
 _EM_SIZE = re.compile(r"font-size:\s*([\d.]+)em")
 
 
@@ -144,11 +155,17 @@ def with_room_for_labels(figure: dict) -> dict:
         return figure
     margin = dict(layout["margin"])
     size = yaxis.get("tickfont", {}).get("size", layout["font"]["size"])
-    labels = [label for trace in figure["data"] for label in trace.get("y") or []
-              if isinstance(label, str)]
+    labels = [
+        label
+        for trace in figure["data"]
+        for label in trace.get("y") or []
+        if isinstance(label, str)
+    ]
     if labels:  # plotly puts 9 px, plus the standoff, between the labels and the plot
-        margin["l"] = max(margin["l"], math.ceil(max(label_width(label, size)
-                                                     for label in labels)) + 10 + LABEL_GAP)
+        margin["l"] = max(
+            margin["l"],
+            math.ceil(max(label_width(label, size) for label in labels)) + 10 + LABEL_GAP,
+        )
     if isinstance(xaxis.get("title"), dict):
         tick = xaxis.get("tickfont", {}).get("size", layout["font"]["size"])
         below = _X_AXIS_LINES * (tick + xaxis["title"]["font"]["size"])
@@ -156,9 +173,16 @@ def with_room_for_labels(figure: dict) -> dict:
     return {**figure, "layout": {**layout, "margin": margin}}
 
 
-def layout(lang: str, *, x_title: str, height: int, legend: bool = False,
-           x_range: list[float] | None = None, stacked: bool = False,
-           counts: bool = True) -> dict:
+def layout(
+    lang: str,
+    *,
+    x_title: str,
+    height: int,
+    legend: bool = False,
+    x_range: list[float] | None = None,
+    stacked: bool = False,
+    counts: bool = True,
+) -> dict:
     """The one layout every chart starts from: horizontal bars, quiet axes, big type."""
     return {
         "height": height,
@@ -170,36 +194,67 @@ def layout(lang: str, *, x_title: str, height: int, legend: bool = False,
         "barmode": "stack" if stacked else "group",
         "bargap": 0.28,
         "showlegend": legend,
-        "legend": {"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom",
-                   "traceorder": "normal", "font": {"size": 14}},
+        "legend": {
+            "orientation": "h",
+            "x": 0,
+            "y": 1.02,
+            "yanchor": "bottom",
+            "traceorder": "normal",
+            "font": {"size": 14},
+        },
         "hoverlabel": {"font": {"family": FONT, "size": 14}},
         "xaxis": value_axis(x_title, x_range, counts),
-        "yaxis": {"automargin": True, "fixedrange": True, "autorange": "reversed",
-                  "ticks": "", "tickfont": {"size": 15}, "ticklabelstandoff": LABEL_GAP},
+        "yaxis": {
+            "automargin": True,
+            "fixedrange": True,
+            "autorange": "reversed",
+            "ticks": "",
+            "tickfont": {"size": 15},
+            "ticklabelstandoff": LABEL_GAP,
+        },
         "uniformtext": {"minsize": 12, "mode": "show"},
     }
 
 
-def series_layout(lang: str, *, x_title: str, y_title: str, height: int,
-                  largest: float, years: list[int]) -> dict:
+def series_layout(
+    lang: str, *, x_title: str, y_title: str, height: int, largest: float, years: list[int]
+) -> dict:
     """Years along x, counts up y: the layout of every yearly series.
 
     Ticks fall on whole years only, every year up to twelve of them, else every few.
     """
     base = layout(lang, x_title=x_title, height=height, legend=True)
     first, last = min(years, default=0), max(years, default=0)
-    base["xaxis"] = {"title": base["xaxis"]["title"], "automargin": True, "fixedrange": True,
-                     "ticks": "", "tickformat": "d", "tick0": first,
-                     "dtick": math.ceil((last - first + 1) / 12), "tickfont": {"size": 15}}
+    base["xaxis"] = {
+        "title": base["xaxis"]["title"],
+        "automargin": True,
+        "fixedrange": True,
+        "ticks": "",
+        "tickformat": "d",
+        "tick0": first,
+        "dtick": math.ceil((last - first + 1) / 12),
+        "tickfont": {"size": 15},
+    }
     base["yaxis"] = value_axis(y_title, padded_range(largest, 0.18))
     base["bargap"] = 0.2
     return base
 
 
-def bar(*, name: str, y: list, x: list, colour: str | list[str],
-        text: list[str], customdata: list[list[str]], hover: list[str],
-        textposition: str = "outside", pattern: bool = False, orientation: str = "h",
-        reading: list[str] | None = None, qualifier: list[str] | None = None) -> dict:
+def bar(
+    *,
+    name: str,
+    y: list,
+    x: list,
+    colour: str | list[str],
+    text: list[str],
+    customdata: list[list[str]],
+    hover: list[str],
+    textposition: str = "outside",
+    pattern: bool = False,
+    orientation: str = "h",
+    reading: list[str] | None = None,
+    qualifier: list[str] | None = None,
+) -> dict:
     """One bar trace with its values written on the bars: horizontal, or "v" for years.
 
     textposition "auto" writes a label inside its bar where it fits, else beside it.
@@ -211,8 +266,10 @@ def bar(*, name: str, y: list, x: list, colour: str | list[str],
     reading = reading or ["certain"] * len(x)
     qualifier = qualifier or [""] * len(x)
     unsure = [r == "uncertain" or bool(q) for r, q in zip(reading, qualifier, strict=True)]
-    text = [f"{shown}{UNCERTAIN_MARK}" if r == "uncertain" and shown else shown
-            for shown, r in zip(text, reading, strict=True)]
+    text = [
+        f"{shown}{UNCERTAIN_MARK}" if r == "uncertain" and shown else shown
+        for shown, r in zip(text, reading, strict=True)
+    ]
     trace = {
         "type": "bar",
         "orientation": orientation,
@@ -234,27 +291,58 @@ def bar(*, name: str, y: list, x: list, colour: str | list[str],
     if pattern:
         trace["marker"]["pattern"] = {"shape": "/", "fgcolor": "#ffffff", "solidity": 0.3}
     elif any(unsure):
-        trace["marker"]["pattern"] = {**DOTTED, "fgcolor": "#ffffff",
-                                      "shape": [DOTTED["shape"] if u else "" for u in unsure]}
+        trace["marker"]["pattern"] = {
+            **DOTTED,
+            "fgcolor": "#ffffff",
+            "shape": [DOTTED["shape"] if u else "" for u in unsure],
+        }
     if any(unsure):
         trace["meta"] = {"reading": reading, "qualifier": qualifier}
     return trace
 
 
-def range_bars(*, name: str, y: list, lower: list[int], upper: list[int], colour: str,
-               text: list[str], customdata: list[list[str]], hover: list[str], group: str,
-               reading: list[str], legend: bool = True) -> list[dict]:
+def range_bars(
+    *,
+    name: str,
+    y: list,
+    lower: list[int],
+    upper: list[int],
+    colour: str,
+    text: list[str],
+    customdata: list[list[str]],
+    hover: list[str],
+    group: str,
+    reading: list[str],
+    legend: bool = True,
+) -> list[dict]:
     """Counts known only as ranges: the certain part solid, the possible part hatched in
     the category's colour, both in one slot of the group (`group`)."""
-    certain = bar(name=name, y=y, x=lower, colour=colour, text=[""] * len(y),
-                  customdata=customdata, hover=hover, textposition="none")
+    certain = bar(
+        name=name,
+        y=y,
+        x=lower,
+        colour=colour,
+        text=[""] * len(y),
+        customdata=customdata,
+        hover=hover,
+        textposition="none",
+    )
     certain.update(meta=CERTAIN_PART, offsetgroup=group, legendgroup=group, showlegend=legend)
-    possible = bar(name=name, y=y, x=[high - low for low, high in zip(lower, upper, strict=True)],
-                   colour=colour, text=text, customdata=customdata, hover=hover,
-                   reading=reading)
-    possible["marker"] = {**possible["marker"], "line": {"width": 1.5, "color": colour},
-                          "pattern": {"shape": "/", "fillmode": "replace", "size": 8,
-                                      "solidity": 0.3}}
+    possible = bar(
+        name=name,
+        y=y,
+        x=[high - low for low, high in zip(lower, upper, strict=True)],
+        colour=colour,
+        text=text,
+        customdata=customdata,
+        hover=hover,
+        reading=reading,
+    )
+    possible["marker"] = {
+        **possible["marker"],
+        "line": {"width": 1.5, "color": colour},
+        "pattern": {"shape": "/", "fillmode": "replace", "size": 8, "solidity": 0.3},
+    }
     possible.update(base=lower, offsetgroup=group, legendgroup=group, showlegend=False)
     return [certain, possible]
 
@@ -271,45 +359,93 @@ def without_data(figure: dict, message: str) -> dict:
     figure["layout"]["xaxis"]["visible"] = False
     figure["layout"]["yaxis"]["visible"] = False
     figure["layout"]["showlegend"] = False
-    figure["layout"]["annotations"] = [{
-        "text": message, "showarrow": False, "xref": "paper", "yref": "paper",
-        "x": 0.5, "y": 0.5, "font": {"size": 16, "color": MUTED},
-    }]
+    figure["layout"]["annotations"] = [
+        {
+            "text": message,
+            "showarrow": False,
+            "xref": "paper",
+            "yref": "paper",
+            "x": 0.5,
+            "y": 0.5,
+            "font": {"size": 16, "color": MUTED},
+        }
+    ]
     return figure
 
 
-def small_marks(*, x: list, y: list, text: list[str], hover: list[str],
-                offsetgroup: str | None = None) -> dict:
+def small_marks(
+    *, x: list, y: list, text: list[str], hover: list[str], offsetgroup: str | None = None
+) -> dict:
     """The text of hidden counts, written where their bars or points would be."""
-    trace = {"type": "scatter", "mode": "text", "x": x, "y": y, "text": text,
-             "textposition": "top center", "textfont": {"size": 15, "color": INK},
-             "cliponaxis": False, "showlegend": False, "meta": SMALL_MARKS,
-             "hovertext": hover, "hovertemplate": "%{hovertext}<extra></extra>"}
+    trace = {
+        "type": "scatter",
+        "mode": "text",
+        "x": x,
+        "y": y,
+        "text": text,
+        "textposition": "top center",
+        "textfont": {"size": 15, "color": INK},
+        "cliponaxis": False,
+        "showlegend": False,
+        "meta": SMALL_MARKS,
+        "hovertext": hover,
+        "hovertemplate": "%{hovertext}<extra></extra>",
+    }
     if offsetgroup:
         trace["offsetgroup"] = offsetgroup
     return trace
 
 
-def choropleth(*, locations: list[str], z: list, text: list[str], hover: list[str],
-               colours: list[list], colour_title: str | None) -> dict:
+def choropleth(
+    *,
+    locations: list[str],
+    z: list,
+    text: list[str],
+    hover: list[str],
+    colours: list[list],
+    colour_title: str | None,
+) -> dict:
     """Countries by ISO-3 code, shaded by `z`; no colour bar when every country is alike."""
-    return {"type": "choropleth", "locationmode": "ISO-3", "locations": locations, "z": z,
-            "text": text, "colorscale": colours, "showscale": colour_title is not None,
-            "colorbar": {"title": {"text": colour_title or "", "side": "right"},
-                         "orientation": "h", "thickness": 8, "lenmode": "pixels", "len": 200,
-                         "x": 0.5, "y": 0, "yanchor": "top"},
-            "marker": {"line": {"color": "#ffffff", "width": 0.6}},
-            "hovertext": hover, "hovertemplate": "%{hovertext}<extra></extra>"}
+    return {
+        "type": "choropleth",
+        "locationmode": "ISO-3",
+        "locations": locations,
+        "z": z,
+        "text": text,
+        "colorscale": colours,
+        "showscale": colour_title is not None,
+        "colorbar": {
+            "title": {"text": colour_title or "", "side": "right"},
+            "orientation": "h",
+            "thickness": 8,
+            "lenmode": "pixels",
+            "len": 200,
+            "x": 0.5,
+            "y": 0,
+            "yanchor": "top",
+        },
+        "marker": {"line": {"color": "#ffffff", "width": 0.6}},
+        "hovertext": hover,
+        "hovertemplate": "%{hovertext}<extra></extra>",
+    }
 
 
 def map_marks(*, locations: list[str], text: list[str], hover: list[str]) -> dict:
     """The text of hidden counts on a map, on a dot at each country."""
-    return {"type": "scattergeo", "mode": "markers+text", "locationmode": "ISO-3",
-            "locations": locations, "text": text, "textposition": "top center",
-            "textfont": {"size": 14, "color": INK},
-            "marker": {"size": 9, "color": MUTED, "line": {"width": 0}},
-            "showlegend": False, "meta": SMALL_MARKS,
-            "hovertext": hover, "hovertemplate": "%{hovertext}<extra></extra>"}
+    return {
+        "type": "scattergeo",
+        "mode": "markers+text",
+        "locationmode": "ISO-3",
+        "locations": locations,
+        "text": text,
+        "textposition": "top center",
+        "textfont": {"size": 14, "color": INK},
+        "marker": {"size": 9, "color": MUTED, "line": {"width": 0}},
+        "showlegend": False,
+        "meta": SMALL_MARKS,
+        "hovertext": hover,
+        "hovertemplate": "%{hovertext}<extra></extra>",
+    }
 
 
 def plain_layout(lang: str, *, height: int) -> dict:
@@ -327,11 +463,25 @@ def plain_layout(lang: str, *, height: int) -> dict:
 
 def map_layout(lang: str, *, height: int) -> dict:
     """The world without Antarctica, in the dashboard's quiet colours."""
-    return {**plain_layout(lang, height=height), "dragmode": False, "geo": {
-        "scope": "world", "resolution": MAP_RESOLUTION, "projection": {"type": "natural earth"},
-        "lataxis": {"range": [-56, 84]}, "showframe": False, "showcoastlines": False,
-        "showcountries": True, "countrycolor": "#ffffff", "showland": True, "landcolor": GRID,
-        "showocean": False, "showlakes": False, "bgcolor": "rgba(0,0,0,0)"}}
+    return {
+        **plain_layout(lang, height=height),
+        "dragmode": False,
+        "geo": {
+            "scope": "world",
+            "resolution": MAP_RESOLUTION,
+            "projection": {"type": "natural earth"},
+            "lataxis": {"range": [-56, 84]},
+            "showframe": False,
+            "showcoastlines": False,
+            "showcountries": True,
+            "countrycolor": "#ffffff",
+            "showland": True,
+            "landcolor": GRID,
+            "showocean": False,
+            "showlakes": False,
+            "bgcolor": "rgba(0,0,0,0)",
+        },
+    }
 
 
 @dataclass(frozen=True)
@@ -372,8 +522,9 @@ def bar_edges(fills: list[str], background: str, edge: str) -> list[str]:
     """A bar's outline: its own colour where the fill stands out from the background by
     3:1, else `edge` (the zero line's grey), so that a pale (or, on dark, a deep) category
     colour still shows its bar (WCAG 1.4.11) and the colour-blind-safe palette stays."""
-    return [fill if contrast_ratio(fill, background) >= GRAPHIC_CONTRAST else edge
-            for fill in fills]
+    return [
+        fill if contrast_ratio(fill, background) >= GRAPHIC_CONTRAST else edge for fill in fills
+    ]
 
 
 def _recoloured_trace(trace: dict, palette: Palette) -> dict:
@@ -381,15 +532,19 @@ def _recoloured_trace(trace: dict, palette: Palette) -> dict:
     if trace.get("type") == "bar":
         fill = trace["marker"]["color"]
         fills = fill if isinstance(fill, list) else [fill] * len(trace["x"])
-        trace["marker"] = {**trace["marker"], "line": {
-            "width": 1, "color": bar_edges(fills, palette.background, palette.zero)}}
+        trace["marker"] = {
+            **trace["marker"],
+            "line": {"width": 1, "color": bar_edges(fills, palette.background, palette.zero)},
+        }
     if "outsidetextfont" in trace:
         trace["outsidetextfont"] = {**trace["outsidetextfont"], "color": palette.ink}
     if trace.get("textfont", {}).get("color") == INK:  # text written in the ink colour
         trace["textfont"] = {**trace["textfont"], "color": palette.ink}
     if trace.get("type") == "choropleth":  # country borders in the background colour
-        trace["marker"] = {**trace["marker"], "line": {**trace["marker"]["line"],
-                                                       "color": palette.background}}
+        trace["marker"] = {
+            **trace["marker"],
+            "line": {**trace["marker"]["line"], "color": palette.background},
+        }
     return trace
 
 
@@ -405,13 +560,18 @@ def themed(figure: dict, palette: Palette, *, background: bool = False) -> dict:
         if name in layout:
             layout[name] = _recoloured_axis(layout[name], palette)
     if "geo" in layout:
-        layout["geo"] = {**layout["geo"], "landcolor": palette.grid,
-                         "countrycolor": palette.background}
+        layout["geo"] = {
+            **layout["geo"],
+            "landcolor": palette.grid,
+            "countrycolor": palette.background,
+        }
     if background:
         layout.update(paper_bgcolor=palette.background, plot_bgcolor=palette.background)
     if "annotations" in layout:  # e.g. the message of a chart without data
-        layout["annotations"] = [{**note, "font": {**note.get("font", {}), "color": palette.muted}}
-                                 for note in layout["annotations"]]
+        layout["annotations"] = [
+            {**note, "font": {**note.get("font", {}), "color": palette.muted}}
+            for note in layout["annotations"]
+        ]
     traces = [_recoloured_trace(trace, palette) for trace in figure["data"]]
     return {**figure, "data": traces, "layout": layout}
 
@@ -446,8 +606,9 @@ def _wrapped(lines: list[str], size: float, width: float, em: float = 0.56) -> l
     return [part for line in lines for part in textwrap.wrap(line, columns) or [""]]
 
 
-def slide(figure: dict, *, title: str, notes: tuple[str, ...], footer: tuple[str, ...],
-          palette: Palette) -> dict:
+def slide(
+    figure: dict, *, title: str, notes: tuple[str, ...], footer: tuple[str, ...], palette: Palette
+) -> dict:
     """The chart as a 1920×1080 slide with its title, notes and footer written into it.
 
     The same figure is the presentation slide and the PNG/SVG export, so what is
@@ -459,17 +620,26 @@ def slide(figure: dict, *, title: str, notes: tuple[str, ...], footer: tuple[str
     size = layout["font"]["size"]
     title_size, small = round(size * 1.75), round(size * 0.85)
     # Category labels down the left (horizontal bars), else tick numbers and an axis title.
-    labels = [_TAG.sub("", part) for trace in base["data"] for label in trace.get("y") or []
-              if isinstance(label, str) for part in label.split("<br>")]
+    labels = [
+        _TAG.sub("", part)
+        for trace in base["data"]
+        for label in trace.get("y") or []
+        if isinstance(label, str)
+        for part in label.split("<br>")
+    ]
     y_title = layout.get("yaxis", {}).get("title", {})
-    left = (SLIDE_EDGE + 16 + max((_text_width(label, size) for label in labels),
-                                  default=_text_width("0 000", size))
-            + (size * 1.6 if isinstance(y_title, dict) and y_title.get("text") else 0))
+    left = (
+        SLIDE_EDGE
+        + 16
+        + max((_text_width(label, size) for label in labels), default=_text_width("0 000", size))
+        + (size * 1.6 if isinstance(y_title, dict) and y_title.get("text") else 0)
+    )
     text_width = SLIDE_WIDTH - 2 * SLIDE_EDGE
     # A long title (one naming its scope) first gets smaller type, down to 70 %, then wraps.
     title_width = text_width - SLIDE_CONTROLS
-    title_size = max(min(title_size, round(title_width / (len(title) * 0.62))),
-                     round(title_size * 0.7))
+    title_size = max(
+        min(title_size, round(title_width / (len(title) * 0.62))), round(title_size * 0.7)
+    )
     title_lines = _wrapped([title], title_size, title_width, em=0.62)
     title_height = title_size * (1.3 + 1.2 * (len(title_lines) - 1))
     note_lines = _wrapped(list(notes), small, text_width)
@@ -486,27 +656,51 @@ def slide(figure: dict, *, title: str, notes: tuple[str, ...], footer: tuple[str
     def paper_y(pixels_from_bottom: float) -> float:
         return (pixels_from_bottom - bottom) / plot_height
 
-    annotations = [*layout.get("annotations", []), {
-        "text": "<br>".join(footer_lines), "showarrow": False, "align": "left",
-        "xref": "paper", "yref": "paper", "xanchor": "left", "yanchor": "bottom",
-        "x": paper_x(SLIDE_EDGE), "y": paper_y(SLIDE_EDGE * 0.6),
-        "font": {"size": small, "color": palette.muted},
-    }]
-    if note_lines:
-        annotations.append({
-            "text": "<br>".join(note_lines), "showarrow": False, "align": "left",
-            "xref": "paper", "yref": "paper", "xanchor": "left", "yanchor": "top",
+    annotations = [
+        *layout.get("annotations", []),
+        {
+            "text": "<br>".join(footer_lines),
+            "showarrow": False,
+            "align": "left",
+            "xref": "paper",
+            "yref": "paper",
+            "xanchor": "left",
+            "yanchor": "bottom",
             "x": paper_x(SLIDE_EDGE),
-            "y": paper_y(SLIDE_HEIGHT - SLIDE_EDGE - title_height),
-            "font": {"size": small, "color": palette.ink},
-        })
+            "y": paper_y(SLIDE_EDGE * 0.6),
+            "font": {"size": small, "color": palette.muted},
+        },
+    ]
+    if note_lines:
+        annotations.append(
+            {
+                "text": "<br>".join(note_lines),
+                "showarrow": False,
+                "align": "left",
+                "xref": "paper",
+                "yref": "paper",
+                "xanchor": "left",
+                "yanchor": "top",
+                "x": paper_x(SLIDE_EDGE),
+                "y": paper_y(SLIDE_HEIGHT - SLIDE_EDGE - title_height),
+                "font": {"size": small, "color": palette.ink},
+            }
+        )
     layout.update(
-        width=SLIDE_WIDTH, height=SLIDE_HEIGHT, autosize=False,
+        width=SLIDE_WIDTH,
+        height=SLIDE_HEIGHT,
+        autosize=False,
         margin={"l": left, "r": SLIDE_EDGE, "t": top, "b": bottom, "pad": 4},
-        title={"text": "<br>".join(f"<b>{line}</b>" for line in title_lines),
-               "font": {"size": title_size, "color": palette.ink},
-               "xref": "container", "yref": "container", "x": SLIDE_EDGE / SLIDE_WIDTH,
-               "y": 1 - SLIDE_EDGE / SLIDE_HEIGHT, "xanchor": "left", "yanchor": "top"},
+        title={
+            "text": "<br>".join(f"<b>{line}</b>" for line in title_lines),
+            "font": {"size": title_size, "color": palette.ink},
+            "xref": "container",
+            "yref": "container",
+            "x": SLIDE_EDGE / SLIDE_WIDTH,
+            "y": 1 - SLIDE_EDGE / SLIDE_HEIGHT,
+            "xanchor": "left",
+            "yanchor": "top",
+        },
         annotations=annotations,
     )
     for name in ("xaxis", "yaxis"):
@@ -522,6 +716,11 @@ def _slide_trace(trace: dict) -> dict:
         trace = {**trace, "constraintext": "none"}
     if "colorbar" in trace:
         bar = trace["colorbar"]
-        trace = {**trace, "colorbar": {**bar, **{key: bar[key] * SLIDE_FONT_SCALE
-                                                 for key in ("len", "thickness") if key in bar}}}
+        trace = {
+            **trace,
+            "colorbar": {
+                **bar,
+                **{key: bar[key] * SLIDE_FONT_SCALE for key in ("len", "thickness") if key in bar},
+            },
+        }
     return trace

@@ -47,7 +47,8 @@ class Filters:
     def describe_one(self, dimension: str, lang: str) -> str:
         """'Status: Open, Follow-up'."""
         return f"{t(f'filter.{dimension}', lang)}: " + ", ".join(
-            FILTER_DIMENSIONS[dimension].label(code, lang) for code in self.get(dimension))
+            FILTER_DIMENSIONS[dimension].label(code, lang) for code in self.get(dimension)
+        )
 
     def only(self, dimensions: list[str] | tuple[str, ...]) -> Filters:
         """These filters on `dimensions` alone: the rest cleared."""
@@ -85,12 +86,15 @@ def parse_query(search: object) -> tuple[dict[str, list[str]], list[str]]:
     if len(search) > MAX_QUERY_LENGTH:
         return {}, [f"{search[:40]}…"]
     parsed = parse_qs(search, keep_blank_values=False)
-    return {name: [code.strip() for entry in entries for code in entry.split(",")
-                   if code.strip()] for name, entries in parsed.items()}, []
+    return {
+        name: [code.strip() for entry in entries for code in entry.split(",") if code.strip()]
+        for name, entries in parsed.items()
+    }, []
 
 
-def from_params(params: dict[str, list[str]],
-                offered: tuple[str, ...] = tuple(FILTER_DIMENSIONS)) -> tuple[Filters, list[str]]:
+def from_params(
+    params: dict[str, list[str]], offered: tuple[str, ...] = tuple(FILTER_DIMENSIONS)
+) -> tuple[Filters, list[str]]:
     """Filters from parsed query parameters; unknown parameters and codes, and filters on
     dimensions the data does not offer, are returned."""
     dimensions = {param: dimension for dimension, param in URL_PARAMS.items()}

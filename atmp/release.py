@@ -58,6 +58,7 @@ class Release:
     @property
     def file_tag(self) -> str:
         """The reference period as it goes into a file name: 'spring-2025'."""
-        ascii_text = (unicodedata.normalize("NFKD", self.reference_period)
-                      .encode("ascii", "ignore").decode())
+        ascii_text = (
+            unicodedata.normalize("NFKD", self.reference_period).encode("ascii", "ignore").decode()
+        )
         return re.sub(r"[^A-Za-z0-9]+", "-", ascii_text).strip("-").lower() or self.published

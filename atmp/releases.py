@@ -67,9 +67,15 @@ def changes(old: Snapshot, new: Snapshot, lang: str = "en") -> list[Change]:
                 old_text = _shown(was.get(name), lang)
                 new_text = _shown(now.get(name), lang)
                 if old_text != new_text:
-                    found.append(Change(t(f"dataset.{dataset.name}", lang),
-                                        _key_words(dataset, now or was, lang),
-                                        t(f"column.{name}", lang), old_text, new_text))
+                    found.append(
+                        Change(
+                            t(f"dataset.{dataset.name}", lang),
+                            _key_words(dataset, now or was, lang),
+                            t(f"column.{name}", lang),
+                            old_text,
+                            new_text,
+                        )
+                    )
     return _trial_changes(old, new, lang) + found
 
 
@@ -91,15 +97,21 @@ def _trial_counts(snapshot: Snapshot, lang: str) -> dict[str, int]:
 
 def _trial_changes(old: Snapshot, new: Snapshot, lang: str) -> list[Change]:
     before, after = _trial_counts(old, lang), _trial_counts(new, lang)
-    return [Change(t("dataset.trials", lang), row, t("column.trials", lang),
-                   _shown(before.get(row), lang), _shown(after.get(row), lang))
-            for row in [*after, *(row for row in before if row not in after)]
-            if before.get(row) != after.get(row)]
+    return [
+        Change(
+            t("dataset.trials", lang),
+            row,
+            t("column.trials", lang),
+            _shown(before.get(row), lang),
+            _shown(after.get(row), lang),
+        )
+        for row in [*after, *(row for row in before if row not in after)]
+        if before.get(row) != after.get(row)
+    ]
 
 
 def _rows(snapshot: Snapshot, dataset: Dataset) -> dict[tuple, dict]:
     if dataset.name not in snapshot:
         return {}
     frame = snapshot[dataset.name]
-    return {tuple(str(row[name]) for name in dataset.key): row
-            for row in frame.to_dict("records")}
+    return {tuple(str(row[name]) for name in dataset.key): row for row in frame.to_dict("records")}

@@ -37,8 +37,9 @@ MAX_TRIALS = 100_000
 YEARS = range(2019, 2026)  # the yearly series; a hospital exemption starts at its since_year
 
 # Not published (Figur 3 and 4 have no numbers in the report's text): invented shares.
-INVENTED_SHARES = {"phase": (PHASE, {"phase_1": 4, "phase_1_2": 4, "phase_2": 3,
-                                     "phase_2_3": 1, "phase_3": 2})}
+INVENTED_SHARES = {
+    "phase": (PHASE, {"phase_1": 4, "phase_1_2": 4, "phase_2": 3, "phase_2_3": 1, "phase_3": 2})
+}
 SPONSOR_SHARES = {"academic": 11, "industry": 9}
 OWN_PRODUCT_SHARE_OF_ACADEMIC = 0.5
 # A trial's start year follows its status: start-up trials are new, follow-up ones older.
@@ -61,8 +62,10 @@ def source_text(seed: int) -> str:
 
 def marker_text(seed: int, trials: int) -> str:
     """The SYNTHETIC file: what made the folder, without a date, so the output is reproducible."""
-    return (f"Synthetic sample data, not real figures: never publish them.\n"
-            f"Made by `python -m atmp sample` (atmp/sample.py), seed {seed}, {trials} trials.\n")
+    return (
+        f"Synthetic sample data, not real figures: never publish them.\n"
+        f"Made by `python -m atmp sample` (atmp/sample.py), seed {seed}, {trials} trials.\n"
+    )
 
 
 def apportion(weights, total: int) -> np.ndarray:
@@ -93,16 +96,19 @@ def published_shares(published: Snapshot) -> dict[str, dict[str, np.ndarray]]:
     shares: dict[str, dict[str, np.ndarray]] = {}
     for dim, vocabulary in TRIAL_DIMENSIONS.items():
         counts = count_trials(published.trials, Filters(), by=dim).exact_counts()
-        shares[dim] = {centre: np.array([mine.get(code, 0) for code in vocabulary.codes()])
-                       for centre, mine in counts.items()}
+        shares[dim] = {
+            centre: np.array([mine.get(code, 0) for code in vocabulary.codes()])
+            for centre, mine in counts.items()
+        }
         for centre in CENTRE.codes():
             if centre not in shares[dim]:
                 shares[dim][centre] = _shares(*INVENTED_SHARES[dim])
     return shares
 
 
-def _centre_trials(shares, centre: str, size: int,
-                   rng: np.random.Generator) -> dict[str, np.ndarray]:
+def _centre_trials(
+    shares, centre: str, size: int, rng: np.random.Generator
+) -> dict[str, np.ndarray]:
     """One centre's trials: each breakdown in its published proportions, crossed at random.
 
     Figur 1c (status at Karolinska) sums to 31 against 29 trials: like every
@@ -114,9 +120,11 @@ def _centre_trials(shares, centre: str, size: int,
     for dim, vocabulary in TRIAL_DIMENSIONS.items():
         columns[dim] = _shuffled(vocabulary, apportion(shares[dim][centre], size), rng)
     columns["sponsor_type"] = _shuffled(
-        SPONSOR_TYPE, apportion(_shares(SPONSOR_TYPE, SPONSOR_SHARES), size), rng)
-    own = ((columns["sponsor_type"] == "academic")
-           & (rng.random(size) < OWN_PRODUCT_SHARE_OF_ACADEMIC))
+        SPONSOR_TYPE, apportion(_shares(SPONSOR_TYPE, SPONSOR_SHARES), size), rng
+    )
+    own = (columns["sponsor_type"] == "academic") & (
+        rng.random(size) < OWN_PRODUCT_SHARE_OF_ACADEMIC
+    )
     columns["own_product"] = np.where(own, "yes", "no").astype(object)
     years = pd.DataFrame(START_YEARS, index=["first", "last"]).T.loc[columns["status"]]
     columns["start_year"] = rng.integers(years["first"].to_numpy(), years["last"].to_numpy() + 1)
@@ -142,8 +150,10 @@ def trial_ids(start_year: np.ndarray, rng: np.random.Generator) -> np.ndarray:
     for chosen, space, write in formats:
         where = np.flatnonzero(chosen)
         serials = _serials(len(where), space, rng)
-        ids[where] = [write(year, n) for year, n in zip(start_year[where].tolist(),
-                                                       serials.tolist(), strict=True)]
+        ids[where] = [
+            write(year, n)
+            for year, n in zip(start_year[where].tolist(), serials.tolist(), strict=True)
+        ]
     return ids
 
 
@@ -157,21 +167,28 @@ def _table(name: str, frame: pd.DataFrame) -> pd.DataFrame:
     return frame.reindex(columns=[column.name for column in columns], fill_value="")
 
 
-def trial_register(published: Snapshot, trials: int, seed: int,
-                   rng: np.random.Generator) -> pd.DataFrame:
+def trial_register(
+    published: Snapshot, trials: int, seed: int, rng: np.random.Generator
+) -> pd.DataFrame:
     """`trials` trials, split between the centres as the published totals are."""
     per_centre = count_trials(published.trials, Filters()).exact_per_centre()
     centres = [centre for centre in CENTRE.codes() if centre in per_centre]
     sizes = apportion([per_centre[centre] for centre in centres], trials)
     shares = published_shares(published)
-    parts = [_centre_trials(shares, centre, int(size), rng)
-             for centre, size in zip(centres, sizes, strict=True)]
-    frame = pd.DataFrame({name: np.concatenate([part[name] for part in parts])
-                          for name in parts[0]})
+    parts = [
+        _centre_trials(shares, centre, int(size), rng)
+        for centre, size in zip(centres, sizes, strict=True)
+    ]
+    frame = pd.DataFrame(
+        {name: np.concatenate([part[name] for part in parts]) for name in parts[0]}
+    )
     frame["trial_id"] = trial_ids(frame["start_year"].to_numpy(), rng)
-    frame["title"] = (_english(ATMP_CLASS, frame["atmp_class"]) + " in "
-                      + _english(DISEASE_AREA, frame["disease_area"]).str.lower()
-                      + " (synthetic trial)")
+    frame["title"] = (
+        _english(ATMP_CLASS, frame["atmp_class"])
+        + " in "
+        + _english(DISEASE_AREA, frame["disease_area"]).str.lower()
+        + " (synthetic trial)"
+    )
     frame["source"] = source_text(seed)
     return _table("trial_register", frame)
 
@@ -184,8 +201,10 @@ def _yearly(total: int, years: int, rng: np.random.Generator) -> np.ndarray:
 
 def _series(keys: dict, total: int, years: range, rng: np.random.Generator) -> list[dict]:
     """One row per year for `keys`, the patients adding up to `total`."""
-    return [{**keys, "year": year, "patients": int(count)}
-            for year, count in zip(years, _yearly(total, len(years), rng), strict=True)]
+    return [
+        {**keys, "year": year, "patients": int(count)}
+        for year, count in zip(years, _yearly(total, len(years), rng), strict=True)
+    ]
 
 
 def cart(published: Snapshot, seed: int, rng: np.random.Generator) -> pd.DataFrame:
@@ -199,8 +218,9 @@ def cart(published: Snapshot, seed: int, rng: np.random.Generator) -> pd.DataFra
         chosen = np.sort(rng.choice(len(CART_PRODUCT.codes()), products, replace=False))
         split = 1 + rng.multinomial(patients - products, rng.dirichlet(np.ones(products)))
         for product, total in zip(chosen, split, strict=True):
-            rows += _series({"centre": centre, "product": CART_PRODUCT.codes()[product]},
-                            int(total), YEARS, rng)
+            rows += _series(
+                {"centre": centre, "product": CART_PRODUCT.codes()[product]}, int(total), YEARS, rng
+            )
     return _table("cart", pd.DataFrame(rows).assign(source=source_text(seed)))
 
 
@@ -212,16 +232,23 @@ def hospital_exemption(published: Snapshot, seed: int, rng: np.random.Generator)
         therapies = row.products.split(MULTIPLE_SEPARATOR)
         split = rng.multinomial(row.patients, np.full(len(therapies), 1 / len(therapies)))
         for therapy, total in zip(therapies, split, strict=True):
-            rows += _series({"centre": row.centre, "products": therapy}, int(total),
-                            range(first, YEARS[-1] + 1), rng)
+            rows += _series(
+                {"centre": row.centre, "products": therapy},
+                int(total),
+                range(first, YEARS[-1] + 1),
+                rng,
+            )
     return _table("hospital_exemption", pd.DataFrame(rows).assign(source=source_text(seed)))
 
 
 def vecura(published: Snapshot, seed: int, rng: np.random.Generator) -> pd.DataFrame:
     """Yearly values of the measures that add up, the published totals of the others."""
     values = published["vecura"].groupby("measure")["value"].sum()
-    yearly = {measure: _yearly(int(values[measure]), len(YEARS), rng)
-              for measure in VECURA_YEARLY if measure in values}
+    yearly = {
+        measure: _yearly(int(values[measure]), len(YEARS), rng)
+        for measure in VECURA_YEARLY
+        if measure in values
+    }
     with_imports, patients = VECURA_WITH_IMPORTS
     if with_imports in values and patients in yearly:
         imported = int(values[with_imports] - values[patients])
@@ -229,8 +256,10 @@ def vecura(published: Snapshot, seed: int, rng: np.random.Generator) -> pd.DataF
     rows = []
     for measure in (code for code in VECURA_MEASURE.codes() if code in values):
         if measure in yearly:
-            rows += [{"measure": measure, "year": year, "value": int(value)}
-                     for year, value in zip(YEARS, yearly[measure], strict=True)]
+            rows += [
+                {"measure": measure, "year": year, "value": int(value)}
+                for year, value in zip(YEARS, yearly[measure], strict=True)
+            ]
         else:
             rows.append({"measure": measure, "year": "", "value": int(values[measure])})
     return _table("vecura", pd.DataFrame(rows).assign(source=source_text(seed)))
@@ -245,12 +274,24 @@ def vecura_exports(published: Snapshot, seed: int, rng: np.random.Generator) -> 
     exports = published["vecura_exports"]
     count = int(exports.loc[exports["country"] == ALL, "countries"].sum())
     countries = np.sort(rng.choice(len(COUNTRY.codes()), count, replace=False))
-    means = rng.permutation(np.where(np.arange(count) < count // 2,
-                                     rng.uniform(0.2, 2.0, count), rng.uniform(4.0, 20.0, count)))
+    means = rng.permutation(
+        np.where(
+            np.arange(count) < count // 2,
+            rng.uniform(0.2, 2.0, count),
+            rng.uniform(4.0, 20.0, count),
+        )
+    )
     patients = 1 + rng.poisson(means[:, None], (count, len(YEARS)))
-    rows = [{"country": COUNTRY.codes()[country], "year": year, "countries": 1,
-             "patients": int(patients[i, j])}
-            for i, country in enumerate(countries) for j, year in enumerate(YEARS)]
+    rows = [
+        {
+            "country": COUNTRY.codes()[country],
+            "year": year,
+            "countries": 1,
+            "patients": int(patients[i, j]),
+        }
+        for i, country in enumerate(countries)
+        for j, year in enumerate(YEARS)
+    ]
     return _table("vecura_exports", pd.DataFrame(rows).assign(source=source_text(seed)))
 
 
@@ -265,10 +306,14 @@ def _as_published(frame: pd.DataFrame, name: str, seed: int) -> pd.DataFrame:
     The Swedish source says so too; the Swedish page falls back to it only where given.
     """
     swedish = frame["source_sv"].where(frame["source_sv"] != "", frame["source"])
-    return _table(name, frame.assign(
-        value=frame["value"].map(_number),
-        source=f"Synthetic sample (seed {seed}), as published: " + frame["source"],
-        source_sv=f"Syntetiskt exempel (frö {seed}), som publicerat: " + swedish))
+    return _table(
+        name,
+        frame.assign(
+            value=frame["value"].map(_number),
+            source=f"Synthetic sample (seed {seed}), as published: " + frame["source"],
+            source_sv=f"Syntetiskt exempel (frö {seed}), som publicerat: " + swedish,
+        ),
+    )
 
 
 def regional(published: Snapshot, trials: int, seed: int) -> pd.DataFrame:
@@ -287,17 +332,24 @@ def release(published: Snapshot, seed: int) -> pd.DataFrame:
     record.update(
         title=f"Synthetic sample (seed {seed}), not real figures",
         title_sv=f"Syntetiskt exempel (frö {seed}), inte verkliga siffror",
-        publisher="atmp sample (synthetic data)", publisher_sv="atmp sample (syntetiska data)",
-        source_title=source_text(seed), source_url="", licence="",
+        publisher="atmp sample (synthetic data)",
+        publisher_sv="atmp sample (syntetiska data)",
+        source_title=source_text(seed),
+        source_url="",
+        licence="",
         citation="Synthetic sample data: not to be cited.",
-        citation_sv="Syntetiska exempeldata: citera dem inte.", next_update="", contact="",
+        citation_sv="Syntetiska exempeldata: citera dem inte.",
+        next_update="",
+        contact="",
         note="Made by `atmp sample`; the period and date are the published release's.",
-        note_sv="Skapad av `atmp sample`; perioden och datumet är den publicerade utgåvans.")
+        note_sv="Skapad av `atmp sample`; perioden och datumet är den publicerade utgåvans.",
+    )
     return _table("release", pd.DataFrame([record]))
 
 
-def generate(published: Snapshot, seed: int = DEFAULT_SEED,
-             trials: int | None = None) -> dict[str, pd.DataFrame]:
+def generate(
+    published: Snapshot, seed: int = DEFAULT_SEED, trials: int | None = None
+) -> dict[str, pd.DataFrame]:
     """Every dataset of a sample folder; `trials` defaults to the published number.
 
     Each dataset draws from its own stream of the seed, so the size of the
@@ -323,19 +375,24 @@ def generate(published: Snapshot, seed: int = DEFAULT_SEED,
 def refusal(out_dir: Path, published_dir: Path) -> str | None:
     """Why sample data must not go to `out_dir`, or None when it may."""
     if out_dir.resolve().is_relative_to(published_dir.resolve()):
-        return (f"{out_dir} is in the project's published data folder ({published_dir}): "
-                f"sample data never goes there")
+        return (
+            f"{out_dir} is in the project's published data folder ({published_dir}): "
+            f"sample data never goes there"
+        )
     if out_dir.exists() and not out_dir.is_dir():
         return f"{out_dir} is a file, not a folder"
     held = [path.name for dataset in DATASETS for path in dataset_files(out_dir, dataset)]
     if held and not (out_dir / SYNTHETIC_MARKER).is_file():
-        return (f"{out_dir} holds data files ({', '.join(held)}) without a {SYNTHETIC_MARKER} "
-                f"marker, so they may be real data: choose another folder")
+        return (
+            f"{out_dir} holds data files ({', '.join(held)}) without a {SYNTHETIC_MARKER} "
+            f"marker, so they may be real data: choose another folder"
+        )
     return None
 
 
-def write(tables: dict[str, pd.DataFrame], out_dir: Path, marker: str,
-          published_dir: Path) -> list[Path]:
+def write(
+    tables: dict[str, pd.DataFrame], out_dir: Path, marker: str, published_dir: Path
+) -> list[Path]:
     """Write a sample folder, marker first, so synthetic data never stands unmarked.
 
     Into an existing sample folder, data files of an earlier run that this one

@@ -68,8 +68,12 @@ SOURCE = Column("source", "text")
 NOTE = Column("note", "text", required=False)
 # Where the words come from and what they mean, and the same in Swedish for the Swedish
 # page (optional: the English shows where the Swedish is missing).
-CITATION = (SOURCE, NOTE, Column("source_sv", "text", required=False, optional=True),
-            Column("note_sv", "text", required=False, optional=True))
+CITATION = (
+    SOURCE,
+    NOTE,
+    Column("source_sv", "text", required=False, optional=True),
+    Column("note_sv", "text", required=False, optional=True),
+)
 QUALIFIER_COLUMN = Column("qualifier", "code", QUALIFIER, required=False)
 # Yearly series: a file may give one row per year instead of one for the whole period.
 YEAR = Column("year", "year", required=False, optional=True)
@@ -86,17 +90,34 @@ def _check_trials(frame: pd.DataFrame, file: str) -> Iterator[Problem]:
         dimension, code = row["dimension"], row["code"]
         if dimension == TOTAL:
             if code != ALL:
-                yield Problem(file, "a total row must have the code 'all'", "write 'all' in code",
-                              row_number(index), "code", code)
+                yield Problem(
+                    file,
+                    "a total row must have the code 'all'",
+                    "write 'all' in code",
+                    row_number(index),
+                    "code",
+                    code,
+                )
         elif dimension not in TRIAL_DIMENSIONS:
             allowed = ", ".join([TOTAL, *TRIAL_DIMENSIONS])
-            yield Problem(file, "unknown dimension", f"use one of: {allowed}",
-                          row_number(index), "dimension", dimension)
+            yield Problem(
+                file,
+                "unknown dimension",
+                f"use one of: {allowed}",
+                row_number(index),
+                "dimension",
+                dimension,
+            )
         elif code not in TRIAL_DIMENSIONS[dimension]:
             vocabulary = TRIAL_DIMENSIONS[dimension]
-            yield Problem(file, f"unknown {vocabulary.name} code",
-                          f"use one of: {', '.join(vocabulary.codes())}",
-                          row_number(index), "code", code)
+            yield Problem(
+                file,
+                f"unknown {vocabulary.name} code",
+                f"use one of: {', '.join(vocabulary.codes())}",
+                row_number(index),
+                "code",
+                code,
+            )
     yield from _check_totals(frame, file)
 
 
@@ -106,9 +127,14 @@ def _check_totals(frame: pd.DataFrame, file: str) -> Iterator[Problem]:
     for (centre, dimension), rows in breakdowns.groupby(["centre", "dimension"], sort=False):
         first = row_number(rows.index[0])
         if centre not in totals.index:
-            yield Problem(file, f"no total row for centre '{centre}'",
-                          f"add a row '{centre},{TOTAL},{ALL},<number of trials>,...'",
-                          first, "centre", centre)
+            yield Problem(
+                file,
+                f"no total row for centre '{centre}'",
+                f"add a row '{centre},{TOTAL},{ALL},<number of trials>,...'",
+                first,
+                "centre",
+                centre,
+            )
             continue
         counted = sum(int(value) for value in rows["trials"])  # cells are checked already
         declared = int(totals[centre])
@@ -119,7 +145,9 @@ def _check_totals(frame: pd.DataFrame, file: str) -> Iterator[Problem]:
                 f"but its total row says {declared}",
                 "correct the counts, or, where the source itself disagrees, "
                 "explain the difference in the note column of each of these rows",
-                first, "trials", str(counted),
+                first,
+                "trials",
+                str(counted),
             )
 
 
@@ -134,12 +162,18 @@ def uniform(detail: str, per: tuple[str, ...]) -> Check:
             given = rows[detail] != ""
             if given.any() and not given.all():
                 first = row_number(rows.index[~given][0])
-                name = ", ".join(f"{column}={value}" for column, value
-                                 in zip(per, group, strict=True))
-                yield Problem(file, f"the rows of {name} mix rows with and without a {detail}",
-                              f"give a {detail} in every row of {name}, or in none (a row "
-                              f"without {detail} is the total over all of them)",
-                              first, detail, "")
+                name = ", ".join(
+                    f"{column}={value}" for column, value in zip(per, group, strict=True)
+                )
+                yield Problem(
+                    file,
+                    f"the rows of {name} mix rows with and without a {detail}",
+                    f"give a {detail} in every row of {name}, or in none (a row "
+                    f"without {detail} is the total over all of them)",
+                    first,
+                    detail,
+                    "",
+                )
 
     return check
 
@@ -148,24 +182,36 @@ def _check_alternatives(frame: pd.DataFrame, file: str) -> Iterator[Problem]:
     """An alternative reading swaps labels: only on uncertain rows, and it keeps the sum."""
     given = frame["alternative"] != ""
     for index in frame.index[given & (frame["reading"] != "uncertain")]:
-        yield Problem(file, "an alternative count is given for a certain reading",
-                      "give an alternative only where reading is 'uncertain', or empty the cell",
-                      row_number(index), "alternative", frame.at[index, "alternative"])
+        yield Problem(
+            file,
+            "an alternative count is given for a certain reading",
+            "give an alternative only where reading is 'uncertain', or empty the cell",
+            row_number(index),
+            "alternative",
+            frame.at[index, "alternative"],
+        )
     for (centre, dimension), rows in frame[given].groupby(["centre", "dimension"], sort=False):
         published = sum(int(value) for value in rows["trials"])
         alternative = sum(int(value) for value in rows["alternative"])
         if published != alternative:
-            yield Problem(file, f"the alternative reading of the {dimension} rows of '{centre}' "
-                          f"adds up to {alternative}, the published one to {published}",
-                          "an alternative reading only moves counts between labels: make the "
-                          "alternatives of these rows add up to the same sum",
-                          row_number(rows.index[0]), "alternative", str(alternative))
+            yield Problem(
+                file,
+                f"the alternative reading of the {dimension} rows of '{centre}' "
+                f"adds up to {alternative}, the published one to {published}",
+                "an alternative reading only moves counts between labels: make the "
+                "alternatives of these rows add up to the same sum",
+                row_number(rows.index[0]),
+                "alternative",
+                str(alternative),
+            )
 
 
 # The population that each count is divided by, for trials per 100,000: the same region,
 # and the period of the count (ARM's 2014–2019 has its own population).
-RATE_POPULATION = {"ongoing_trials": "population",
-                   "trials_initiated_2014_2019": "population_2014_2019"}
+RATE_POPULATION = {
+    "ongoing_trials": "population",
+    "trials_initiated_2014_2019": "population_2014_2019",
+}
 
 
 def _check_population(frame: pd.DataFrame, file: str) -> Iterator[Problem]:
@@ -174,29 +220,49 @@ def _check_population(frame: pd.DataFrame, file: str) -> Iterator[Problem]:
     for region, present in measures.items():
         if "ongoing_trials" in present and "population" not in present:
             first = row_number(frame.index[frame["region"] == region][0])
-            yield Problem(file, f"region '{region}' has ongoing trials but no population",
-                          f"add a row '{region},population,<inhabitants>,...'",
-                          first, "region", region)
+            yield Problem(
+                file,
+                f"region '{region}' has ongoing trials but no population",
+                f"add a row '{region},population,<inhabitants>,...'",
+                first,
+                "region",
+                region,
+            )
     populations = frame[frame["measure"].isin(RATE_POPULATION.values())]
     for index, row in populations.iterrows():
         if float(row["value"]) == 0:
-            yield Problem(file, "a population of 0 cannot divide", "give the population",
-                          row_number(index), "value", row["value"])
+            yield Problem(
+                file,
+                "a population of 0 cannot divide",
+                "give the population",
+                row_number(index),
+                "value",
+                row["value"],
+            )
 
 
 def _check_shares(frame: pd.DataFrame, file: str) -> Iterator[Problem]:
     """A percentage is a share: 0 to 100."""
     for index in frame.index[frame["unit"] == "percent"]:
         if float(frame.at[index, "value"]) > 100:
-            yield Problem(file, "a percentage above 100", "give the share as 0 to 100",
-                          row_number(index), "value", frame.at[index, "value"])
+            yield Problem(
+                file,
+                "a percentage above 100",
+                "give the share as 0 to 100",
+                row_number(index),
+                "value",
+                frame.at[index, "value"],
+            )
 
 
 def _check_one_row(frame: pd.DataFrame, file: str) -> Iterator[Problem]:
     if len(frame) != 1:
-        yield Problem(file, f"the release record must be one row, not {len(frame)}",
-                      "keep one row under the header: the release this folder holds",
-                      row_number(frame.index[1]) if len(frame) > 1 else None)
+        yield Problem(
+            file,
+            f"the release record must be one row, not {len(frame)}",
+            "keep one row under the header: the release this folder holds",
+            row_number(frame.index[1]) if len(frame) > 1 else None,
+        )
 
 
 DATASETS: tuple[Dataset, ...] = (
@@ -236,9 +302,14 @@ DATASETS: tuple[Dataset, ...] = (
     ),
     Dataset(
         "cart",
-        (Column("centre", "code", CENTRE), YEAR,
-         Column("product", "code", CART_PRODUCT, required=False, optional=True),
-         Column("patients", "count"), Column("products", "count", required=False), *CITATION),
+        (
+            Column("centre", "code", CENTRE),
+            YEAR,
+            Column("product", "code", CART_PRODUCT, required=False, optional=True),
+            Column("patients", "count"),
+            Column("products", "count", required=False),
+            *CITATION,
+        ),
         key=("centre", "year", "product"),
         checks=(uniform("year", ("centre",)), uniform("product", ("centre",))),
     ),
@@ -258,16 +329,25 @@ DATASETS: tuple[Dataset, ...] = (
     ),
     Dataset(
         "vecura",
-        (Column("measure", "code", VECURA_MEASURE), YEAR, Column("value", "count"),
-         QUALIFIER_COLUMN, *CITATION),
+        (
+            Column("measure", "code", VECURA_MEASURE),
+            YEAR,
+            Column("value", "count"),
+            QUALIFIER_COLUMN,
+            *CITATION,
+        ),
         key=("measure", "year"),
         checks=(uniform("year", ("measure",)),),
     ),
     Dataset(
         "vecura_exports",
-        (Column("country", "code", COUNTRY, allow_all=True), YEAR,
-         Column("countries", "count"), Column("patients", "count", required=False, optional=True),
-         *CITATION),
+        (
+            Column("country", "code", COUNTRY, allow_all=True),
+            YEAR,
+            Column("countries", "count"),
+            Column("patients", "count", required=False, optional=True),
+            *CITATION,
+        ),
         key=("country", "year"),
         checks=(uniform("year", ("country",)),),
     ),
@@ -287,11 +367,15 @@ DATASETS: tuple[Dataset, ...] = (
     ),
     Dataset(
         "key_facts",
-        (Column("fact", "code", KEY_FACT), Column("value", "number"),
-         Column("unit", "code", UNIT), QUALIFIER_COLUMN,
-         # The centres a fact belongs to, joined by "+"; empty for the whole cluster.
-         Column("centre", "code", CENTRE, required=False, multiple=True, optional=True),
-         *CITATION),
+        (
+            Column("fact", "code", KEY_FACT),
+            Column("value", "number"),
+            Column("unit", "code", UNIT),
+            QUALIFIER_COLUMN,
+            # The centres a fact belongs to, joined by "+"; empty for the whole cluster.
+            Column("centre", "code", CENTRE, required=False, multiple=True, optional=True),
+            *CITATION,
+        ),
         key=("fact",),
         checks=(_check_shares,),
     ),
@@ -363,16 +447,21 @@ def check_cell(column: Column, value: str) -> tuple[str, str] | None:
     elif column.kind == "url" and not _URL.fullmatch(value):
         return "not a web address", "write the whole address, starting with https://"
     elif column.kind == "trial_id" and not _TRIAL_ID.fullmatch(value):
-        return ("not a trial id", "write an EU CT number (2023-501234-12-00), a EudraCT number "
-                "(2019-001234-56) or a ClinicalTrials.gov id (NCT01234567)")
+        return (
+            "not a trial id",
+            "write an EU CT number (2023-501234-12-00), a EudraCT number "
+            "(2019-001234-56) or a ClinicalTrials.gov id (NCT01234567)",
+        )
     elif column.kind == "code" and not (column.allow_all and value == ALL):
         codes = value.split(MULTIPLE_SEPARATOR) if column.multiple else [value]
         unknown = [code for code in codes if code not in column.vocabulary]
         if unknown:
             allowed = ", ".join(column.vocabulary.codes())
             joined = f" joined by '{MULTIPLE_SEPARATOR}'" if column.multiple else ""
-            return (f"unknown {column.vocabulary.name} code '{unknown[0]}'",
-                    f"use one of: {allowed}{joined}")
+            return (
+                f"unknown {column.vocabulary.name} code '{unknown[0]}'",
+                f"use one of: {allowed}{joined}",
+            )
     return None
 
 
@@ -385,5 +474,3 @@ def _valid_date(value: str) -> bool:
     except ValueError:
         return False
     return True
-
-

@@ -87,6 +87,7 @@ def settings_or_exit() -> Settings:
 def _source_list(value: str) -> str:
     """A CSP source list that cannot end its directive or add another one to the policy."""
     if any(char in value for char in ";,\r\n") or not value.isprintable():
-        raise SettingError(f"ATMP_FRAME_ANCESTORS must be a CSP source list without ';' or "
-                           f"',': {value!r}")
+        raise SettingError(
+            f"ATMP_FRAME_ANCESTORS must be a CSP source list without ';' or ',': {value!r}"
+        )
     return " ".join(value.split())

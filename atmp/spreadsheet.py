@@ -41,9 +41,13 @@ def read_sheet(path: Path) -> tuple[Sheet | None, list[Problem]]:
             return _read_xlsx(path)
         return _read_csv(path)
     except OSError as error:
-        return None, [Problem(path.name, f"the file cannot be read ({error.strerror or error})",
-                              "check that the file is not open elsewhere or locked, and that "
-                              "the app may read it")]
+        return None, [
+            Problem(
+                path.name,
+                f"the file cannot be read ({error.strerror or error})",
+                "check that the file is not open elsewhere or locked, and that the app may read it",
+            )
+        ]
 
 
 def _decoded(raw: bytes, name: str) -> tuple[str | None, Problem | None]:
@@ -61,9 +65,11 @@ def _decoded(raw: bytes, name: str) -> tuple[str | None, Problem | None]:
                 return raw.decode(encoding), None
             except UnicodeDecodeError:
                 continue
-    return None, Problem(name, "the file's text encoding is not one a spreadsheet writes "
-                         "(UTF-8, UTF-16 or Windows-1252)",
-                         "save it as 'CSV UTF-8' in your spreadsheet program")
+    return None, Problem(
+        name,
+        "the file's text encoding is not one a spreadsheet writes (UTF-8, UTF-16 or Windows-1252)",
+        "save it as 'CSV UTF-8' in your spreadsheet program",
+    )
 
 
 def _read_csv(path: Path) -> tuple[Sheet | None, list[Problem]]:
@@ -73,11 +79,13 @@ def _read_csv(path: Path) -> tuple[Sheet | None, list[Problem]]:
     lines = text.lstrip("\ufeff").splitlines()
     header_line = next((line for line in lines if line.strip()), "")
     if not header_line:
-        return None, [Problem(path.name, "the file is empty",
-                              "write the header row and the data rows")]
+        return None, [
+            Problem(path.name, "the file is empty", "write the header row and the data rows")
+        ]
     separator = max(_SEPARATORS, key=header_line.count)
-    reader = csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=""), delimiter=separator,
-                        strict=True)
+    reader = csv.reader(
+        io.StringIO(text.lstrip("\ufeff"), newline=""), delimiter=separator, strict=True
+    )
     rows: list[tuple[int, list[str]]] = []
     header: list[str] | None = None
     try:
@@ -91,22 +99,33 @@ def _read_csv(path: Path) -> tuple[Sheet | None, list[Problem]]:
                 continue
             rows.append((number, cells))
     except csv.Error as error:
-        return None, [Problem(path.name, f"the file is not valid CSV ({error})",
-                              "check the quotes on that line: a cell that holds the "
-                              "separator or a line break must be in double quotes",
-                              row=reader.line_num)]
-    return _sheet(path.name, header or [], header_row if header else 1, rows,
-                  separator == ";")
+        return None, [
+            Problem(
+                path.name,
+                f"the file is not valid CSV ({error})",
+                "check the quotes on that line: a cell that holds the "
+                "separator or a line break must be in double quotes",
+                row=reader.line_num,
+            )
+        ]
+    return _sheet(path.name, header or [], header_row if header else 1, rows, separator == ";")
 
 
 def _too_long(name: str) -> Problem:
-    return Problem(name, f"the file has more than {MAX_ROWS:,} rows",
-                   "split it, or check that it is the right file")
+    return Problem(
+        name,
+        f"the file has more than {MAX_ROWS:,} rows",
+        "split it, or check that it is the right file",
+    )
 
 
-def _sheet(name: str, header: list[str], header_row: int,
-           rows: list[tuple[int, list[str]]], decimal_comma: bool
-           ) -> tuple[Sheet | None, list[Problem]]:
+def _sheet(
+    name: str,
+    header: list[str],
+    header_row: int,
+    rows: list[tuple[int, list[str]]],
+    decimal_comma: bool,
+) -> tuple[Sheet | None, list[Problem]]:
     """The rows cut to the header's width, where the cells past it are empty (a separator
     after the last cell); a row with text past the header is a problem."""
     header = [cell.strip() for cell in header]
@@ -116,9 +135,15 @@ def _sheet(name: str, header: list[str], header_row: int,
     named = [cell for cell in header if cell]
     repeated = sorted({cell for cell in named if named.count(cell) > 1})
     if repeated:
-        problems.append(Problem(name, f"the column name '{repeated[0]}' is in the header "
-                                "more than once", "keep one column of each name",
-                                row=header_row, column=repeated[0]))
+        problems.append(
+            Problem(
+                name,
+                f"the column name '{repeated[0]}' is in the header more than once",
+                "keep one column of each name",
+                row=header_row,
+                column=repeated[0],
+            )
+        )
     width = len(header)
     kept = []
     for number, cells in rows:
@@ -126,10 +151,16 @@ def _sheet(name: str, header: list[str], header_row: int,
             continue  # an empty line between rows, or at the end
         extra = [cell for cell in cells[width:] if cell.strip()]
         if extra and len(problems) < 20:
-            problems.append(Problem(name, f"the row has {len(cells)} cells, the header "
-                                    f"{width}", "remove the cells past the last column, or "
-                                    "put quotes around a cell that holds the separator",
-                                    row=number, value=extra[0]))
+            problems.append(
+                Problem(
+                    name,
+                    f"the row has {len(cells)} cells, the header {width}",
+                    "remove the cells past the last column, or "
+                    "put quotes around a cell that holds the separator",
+                    row=number,
+                    value=extra[0],
+                )
+            )
         kept.append((number, (cells + [""] * width)[:width]))
     if problems:
         return None, problems
@@ -152,8 +183,13 @@ def _read_xlsx(path: Path) -> tuple[Sheet | None, list[Problem]]:
     from openpyxl import load_workbook  # only folders with workbooks pay for the import
     from openpyxl.utils.exceptions import InvalidFileException
 
-    unreadable = [Problem(path.name, "the file is not a readable Excel workbook",
-                          "save it from Excel as 'Excel Workbook (.xlsx)', or as CSV")]
+    unreadable = [
+        Problem(
+            path.name,
+            "the file is not a readable Excel workbook",
+            "save it from Excel as 'Excel Workbook (.xlsx)', or as CSV",
+        )
+    ]
     try:
         # Read-only: the rows stream from the file, so a stray cell far down costs nothing.
         workbook = load_workbook(path, read_only=True, data_only=True)
@@ -185,13 +221,23 @@ def _read_xlsx(path: Path) -> tuple[Sheet | None, list[Problem]]:
     finally:
         workbook.close()
     if header is None:
-        return None, [Problem(path.name, "the first sheet is empty",
-                              "put the header row and the data on the first sheet")]
+        return None, [
+            Problem(
+                path.name,
+                "the first sheet is empty",
+                "put the header row and the data on the first sheet",
+            )
+        ]
     merged = _merged_header(path, header_row)
     if merged:
-        return None, [Problem(path.name, f"header cells are merged ({merged})",
-                              "unmerge them, so that the header has one column name per cell",
-                              row=header_row)]
+        return None, [
+            Problem(
+                path.name,
+                f"header cells are merged ({merged})",
+                "unmerge them, so that the header has one column name per cell",
+                row=header_row,
+            )
+        ]
     return _sheet(path.name, header, header_row, rows, True)
 
 
@@ -200,8 +246,11 @@ def _merged_header(path: Path, header_row: int) -> str:
     does not list them)."""
     try:
         with zipfile.ZipFile(path) as archive:
-            names = sorted(name for name in archive.namelist()
-                           if name.startswith("xl/worksheets/sheet") and name.endswith(".xml"))
+            names = sorted(
+                name
+                for name in archive.namelist()
+                if name.startswith("xl/worksheets/sheet") and name.endswith(".xml")
+            )
             if not names:
                 return ""
             xml = archive.read(names[0]).decode("utf-8", "replace")

@@ -28,6 +28,7 @@ class Offer:
     readings: tuple[str, ...] = ("published",)
     releases: tuple[str, ...] = ()  # the earlier releases kept in the folder ('autumn-2024')
 
+
 # Auto-advance: faster than this nobody can read a slide; slower is a still screen.
 ADVANCE_SECONDS = (5, 3600)
 
@@ -84,18 +85,24 @@ class ViewState:
         start = charts.index(self.chart) + 1 if self.chart in charts else 1
         moved = {
             "present": replace(self, present=True, slide=start),
-            "exit": replace(self, present=False, slide=1, advance=0,
-                            chart=charts[self.slide - 1]),
+            "exit": replace(self, present=False, slide=1, advance=0, chart=charts[self.slide - 1]),
             "next": replace(self, slide=self.slide % count + 1),
             "previous": replace(self, slide=(self.slide - 2) % count + 1),
             "theme": replace(self, theme="light" if self.theme == "dark" else "dark"),
             **{f"lang_{lang}": replace(self, lang=lang) for lang in LANGUAGES},
             **{f"chart_{key}": replace(self, chart=key) for key in charts},
-            **({"reading": replace(self, reading="published" if self.reading == "alternative"
-                                   else "alternative")} if len(offer.readings) > 1 else {}),
+            **(
+                {
+                    "reading": replace(
+                        self,
+                        reading="published" if self.reading == "alternative" else "alternative",
+                    )
+                }
+                if len(offer.readings) > 1
+                else {}
+            ),
         }
         return {key: state._view_params() for key, state in moved.items()}
-
 
 
 def join_query(filters: str, params: str) -> str:

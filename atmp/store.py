@@ -42,8 +42,10 @@ def signature(data_dir: Path) -> Signature:
     try:
         folder = Path(data_dir)
         entries = sorted(path for path in folder.rglob("*") if path.is_file())
-        return tuple((str(path.relative_to(folder)), path.stat().st_mtime_ns,
-                      path.stat().st_size) for path in entries)
+        return tuple(
+            (str(path.relative_to(folder)), path.stat().st_mtime_ns, path.stat().st_size)
+            for path in entries
+        )
     except OSError:
         return ()
 
@@ -80,8 +82,11 @@ def refresh() -> None:
         try:
             snapshot = load_snapshot(_state.snapshot.data_dir)
         except DataError as error:
-            log.error("%s\nStill serving the data loaded at %s.", error,
-                      _state.snapshot.loaded_at.isoformat(timespec="seconds"))
+            log.error(
+                "%s\nStill serving the data loaded at %s.",
+                error,
+                _state.snapshot.loaded_at.isoformat(timespec="seconds"),
+            )
             _state = State(_state.snapshot, found, error)
             return
         log.warning("reloaded %s", snapshot.data_dir)

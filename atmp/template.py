@@ -39,8 +39,7 @@ INSTRUCTIONS = {
         "UTF-8' eller 'CSV (semikolonavgränsad)').",
         "Kategoricellerna har en rullgardinslista: koden eller dess engelska eller svenska "
         "etikett läses alla som koden.",
-        "Varje rad anger sin källa i 'source'; 'note' förklarar en avläsning eller en "
-        "avvikelse.",
+        "Varje rad anger sin källa i 'source'; 'note' förklarar en avläsning eller en avvikelse.",
         "Kontrollera mappen innan den används: atmp check-data MAPP. Den anger varje problem "
         "med fil, rad och kolumn, och hur det rättas.",
         "Kolumnerna och vad de betyder: data/README.md.",
@@ -58,8 +57,10 @@ def _entries(vocabulary: Vocabulary) -> list[str]:
 
 def _trial_codes() -> Vocabulary:
     """The codes a trials.csv `code` cell may hold: those of every trial dimension."""
-    return Vocabulary("trial category", tuple(
-        term for vocabulary in TRIAL_DIMENSIONS.values() for term in vocabulary.terms))
+    return Vocabulary(
+        "trial category",
+        tuple(term for vocabulary in TRIAL_DIMENSIONS.values() for term in vocabulary.terms),
+    )
 
 
 def _vocabulary(dataset: Dataset, column: Column) -> Vocabulary | None:
@@ -108,9 +109,13 @@ def template_xlsx() -> bytes:
             vocabulary = _vocabulary(dataset, column)
             if vocabulary is not None:
                 validation = DataValidation(
-                    type="list", formula1=f"={list_range(vocabulary)}", allow_blank=True,
-                    showErrorMessage=True, errorTitle=column.name,
-                    error=f"Choose a {vocabulary.name} from the list (code or label).")
+                    type="list",
+                    formula1=f"={list_range(vocabulary)}",
+                    allow_blank=True,
+                    showErrorMessage=True,
+                    errorTitle=column.name,
+                    error=f"Choose a {vocabulary.name} from the list (code or label).",
+                )
                 validation.add(f"{letter}2:{letter}{ROWS + 1}")
                 sheet.add_data_validation(validation)
         sheet.freeze_panes = "A2"

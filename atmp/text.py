@@ -5,13 +5,15 @@ from __future__ import annotations
 LANGUAGES = ("en", "sv")
 
 TEXT: dict[str, dict[str, str]] = {
-    "app.title": {"en": "ATMP in the Stockholm–Uppsala cluster",
-                  "sv": "ATMP i Stockholm–Uppsalaklustret"},
+    "app.title": {
+        "en": "ATMP in the Stockholm–Uppsala cluster",
+        "sv": "ATMP i Stockholm–Uppsalaklustret",
+    },
     "app.subtitle": {
         "en": "Cell and gene therapies at Karolinska and Akademiska: trials, treatment, "
-              "manufacturing.",
+        "manufacturing.",
         "sv": "Cell- och genterapier vid Karolinska och Akademiska: prövningar, behandling, "
-              "tillverkning.",
+        "tillverkning.",
     },
     "header.release": {"en": "Data: {publisher}, {as_of}.", "sv": "Data: {publisher}, {as_of}."},
     "filter.centre": {"en": "Centre", "sv": "Centrum"},
@@ -22,8 +24,10 @@ TEXT: dict[str, dict[str, str]] = {
     "filter.all": {"en": "All", "sv": "Alla"},
     "filter.reset": {"en": "Reset filters", "sv": "Återställ filter"},
     "filter.active": {"en": "Active filters:", "sv": "Aktiva filter:"},
-    "filter.none": {"en": "No filters: the whole cluster is shown.",
-                    "sv": "Inga filter: hela klustret visas."},
+    "filter.none": {
+        "en": "No filters: the whole cluster is shown.",
+        "sv": "Inga filter: hela klustret visas.",
+    },
     "filter.remove": {"en": "Remove filter {label}", "sv": "Ta bort filtret {label}"},
     "skip": {"en": "Skip to the charts", "sv": "Hoppa till diagrammen"},
     "lang.en": {"en": "English", "sv": "English"},
@@ -33,25 +37,35 @@ TEXT: dict[str, dict[str, str]] = {
     "toolbar.theme.light": {"en": "Light theme", "sv": "Ljust tema"},
     "toolbar.copy": {"en": "Copy link", "sv": "Kopiera länk"},
     "toolbar.copied": {"en": "Link copied.", "sv": "Länken är kopierad."},
-    "toolbar.copy_failed": {"en": "Copy the address from the address bar.",
-                            "sv": "Kopiera adressen från adressfältet."},
+    "toolbar.copy_failed": {
+        "en": "Copy the address from the address bar.",
+        "sv": "Kopiera adressen från adressfältet.",
+    },
     "toolbar.present": {"en": "Present", "sv": "Presentera"},
     "toolbar.dataset": {"en": "Data (XLSX)", "sv": "Data (XLSX)"},
-    "toolbar.dataset.title": {"en": "Download the filtered data, one sheet per dataset",
-                              "sv": "Ladda ner filtrerade data, ett blad per datamängd"},
+    "toolbar.dataset.title": {
+        "en": "Download the filtered data, one sheet per dataset",
+        "sv": "Ladda ner filtrerade data, ett blad per datamängd",
+    },
     "chart.table": {"en": "Table of the numbers", "sv": "Tabell med siffrorna"},
     "chart.link": {"en": "Link", "sv": "Länk"},
-    "chart.link.title": {"en": "Copy a link to this chart",
-                         "sv": "Kopiera en länk till diagrammet"},
-    "chart.download": {"en": "Download “{title}” as {kind}",
-                       "sv": "Ladda ner ”{title}” som {kind}"},
+    "chart.link.title": {
+        "en": "Copy a link to this chart",
+        "sv": "Kopiera en länk till diagrammet",
+    },
+    "chart.download": {
+        "en": "Download “{title}” as {kind}",
+        "sv": "Ladda ner ”{title}” som {kind}",
+    },
     "deck.previous": {"en": "Previous chart", "sv": "Föregående diagram"},
     "deck.next": {"en": "Next chart", "sv": "Nästa diagram"},
     "deck.exit": {"en": "Leave the presentation (Esc)", "sv": "Avsluta presentationen (Esc)"},
     "deck.fullscreen": {"en": "Full screen (F)", "sv": "Helskärm (F)"},
     "deck.counter": {"en": "Chart {n} of {count}", "sv": "Diagram {n} av {count}"},
-    "deck.advancing": {"en": "Next chart every {seconds} s; any key pauses.",
-                       "sv": "Nästa diagram var {seconds}:e sekund; valfri tangent pausar."},
+    "deck.advancing": {
+        "en": "Next chart every {seconds} s; any key pauses.",
+        "sv": "Nästa diagram var {seconds}:e sekund; valfri tangent pausar.",
+    },
     "deck.paused": {"en": "Paused: P resumes.", "sv": "Pausad: P fortsätter."},
     "filter.none_short": {"en": "none (the whole cluster)", "sv": "inga (hela klustret)"},
     "export.category": {"en": "category", "sv": "kategori"},
@@ -63,112 +77,169 @@ TEXT: dict[str, dict[str, str]] = {
     "export.as_of": {"en": "Data as of", "sv": "Data per"},
     "export.about": {"en": "About", "sv": "Om"},
     "export.rows": {"en": "{n} rows", "sv": "{n} rader", "en_one": "{n} row", "sv_one": "{n} rad"},
-    "link.ignored": {"en": "The link had values this dashboard does not know; they were "
-                           "ignored: {values}.",
-                     "sv": "Länken hade värden som instrumentpanelen inte känner till; de "
-                           "ignorerades: {values}."},
+    "link.ignored": {
+        "en": "The link had values this dashboard does not know; they were ignored: {values}.",
+        "sv": "Länken hade värden som instrumentpanelen inte känner till; de "
+        "ignorerades: {values}.",
+    },
     "section.trials": {"en": "Ongoing clinical trials", "sv": "Pågående kliniska prövningar"},
-    "section.routine": {"en": "Treatment in clinical routine and under the hospital exemption",
-                        "sv": "Behandling i klinisk rutin och under sjukhusundantaget"},
+    "section.routine": {
+        "en": "Treatment in clinical routine and under the hospital exemption",
+        "sv": "Behandling i klinisk rutin och under sjukhusundantaget",
+    },
     "section.manufacturing": {"en": "Manufacturing at Vecura", "sv": "Tillverkning vid Vecura"},
     "section.comparison": {"en": "Regional comparison", "sv": "Regional jämförelse"},
-    "section.quality": {"en": "Data quality: what the source itself says",
-                        "sv": "Datakvalitet: vad källan själv säger"},
+    "section.quality": {
+        "en": "Data quality: what the source itself says",
+        "sv": "Datakvalitet: vad källan själv säger",
+    },
     "section.facts": {"en": "Key facts", "sv": "Nyckelfakta"},
     "kpi.trials": {"en": "Ongoing ATMP trials", "sv": "Pågående ATMP-prövningar"},
-    "kpi.cart": {"en": "CAR-T patients in clinical routine",
-                 "sv": "CAR-T-patienter i klinisk rutin"},
-    "kpi.vecura": {"en": "Patients treated with ATMP from Vecura",
-                   "sv": "Patienter behandlade med ATMP från Vecura"},
-    "kpi.per_100k": {"en": "Trials per 100,000 inhabitants",
-                     "sv": "Prövningar per 100 000 invånare"},
+    "kpi.cart": {
+        "en": "CAR-T patients in clinical routine",
+        "sv": "CAR-T-patienter i klinisk rutin",
+    },
+    "kpi.vecura": {
+        "en": "Patients treated with ATMP from Vecura",
+        "sv": "Patienter behandlade med ATMP från Vecura",
+    },
+    "kpi.per_100k": {
+        "en": "Trials per 100,000 inhabitants",
+        "sv": "Prövningar per 100 000 invånare",
+    },
     "kpi.not_available": {"en": "Not available", "sv": "Saknas"},
-    "kpi.per_100k.detail": {"en": "{area}: {trials} trials / {population} M inhabitants "
-                                  "(computed)",
-                            "sv": "{area}: {trials} prövningar / {population} milj. invånare "
-                                  "(beräknat)"},
+    "kpi.per_100k.detail": {
+        "en": "{area}: {trials} trials / {population} M inhabitants (computed)",
+        "sv": "{area}: {trials} prövningar / {population} milj. invånare (beräknat)",
+    },
     "kpi.per_100k.uk": {"en": "; {area}: {rate}", "sv": "; {area}: {rate}"},
-    "kpi.trials.uncertain": {"en": "Counts an uncertain reading (see data quality)",
-                             "sv": "Räknar en osäker avläsning (se datakvalitet)"},
-    "kpi.trials.bounds": {"en": "A range: the source does not cross {dimensions}",
-                          "sv": "Ett spann: källan korsar inte {dimensions}"},
-    "kpi.vecura.detail": {"en": "{patients} from manufacturing and preparation, plus imports",
-                          "sv": "{patients} från tillverkning och beredning, plus import"},
-    "kpi.cart.share": {"en": "{share} % of all CAR-T patients in Sweden",
-                       "sv": "{share} % av alla CAR-T-patienter i Sverige"},
+    "kpi.trials.uncertain": {
+        "en": "Counts an uncertain reading (see data quality)",
+        "sv": "Räknar en osäker avläsning (se datakvalitet)",
+    },
+    "kpi.trials.bounds": {
+        "en": "A range: the source does not cross {dimensions}",
+        "sv": "Ett spann: källan korsar inte {dimensions}",
+    },
+    "kpi.vecura.detail": {
+        "en": "{patients} from manufacturing and preparation, plus imports",
+        "sv": "{patients} från tillverkning och beredning, plus import",
+    },
+    "kpi.cart.share": {
+        "en": "{share} % of all CAR-T patients in Sweden",
+        "sv": "{share} % av alla CAR-T-patienter i Sverige",
+    },
     "kpi.cart.products": {"en": "with commercial products", "sv": "med kommersiella produkter"},
     "chart.trials_by_class": {"en": "Trials by ATMP class", "sv": "Prövningar per ATMP-klass"},
-    "chart.trials_by_disease": {"en": "Trials by disease area",
-                                "sv": "Prövningar per sjukdomsområde"},
+    "chart.trials_by_disease": {
+        "en": "Trials by disease area",
+        "sv": "Prövningar per sjukdomsområde",
+    },
     "chart.trials_by_status": {"en": "Trials by status", "sv": "Prövningar per status"},
     "chart.trials_by_phase": {"en": "Trials by phase", "sv": "Prövningar per fas"},
-    "chart.cart": {"en": "CAR-T patients in clinical routine",
-                   "sv": "CAR-T-patienter i klinisk rutin"},
-    "chart.hospital_exemption": {"en": "Patients treated under the hospital exemption",
-                                 "sv": "Patienter behandlade under sjukhusundantaget"},
-    "chart.vecura": {"en": "Vecura GMP unit: production and patients",
-                     "sv": "GMP-enheten Vecura: tillverkning och patienter"},
-    "chart.per_100k": {"en": "Ongoing ATMP trials per 100,000 inhabitants",
-                       "sv": "Pågående ATMP-prövningar per 100 000 invånare"},
-    "chart.arm": {"en": "ATMP trials initiated 2014–2019 (ARM 2019)",
-                  "sv": "ATMP-prövningar startade 2014–2019 (ARM 2019)"},
-    "chart.exports": {"en": "Recipient countries of Vecura's exports",
-                      "sv": "Mottagarländer för Vecuras export"},
+    "chart.cart": {
+        "en": "CAR-T patients in clinical routine",
+        "sv": "CAR-T-patienter i klinisk rutin",
+    },
+    "chart.hospital_exemption": {
+        "en": "Patients treated under the hospital exemption",
+        "sv": "Patienter behandlade under sjukhusundantaget",
+    },
+    "chart.vecura": {
+        "en": "Vecura GMP unit: production and patients",
+        "sv": "GMP-enheten Vecura: tillverkning och patienter",
+    },
+    "chart.per_100k": {
+        "en": "Ongoing ATMP trials per 100,000 inhabitants",
+        "sv": "Pågående ATMP-prövningar per 100 000 invånare",
+    },
+    "chart.arm": {
+        "en": "ATMP trials initiated 2014–2019 (ARM 2019)",
+        "sv": "ATMP-prövningar startade 2014–2019 (ARM 2019)",
+    },
+    "chart.exports": {
+        "en": "Recipient countries of Vecura's exports",
+        "sv": "Mottagarländer för Vecuras export",
+    },
     "source": {"en": "Source", "sv": "Källa"},
-    "release.as_of": {"en": "{period} (published {published})",
-                      "sv": "{period} (publicerad {published})"},
+    "release.as_of": {
+        "en": "{period} (published {published})",
+        "sv": "{period} (publicerad {published})",
+    },
     "release.publisher": {"en": "Publisher", "sv": "Utgivare"},
     "release.cite": {"en": "How to cite", "sv": "Så citerar du"},
     "release.licence": {"en": "Licence", "sv": "Licens"},
-    "release.licence_none": {"en": "not stated by the publisher",
-                             "sv": "anges inte av utgivaren"},
+    "release.licence_none": {"en": "not stated by the publisher", "sv": "anges inte av utgivaren"},
     "release.url": {"en": "Web address", "sv": "Webbadress"},
     "release.contact": {"en": "Contact", "sv": "Kontakt"},
-    "source.trials_by_class": {"en": "Figur 1a (Karolinska), Figur 2a (Akademiska)",
-                               "sv": "Figur 1a (Karolinska), Figur 2a (Akademiska)"},
-    "source.trials_by_disease": {"en": "Figur 1b (Karolinska), Figur 2b (Akademiska)",
-                                 "sv": "Figur 1b (Karolinska), Figur 2b (Akademiska)"},
-    "source.trials_by_status": {"en": "Figur 1c (Karolinska), Figur 2c (Akademiska)",
-                                "sv": "Figur 1c (Karolinska), Figur 2c (Akademiska)"},
+    "source.trials_by_class": {
+        "en": "Figur 1a (Karolinska), Figur 2a (Akademiska)",
+        "sv": "Figur 1a (Karolinska), Figur 2a (Akademiska)",
+    },
+    "source.trials_by_disease": {
+        "en": "Figur 1b (Karolinska), Figur 2b (Akademiska)",
+        "sv": "Figur 1b (Karolinska), Figur 2b (Akademiska)",
+    },
+    "source.trials_by_status": {
+        "en": "Figur 1c (Karolinska), Figur 2c (Akademiska)",
+        "sv": "Figur 1c (Karolinska), Figur 2c (Akademiska)",
+    },
     "source.register": {"en": "the centres' trial register", "sv": "centrumens prövningsregister"},
     "source.as_of": {"en": "Data as of {date}", "sv": "Data per {date}"},
-    "synthetic": {"en": "Synthetic sample data — not real figures",
-                  "sv": "Syntetiska exempeldata — inte verkliga siffror"},
+    "synthetic": {
+        "en": "Synthetic sample data — not real figures",
+        "sv": "Syntetiska exempeldata — inte verkliga siffror",
+    },
     "banner.synthetic": {
         "en": "Synthetic sample data — not real figures. Generated for demonstration and "
-              "testing; do not quote or present these numbers.",
+        "testing; do not quote or present these numbers.",
         "sv": "Syntetiska exempeldata — inte verkliga siffror. Skapade för demonstration och "
-              "test; citera eller presentera inte dessa siffror.",
+        "test; citera eller presentera inte dessa siffror.",
     },
     "banner.reload_failed": {
         "en": "The latest data update could not be used: showing the figures of {date}.",
         "sv": "Den senaste datauppdateringen kunde inte användas: visar siffrorna för {date}.",
     },
-    "source.trials_by_phase": {"en": "Figur 3 (Karolinska), Figur 4 (Akademiska); their numbers "
-                                     "are not in the report's text",
-                               "sv": "Figur 3 (Karolinska), Figur 4 (Akademiska); siffrorna "
-                                     "finns inte i rapportens text"},
-    "source.cart": {"en": "report text on CAR-T in clinical routine",
-                    "sv": "rapportens text om CAR-T i klinisk rutin"},
-    "source.cart_derived": {"en": "; rest of Sweden derived from the {share} % share",
-                            "sv": "; övriga Sverige härlett ur andelen {share} %"},
-    "source.hospital_exemption": {"en": "report text and Figur 5",
-                                  "sv": "rapportens text och Figur 5"},
+    "source.trials_by_phase": {
+        "en": "Figur 3 (Karolinska), Figur 4 (Akademiska); their numbers "
+        "are not in the report's text",
+        "sv": "Figur 3 (Karolinska), Figur 4 (Akademiska); siffrorna finns inte i rapportens text",
+    },
+    "source.cart": {
+        "en": "report text on CAR-T in clinical routine",
+        "sv": "rapportens text om CAR-T i klinisk rutin",
+    },
+    "source.cart_derived": {
+        "en": "; rest of Sweden derived from the {share} % share",
+        "sv": "; övriga Sverige härlett ur andelen {share} %",
+    },
+    "source.hospital_exemption": {
+        "en": "report text and Figur 5",
+        "sv": "rapportens text och Figur 5",
+    },
     "source.vecura": {"en": "Figur 7, 8 and 9", "sv": "Figur 7, 8 och 9"},
     "source.exports": {"en": "Figur 9", "sv": "Figur 9"},
-    "source.per_100k": {"en": "report text, regional comparison; per 100,000 computed",
-                        "sv": "rapportens text, regional jämförelse; per 100 000 beräknat"},
-    "source.arm": {"en": "Alliance for Regenerative Medicine 2019, cited in the report",
-                   "sv": "Alliance for Regenerative Medicine 2019, citerad i rapporten"},
+    "source.per_100k": {
+        "en": "report text, regional comparison; per 100,000 computed",
+        "sv": "rapportens text, regional jämförelse; per 100 000 beräknat",
+    },
+    "source.arm": {
+        "en": "Alliance for Regenerative Medicine 2019, cited in the report",
+        "sv": "Alliance for Regenerative Medicine 2019, citerad i rapporten",
+    },
     "axis.trials": {"en": "Ongoing trials", "sv": "Pågående prövningar"},
     "axis.patients": {"en": "Patients", "sv": "Patienter"},
     "axis.count": {"en": "Count", "sv": "Antal"},
     "axis.year": {"en": "Year", "sv": "År"},
     "axis.countries": {"en": "Recipient countries", "sv": "Mottagarländer"},
-    "axis.per_100k": {"en": "Trials per 100,000 inhabitants",
-                      "sv": "Prövningar per 100 000 invånare"},
-    "axis.trials_initiated": {"en": "Trials initiated 2014–2019",
-                              "sv": "Prövningar startade 2014–2019"},
+    "axis.per_100k": {
+        "en": "Trials per 100,000 inhabitants",
+        "sv": "Prövningar per 100 000 invånare",
+    },
+    "axis.trials_initiated": {
+        "en": "Trials initiated 2014–2019",
+        "sv": "Prövningar startade 2014–2019",
+    },
     "unit.trials": {"en": "trials", "sv": "prövningar"},
     "unit.patients": {"en": "patients", "sv": "patienter"},
     "unit.products": {"en": "products", "sv": "produkter"},
@@ -176,35 +247,41 @@ TEXT: dict[str, dict[str, str]] = {
     "label.rest_of_sweden": {"en": "Rest of Sweden", "sv": "Övriga Sverige"},
     "label.derived": {"en": "derived, not published", "sv": "härlett, inte publicerat"},
     "label.stated": {"en": "As stated in the report", "sv": "Enligt rapporten"},
-    "label.computed": {"en": "Computed from trials and population",
-                       "sv": "Beräknat ur prövningar och befolkning"},
+    "label.computed": {
+        "en": "Computed from trials and population",
+        "sv": "Beräknat ur prövningar och befolkning",
+    },
     "label.export_countries": {"en": "Export recipient countries", "sv": "Mottagarländer, export"},
     "label.since": {"en": "since {year}", "sv": "sedan {year}"},
     "label.recipient": {"en": "recipient country", "sv": "mottagarland"},
     "label.recipient_countries": {"en": "recipient countries", "sv": "mottagarländer"},
     "hover.derived_cart": {
         "en": "Derived, not published: the two centres treated {share} % of Sweden's CAR-T "
-              "patients, so Sweden ≈ {centres} / {fraction} ≈ {sweden}; rest ≈ {low}–{high}, "
-              "since the share is rounded",
+        "patients, so Sweden ≈ {centres} / {fraction} ≈ {sweden}; rest ≈ {low}–{high}, "
+        "since the share is rounded",
         "sv": "Härlett, inte publicerat: de två centrumen behandlade {share} % av Sveriges "
-              "CAR-T-patienter, så Sverige ≈ {centres} / {fraction} ≈ {sweden}; övriga ≈ "
-              "{low}–{high}, eftersom andelen är avrundad",
+        "CAR-T-patienter, så Sverige ≈ {centres} / {fraction} ≈ {sweden}; övriga ≈ "
+        "{low}–{high}, eftersom andelen är avrundad",
     },
     "note.not_broken_down": {
         "en": "The source does not break {subject} down by {dimensions}: "
-              "this chart ignores that filter.",
+        "this chart ignores that filter.",
         "sv": "Källan delar inte upp {subject} efter {dimensions}: "
-              "diagrammet påverkas inte av det filtret.",
+        "diagrammet påverkas inte av det filtret.",
     },
-    "note.no_data": {"en": "No data for the chosen filters.",
-                     "sv": "Inga data för de valda filtren."},
-    "note.no_breakdown": {"en": "The data has no breakdown of trials by {dimension}.",
-                          "sv": "Data saknar en uppdelning av prövningarna per {dimension}."},
+    "note.no_data": {
+        "en": "No data for the chosen filters.",
+        "sv": "Inga data för de valda filtren.",
+    },
+    "note.no_breakdown": {
+        "en": "The data has no breakdown of trials by {dimension}.",
+        "sv": "Data saknar en uppdelning av prövningarna per {dimension}.",
+    },
     "note.unanswered": {
         "en": "{centre}: its trials are the report's published figures, which have no "
-              "breakdown by {dimension}; not counted here.",
+        "breakdown by {dimension}; not counted here.",
         "sv": "{centre}: dess prövningar är rapportens publicerade siffror, som saknar "
-              "uppdelning per {dimension}; räknas inte här.",
+        "uppdelning per {dimension}; räknas inte här.",
     },
     "column.trials": {"en": "trials", "sv": "prövningar"},
     "column.patients": {"en": "patients", "sv": "patienter"},
@@ -218,8 +295,10 @@ TEXT: dict[str, dict[str, str]] = {
     "dataset.vecura_exports": {"en": "Vecura's exports", "sv": "Vecuras export"},
     "dataset.regional": {"en": "Regional comparison", "sv": "Regional jämförelse"},
     "dataset.key_facts": {"en": "Key facts", "sv": "Nyckelfakta"},
-    "changes.title": {"en": "What changed since {previous}",
-                      "sv": "Vad som ändrats sedan {previous}"},
+    "changes.title": {
+        "en": "What changed since {previous}",
+        "sv": "Vad som ändrats sedan {previous}",
+    },
     "changes.none": {"en": "No number changed.", "sv": "Inga siffror har ändrats."},
     "changes.dataset": {"en": "Data", "sv": "Data"},
     "changes.row": {"en": "Row", "sv": "Rad"},
@@ -231,65 +310,79 @@ TEXT: dict[str, dict[str, str]] = {
         "sv": "Detta är siffrorna för {shown}. Det finns nyare siffror: {newest}.",
     },
     "banner.show_newest": {"en": "Show the newest figures", "sv": "Visa de senaste siffrorna"},
-    "quality.sources": {"en": "Where each centre's trials come from",
-                        "sv": "Varifrån varje centrums prövningar kommer"},
-    "quality.sources.found": {"en": "{register}: trial register; {aggregates}: published "
-                                    "figures",
-                              "sv": "{register}: prövningsregister; {aggregates}: publicerade "
-                                    "siffror"},
+    "quality.sources": {
+        "en": "Where each centre's trials come from",
+        "sv": "Varifrån varje centrums prövningar kommer",
+    },
+    "quality.sources.found": {
+        "en": "{register}: trial register; {aggregates}: published figures",
+        "sv": "{register}: prövningsregister; {aggregates}: publicerade siffror",
+    },
     "quality.sources.explanation": {
         "en": "A register gives exact counts under any filters; published figures give each "
-              "breakdown on its own, so crossed filters show ranges for those centres.",
+        "breakdown on its own, so crossed filters show ranges for those centres.",
         "sv": "Ett register ger exakta antal under alla filter; publicerade siffror ger varje "
-              "uppdelning för sig, så korsade filter visar spann för de centrumen.",
+        "uppdelning för sig, så korsade filter visar spann för de centrumen.",
     },
     "note.not_crossed": {
         "en": "The source does not cross {dimensions}: no count exists for this combination.",
         "sv": "Källan korsar inte {dimensions}: det finns inget antal för denna kombination.",
     },
-    "note.rest_hidden": {"en": "Rest of Sweden is shown only when no centre is chosen.",
-                         "sv": "Övriga Sverige visas bara när inget centrum är valt."},
-    "note.not_by_year": {"en": "{label}: {value} {unit} in all, not broken down by year.",
-                         "sv": "{label}: {value} {unit} totalt, inte uppdelat per år."},
-    "note.measure_not_by_year": {"en": "{label}: {value} in all, not broken down by year.",
-                                 "sv": "{label}: {value} totalt, inte uppdelat per år."},
-    "note.small_numbers": {"en": "Patient counts below {small} show as <{small}.",
-                           "sv": "Antal patienter under {small} visas som <{small}."},
+    "note.rest_hidden": {
+        "en": "Rest of Sweden is shown only when no centre is chosen.",
+        "sv": "Övriga Sverige visas bara när inget centrum är valt.",
+    },
+    "note.not_by_year": {
+        "en": "{label}: {value} {unit} in all, not broken down by year.",
+        "sv": "{label}: {value} {unit} totalt, inte uppdelat per år.",
+    },
+    "note.measure_not_by_year": {
+        "en": "{label}: {value} in all, not broken down by year.",
+        "sv": "{label}: {value} totalt, inte uppdelat per år.",
+    },
+    "note.small_numbers": {
+        "en": "Patient counts below {small} show as <{small}.",
+        "sv": "Antal patienter under {small} visas som <{small}.",
+    },
     "note.small_numbers_total": {
         "en": "≥{small}: hidden too, as a total shown elsewhere would otherwise give away a "
-              "count below {small}.",
+        "count below {small}.",
         "sv": "≥{small}: också dolt, eftersom en summa som visas på annat ställe annars skulle "
-              "avslöja ett antal under {small}.",
+        "avslöja ett antal under {small}.",
     },
     "note.countries_not_named": {
         "en": "The report gives the number of recipient countries, not their names.",
         "sv": "Rapporten anger antalet mottagarländer, inte vilka de är.",
     },
-    "note.unnamed_countries": {"en": "Besides the countries on the map: {n} recipient "
-                                     "countries not named.",
-                               "sv": "Utöver länderna på kartan: {n} mottagarländer som inte "
-                                     "namnges.",
-                               "en_one": "Besides the countries on the map: {n} recipient "
-                                         "country not named.",
-                               "sv_one": "Utöver länderna på kartan: {n} mottagarland som inte "
-                                         "namnges."},
-    "note.map_period": {"en": "The map shows {first}–{last} together.",
-                        "sv": "Kartan visar {first}–{last} sammantaget."},
+    "note.unnamed_countries": {
+        "en": "Besides the countries on the map: {n} recipient countries not named.",
+        "sv": "Utöver länderna på kartan: {n} mottagarländer som inte namnges.",
+        "en_one": "Besides the countries on the map: {n} recipient country not named.",
+        "sv_one": "Utöver länderna på kartan: {n} mottagarland som inte namnges.",
+    },
+    "note.map_period": {
+        "en": "The map shows {first}–{last} together.",
+        "sv": "Kartan visar {first}–{last} sammantaget.",
+    },
     "note.sum_differs": {
         "en": "{centre}: the status counts sum to {counted}, against {declared} trials "
-              "(see data quality).",
+        "(see data quality).",
         "sv": "{centre}: statusantalen summerar till {counted}, mot {declared} prövningar "
-              "(se datakvalitet).",
+        "(se datakvalitet).",
     },
     "and": {"en": "and", "sv": "och"},
-    "subject.trials_by_disease": {"en": "trials by disease area",
-                                  "sv": "prövningar per sjukdomsområde"},
+    "subject.trials_by_disease": {
+        "en": "trials by disease area",
+        "sv": "prövningar per sjukdomsområde",
+    },
     "subject.trials_by_class": {"en": "trials by ATMP class", "sv": "prövningar per ATMP-klass"},
     "subject.trials_by_status": {"en": "trials by status", "sv": "prövningar per status"},
     "subject.trials_by_phase": {"en": "trials by phase", "sv": "prövningar per fas"},
     "subject.cart": {"en": "CAR-T patients", "sv": "CAR-T-patienter"},
-    "subject.hospital_exemption": {"en": "hospital-exemption patients",
-                                   "sv": "patienter under sjukhusundantaget"},
+    "subject.hospital_exemption": {
+        "en": "hospital-exemption patients",
+        "sv": "patienter under sjukhusundantaget",
+    },
     "subject.vecura": {"en": "Vecura's figures", "sv": "Vecuras siffror"},
     "subject.regional": {"en": "the regional comparison", "sv": "den regionala jämförelsen"},
     "dimension.centre": {"en": "centre", "sv": "centrum"},
@@ -301,96 +394,126 @@ TEXT: dict[str, dict[str, str]] = {
     "quality.published": {"en": "Published", "sv": "Publicerat"},
     "quality.found": {"en": "Found in the data", "sv": "I data"},
     "quality.explanation": {"en": "Explanation", "sv": "Förklaring"},
-    "quality.sum_mismatch": {"en": "{centre}, {dimension}: breakdown against total",
-                             "sv": "{centre}, {dimension}: fördelning mot totalen"},
+    "quality.sum_mismatch": {
+        "en": "{centre}, {dimension}: breakdown against total",
+        "sv": "{centre}, {dimension}: fördelning mot totalen",
+    },
     "quality.sum_mismatch.published": {"en": "{declared} trials", "sv": "{declared} prövningar"},
     "quality.sum_mismatch.found": {"en": "sums to {counted}", "sv": "summerar till {counted}"},
-    "quality.per_100k": {"en": "{region}: trials per 100,000 inhabitants",
-                         "sv": "{region}: prövningar per 100 000 invånare"},
+    "quality.per_100k": {
+        "en": "{region}: trials per 100,000 inhabitants",
+        "sv": "{region}: prövningar per 100 000 invånare",
+    },
     "quality.per_100k.published": {"en": "about {stated}", "sv": "cirka {stated}"},
-    "quality.per_100k.found": {"en": "{trials} / {population} M = {computed}",
-                               "sv": "{trials} / {population} milj. = {computed}"},
+    "quality.per_100k.found": {
+        "en": "{trials} / {population} M = {computed}",
+        "sv": "{trials} / {population} milj. = {computed}",
+    },
     "quality.per_100k.explanation": {
         "en": "The dashboard shows the computed value; the stated one does not follow from "
-              "the report's own inputs.",
+        "the report's own inputs.",
         "sv": "Instrumentpanelen visar det beräknade värdet; det angivna följer inte av "
-              "rapportens egna uppgifter.",
+        "rapportens egna uppgifter.",
     },
     "quality.per_100k.agrees": {
         "en": "The stated value agrees with the computed one after rounding.",
         "sv": "Det angivna värdet stämmer med det beräknade efter avrundning.",
     },
-    "quality.reading": {"en": "{centre}, {figure}: which label goes with which number",
-                        "sv": "{centre}, {figure}: vilken etikett hör till vilket antal"},
+    "quality.reading": {
+        "en": "{centre}, {figure}: which label goes with which number",
+        "sv": "{centre}, {figure}: vilken etikett hör till vilket antal",
+    },
     "quality.reading.found": {"en": "uncertain reading", "sv": "osäker avläsning"},
-    "quality.regional_total": {"en": "Ongoing trials: region against centres",
-                               "sv": "Pågående prövningar: region mot centrum"},
-    "quality.regional_total.found": {"en": "centres sum to {counted}",
-                                     "sv": "centrumen summerar till {counted}"},
+    "quality.regional_total": {
+        "en": "Ongoing trials: region against centres",
+        "sv": "Pågående prövningar: region mot centrum",
+    },
+    "quality.regional_total.found": {
+        "en": "centres sum to {counted}",
+        "sv": "centrumen summerar till {counted}",
+    },
     "quality.regional_total.explanation": {
         "en": "The regional figure and the centres' totals disagree.",
         "sv": "Regionens siffra och centrumens totaler stämmer inte överens.",
     },
-    "quality.cart_sweden": {"en": "CAR-T patients in all of Sweden",
-                            "sv": "CAR-T-patienter i hela Sverige"},
-    "quality.cart_sweden.published": {"en": "not published; {share} % share",
-                                      "sv": "inte publicerat; andel {share} %"},
+    "quality.cart_sweden": {
+        "en": "CAR-T patients in all of Sweden",
+        "sv": "CAR-T-patienter i hela Sverige",
+    },
+    "quality.cart_sweden.published": {
+        "en": "not published; {share} % share",
+        "sv": "inte publicerat; andel {share} %",
+    },
     "quality.cart_sweden.found": {"en": "≈ {sweden} (derived)", "sv": "≈ {sweden} (härlett)"},
     "quality.cart_sweden.explanation": {
         "en": "Derived as {centres} / {fraction}; the rounded share leaves a range of "
-              "{low}–{high}. Shown marked as derived.",
+        "{low}–{high}. Shown marked as derived.",
         "sv": "Härlett som {centres} / {fraction}; den avrundade andelen ger ett spann på "
-              "{low}–{high}. Visas markerat som härlett.",
+        "{low}–{high}. Visas markerat som härlett.",
     },
     "footer.about": {
         "en": "{title}. Every number comes from the source named under each chart; derived "
-              "numbers are computed from their inputs and marked. Data: {as_of}, version "
-              "{version}. How to cite: {cite}",
+        "numbers are computed from their inputs and marked. Data: {as_of}, version "
+        "{version}. How to cite: {cite}",
         "sv": "{title}. Varje siffra kommer från källan som anges under varje diagram; "
-              "härledda siffror beräknas ur sina underlag och markeras. Data: {as_of}, version "
-              "{version}. Så citerar du: {cite}",
+        "härledda siffror beräknas ur sina underlag och markeras. Data: {as_of}, version "
+        "{version}. Så citerar du: {cite}",
     },
     "footer.licence": {"en": "Licence: {licence}.", "sv": "Licens: {licence}."},
     "footer.contact": {"en": "Contact: {contact}.", "sv": "Kontakt: {contact}."},
     "footer.releases": {"en": "Releases", "sv": "Utgåvor"},
-    "footer.template": {"en": "Template for data updates (XLSX)",
-                        "sv": "Mall för datauppdateringar (XLSX)"},
+    "footer.template": {
+        "en": "Template for data updates (XLSX)",
+        "sv": "Mall för datauppdateringar (XLSX)",
+    },
     "filter.not_applicable": {"en": "not applicable here", "sv": "gäller inte här"},
     "filter.option": {"en": "{label} ({n})", "sv": "{label} ({n})"},
-    "scope.cart": {"en": "all CAR-T patients in routine care, not by trial",
-                   "sv": "alla CAR-T-patienter i rutinvård, inte per prövning"},
-    "scope.hospital_exemption": {"en": "all hospital-exemption patients, not by trial",
-                                 "sv": "alla patienter under sjukhusundantaget, inte per prövning"},
-    "scope.vecura": {"en": "Vecura, Karolinska's GMP unit, not by centre",
-                     "sv": "Vecura, Karolinskas GMP-enhet, inte per centrum"},
-    "scope.regions": {"en": "Stockholm–Uppsala and the UK, not by centre",
-                      "sv": "Stockholm–Uppsala och Storbritannien, inte per centrum"},
-    "scope.arm": {"en": "Sweden and the UK, 2014–2019",
-                  "sv": "Sverige och Storbritannien, 2014–2019"},
+    "scope.cart": {
+        "en": "all CAR-T patients in routine care, not by trial",
+        "sv": "alla CAR-T-patienter i rutinvård, inte per prövning",
+    },
+    "scope.hospital_exemption": {
+        "en": "all hospital-exemption patients, not by trial",
+        "sv": "alla patienter under sjukhusundantaget, inte per prövning",
+    },
+    "scope.vecura": {
+        "en": "Vecura, Karolinska's GMP unit, not by centre",
+        "sv": "Vecura, Karolinskas GMP-enhet, inte per centrum",
+    },
+    "scope.regions": {
+        "en": "Stockholm–Uppsala and the UK, not by centre",
+        "sv": "Stockholm–Uppsala och Storbritannien, inte per centrum",
+    },
+    "scope.arm": {
+        "en": "Sweden and the UK, 2014–2019",
+        "sv": "Sverige och Storbritannien, 2014–2019",
+    },
     "scope.cluster": {"en": "Whole cluster", "sv": "Hela klustret"},
     "scope.label": {"en": "Covers: {scope}", "sv": "Omfattar: {scope}"},
-    "hover.trials": {"en": "{centre}<br>{label}: {n} trials",
-                     "sv": "{centre}<br>{label}: {n} prövningar",
-                     "en_one": "{centre}<br>{label}: {n} trial",
-                     "sv_one": "{centre}<br>{label}: {n} prövning"},
+    "hover.trials": {
+        "en": "{centre}<br>{label}: {n} trials",
+        "sv": "{centre}<br>{label}: {n} prövningar",
+        "en_one": "{centre}<br>{label}: {n} trial",
+        "sv_one": "{centre}<br>{label}: {n} prövning",
+    },
     "hover.trials_range": {
         "en": "{centre}<br>{label}: {n} trials<br>a range: the source does not publish this "
-              "combination",
+        "combination",
         "sv": "{centre}<br>{label}: {n} prövningar<br>ett spann: källan publicerar inte denna "
-              "kombination",
+        "kombination",
     },
     "note.bounds": {
         "en": "The source publishes {dimensions} only one at a time, never crossed: each bar is "
-              "the range its published counts allow, solid where certain, hatched where possible.",
+        "the range its published counts allow, solid where certain, hatched where possible.",
         "sv": "Källan publicerar {dimensions} bara var för sig, aldrig korsade: varje stapel är "
-              "det spann som de publicerade antalen tillåter, fylld där det är säkert, randig där "
-              "det är möjligt.",
+        "det spann som de publicerade antalen tillåter, fylld där det är säkert, randig där "
+        "det är möjligt.",
     },
     "note.bounds_widened": {
         "en": "{centre}: the {dimension} counts sum to {counted}, against {declared} trials; the "
-              "ranges allow for either.",
+        "ranges allow for either.",
         "sv": "{centre}: antalen per {dimension} summerar till {counted}, mot {declared} "
-              "prövningar; spannen tillåter båda.",
+        "prövningar; spannen tillåter båda.",
     },
     "note.alternative": {
         "en": "{centre}, {figure}: shown with the other reading of its labels: {pairs}.",
@@ -399,30 +522,38 @@ TEXT: dict[str, dict[str, str]] = {
     "label.published_reading": {"en": "published reading", "sv": "publicerad avläsning"},
     "note.uncertain": {
         "en": "{mark} Uncertain reading: the report's text leaves open which label goes with "
-              "which number (see data quality).",
+        "which number (see data quality).",
         "sv": "{mark} Osäker avläsning: rapportens text lämnar öppet vilken etikett som hör till "
-              "vilket antal (se datakvalitet).",
+        "vilket antal (se datakvalitet).",
     },
-    "note.about": {"en": "≈ Approximate: the source gives the number roughly (“about …”).",
-                   "sv": "≈ Ungefärligt: källan anger talet ungefärligt (”cirka …”)."},
-    "note.more_than": {"en": "> A lower bound: the source says “more than”.",
-                       "sv": "> En nedre gräns: källan skriver ”mer än”."},
+    "note.about": {
+        "en": "≈ Approximate: the source gives the number roughly (“about …”).",
+        "sv": "≈ Ungefärligt: källan anger talet ungefärligt (”cirka …”).",
+    },
+    "note.more_than": {
+        "en": "> A lower bound: the source says “more than”.",
+        "sv": "> En nedre gräns: källan skriver ”mer än”.",
+    },
     "note.mixed_periods": {
         "en": "{area}: the trials are of {count_period}; the population: {population_period}. "
-              "The rate divides numbers that may be of different periods.",
+        "The rate divides numbers that may be of different periods.",
         "sv": "{area}: prövningarna avser {count_period}; befolkningen: {population_period}. "
-              "Kvoten delar tal som kan avse olika perioder.",
+        "Kvoten delar tal som kan avse olika perioder.",
     },
-    "label.count_and_rate": {"en": "{count} · {rate} per 100,000",
-                             "sv": "{count} · {rate} per 100 000"},
+    "label.count_and_rate": {
+        "en": "{count} · {rate} per 100,000",
+        "sv": "{count} · {rate} per 100 000",
+    },
     "note.rate": {
         "en": "Per 100,000 inhabitants: {area} {count} / {population} M ({period}; {source}) "
-              "= {rate}.",
+        "= {rate}.",
         "sv": "Per 100 000 invånare: {area} {count} / {population} milj. ({period}; {source}) "
-              "= {rate}.",
+        "= {rate}.",
     },
-    "note.no_rate": {"en": "{area}: no population of that period in the data, so no rate.",
-                     "sv": "{area}: ingen befolkning för den perioden i data, så ingen kvot."},
+    "note.no_rate": {
+        "en": "{area}: no population of that period in the data, so no rate.",
+        "sv": "{area}: ingen befolkning för den perioden i data, så ingen kvot.",
+    },
     "export.lower": {"en": "lower", "sv": "nedre"},
     "export.upper": {"en": "upper", "sv": "övre"},
     "export.reading": {"en": "reading", "sv": "avläsning"},
@@ -431,10 +562,14 @@ TEXT: dict[str, dict[str, str]] = {
     "table.series": {"en": "Series", "sv": "Serie"},
     "table.shown": {"en": "Shown on the chart", "sv": "Visas i diagrammet"},
     "table.certainty": {"en": "Certainty", "sv": "Säkerhet"},
-    "quality.show_alternative": {"en": "Show the other reading of the uncertain labels",
-                                 "sv": "Visa den andra avläsningen av de osäkra etiketterna"},
-    "quality.show_published": {"en": "Show the published reading",
-                               "sv": "Visa den publicerade avläsningen"},
+    "quality.show_alternative": {
+        "en": "Show the other reading of the uncertain labels",
+        "sv": "Visa den andra avläsningen av de osäkra etiketterna",
+    },
+    "quality.show_published": {
+        "en": "Show the published reading",
+        "sv": "Visa den publicerade avläsningen",
+    },
 }
 
 
@@ -472,6 +607,7 @@ def localized(row: object, column: str, lang: str) -> str:
 
     `row` is a record (dict or pandas Series) or a namedtuple from itertuples().
     """
+
     def get(name: str) -> str:
         value = row.get(name, "") if hasattr(row, "get") else getattr(row, name, "")
         return value if isinstance(value, str) else ""

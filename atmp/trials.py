@@ -49,8 +49,9 @@ class Range:
         return self.lower
 
     def __add__(self, other: Range) -> Range:
-        return Range(self.lower + other.lower, self.upper + other.upper,
-                     self.uncertain or other.uncertain)
+        return Range(
+            self.lower + other.lower, self.upper + other.upper, self.uncertain or other.uncertain
+        )
 
 
 NONE = Range(0, 0)
@@ -87,14 +88,18 @@ class TrialFacts:
     def knows(self, dimension: str) -> bool:
         if self.parts:
             return any(part.knows(dimension) for part in self.parts)
-        return self.record_level or dimension == "centre" or any(
-            dimension in mine for mine in self.breakdowns.values())
+        return (
+            self.record_level
+            or dimension == "centre"
+            or any(dimension in mine for mine in self.breakdowns.values())
+        )
 
     def sources(self) -> dict[str, str]:
         """Where each centre's trials come from: 'register' or 'aggregates'."""
         if self.parts:
-            return {centre: source for part in self.parts
-                    for centre, source in part.sources().items()}
+            return {
+                centre: source for part in self.parts for centre, source in part.sources().items()
+            }
         if self.record_level:
             present = set(np.unique(self.codes["centre"]).tolist())
             return {code: "register" for k, code in enumerate(CENTRE.codes()) if k in present}
@@ -124,8 +129,10 @@ class TrialCounts:
         return {centre: trials.value for centre, trials in self.per_centre().items()}
 
     def exact_counts(self) -> dict[str, dict[str, int]]:
-        return {centre: {code: trials.value for code, trials in row.items()}
-                for centre, row in self.counts.items()}
+        return {
+            centre: {code: trials.value for code, trials in row.items()}
+            for centre, row in self.counts.items()
+        }
 
     def total(self) -> Range:
         return sum(self.per_centre().values(), NONE)
@@ -141,8 +148,9 @@ def _encode(values: pd.Series, vocabulary: Vocabulary) -> np.ndarray:
 
 
 def facts_from_register(register: pd.DataFrame) -> TrialFacts:
-    return TrialFacts(True, codes={dim: _encode(register[dim], vocab)
-                                   for dim, vocab in DIMENSIONS.items()})
+    return TrialFacts(
+        True, codes={dim: _encode(register[dim], vocab) for dim, vocab in DIMENSIONS.items()}
+    )
 
 
 def facts_from_aggregates(trials: pd.DataFrame, reading: str = "trials") -> TrialFacts:
@@ -158,15 +166,23 @@ def facts_from_aggregates(trials: pd.DataFrame, reading: str = "trials") -> Tria
             totals[row["centre"]] = int(trials_count)
         else:
             breakdowns.setdefault(row["centre"], {}).setdefault(row["dimension"], {})[
-                row["code"]] = Cell(int(trials_count), row["reading"] == "uncertain")
-    ordered = {centre: {dim: {code: mine[dim][code] for code in TRIAL_DIMENSIONS[dim].codes()
-                              if code in mine[dim]}  # vocabulary order, whatever the file's
-                        for dim in TRIAL_DIMENSIONS if dim in mine}
-               for centre, mine in ((c, breakdowns.get(c, {})) for c in CENTRE.codes())
-               if centre in totals}
+                row["code"]
+            ] = Cell(int(trials_count), row["reading"] == "uncertain")
+    ordered = {
+        centre: {
+            dim: {
+                code: mine[dim][code] for code in TRIAL_DIMENSIONS[dim].codes() if code in mine[dim]
+            }  # vocabulary order, whatever the file's
+            for dim in TRIAL_DIMENSIONS
+            if dim in mine
+        }
+        for centre, mine in ((c, breakdowns.get(c, {})) for c in CENTRE.codes())
+        if centre in totals
+    }
     facts = TrialFacts(False, breakdowns=ordered, totals=totals)
-    return TrialFacts(False, breakdowns=ordered, totals=totals,
-                      mismatches=tuple(_mismatches(facts)))
+    return TrialFacts(
+        False, breakdowns=ordered, totals=totals, mismatches=tuple(_mismatches(facts))
+    )
 
 
 def facts_by_centre(register: TrialFacts, aggregates: TrialFacts) -> TrialFacts:
@@ -192,13 +208,17 @@ def _register_counts(facts: TrialFacts, filters: Filters, by: str | None) -> Tri
     centre = facts.codes["centre"][rows]
     categories = DIMENSIONS[by].codes() if by else ("all",)
     category = facts.codes[by][rows] if by else np.zeros(len(centre), dtype=np.int16)
-    cells = np.bincount(centre.astype(np.int64) * len(categories) + category,
-                        minlength=len(CENTRE.codes()) * len(categories))
+    cells = np.bincount(
+        centre.astype(np.int64) * len(categories) + category,
+        minlength=len(CENTRE.codes()) * len(categories),
+    )
     counts: dict[str, dict[str, Range]] = {}
     for c, centre_code in enumerate(CENTRE.codes()):
-        row = {code: Range(int(cells[c * len(categories) + k]),
-                           int(cells[c * len(categories) + k]))
-               for k, code in enumerate(categories) if cells[c * len(categories) + k]}
+        row = {
+            code: Range(int(cells[c * len(categories) + k]), int(cells[c * len(categories) + k]))
+            for k, code in enumerate(categories)
+            if cells[c * len(categories) + k]
+        }
         if row:
             counts[centre_code] = row
     return TrialCounts(counts)
@@ -217,9 +237,12 @@ class _Condition:
 def _condition(cells: Mapping[str, Cell] | None, dim: str, codes: tuple[str, ...]) -> _Condition:
     cells = cells or {}
     chosen = [cells[code] for code in codes if code in cells]
-    return _Condition(dim, sum(cell.trials for cell in chosen),
-                      sum(cell.trials for cell in cells.values()),
-                      any(cell.uncertain for cell in chosen))
+    return _Condition(
+        dim,
+        sum(cell.trials for cell in chosen),
+        sum(cell.trials for cell in cells.values()),
+        any(cell.uncertain for cell in chosen),
+    )
 
 
 def _aggregate_counts(facts: TrialFacts, filters: Filters, by: str | None) -> TrialCounts:
@@ -239,14 +262,20 @@ def _aggregate_counts(facts: TrialFacts, filters: Filters, by: str | None) -> Tr
             elif len(conditions) > 1 or dimensions[0] in mine:
                 counts[centre] = {"all": _bounds(conditions, total)}
         elif by in mine:
-            counts[centre] = {code: _bounds([_condition(mine[by], by, (code,)), *conditions],
-                                            total)
-                              for code in mine[by] if code in (filters.get(by) or mine[by])}
+            counts[centre] = {
+                code: _bounds([_condition(mine[by], by, (code,)), *conditions], total)
+                for code in mine[by]
+                if code in (filters.get(by) or mine[by])
+            }
     crossed = tuple(dim for dim in TRIAL_DIMENSIONS if dim in asked) if len(asked) > 1 else ()
-    widened = tuple(mismatch for mismatch in facts.mismatches
-                    if mismatch.centre in counts and mismatch.dimension in crossed)
-    return TrialCounts({centre: row for centre, row in counts.items() if row}, ignored, crossed,
-                       widened)
+    widened = tuple(
+        mismatch
+        for mismatch in facts.mismatches
+        if mismatch.centre in counts and mismatch.dimension in crossed
+    )
+    return TrialCounts(
+        {centre: row for centre, row in counts.items() if row}, ignored, crossed, widened
+    )
 
 
 def _by_centre_counts(facts: TrialFacts, filters: Filters, by: str | None) -> TrialCounts:
@@ -263,8 +292,11 @@ def _by_centre_counts(facts: TrialFacts, filters: Filters, by: str | None) -> Tr
     for part in facts.parts:
         missing = [dim for dim in known if not part.knows(dim)]
         if missing:
-            unanswered += [(centre, missing[0]) for centre in part.sources()
-                           if not filters.centre or centre in filters.centre]
+            unanswered += [
+                (centre, missing[0])
+                for centre in part.sources()
+                if not filters.centre or centre in filters.centre
+            ]
             continue
         found = count_trials(part, filters, by)
         counts.update(found.counts)
@@ -272,9 +304,13 @@ def _by_centre_counts(facts: TrialFacts, filters: Filters, by: str | None) -> Tr
         crossed.update(found.crossed)
         widened += found.widened
     ordered = {centre: counts[centre] for centre in CENTRE.codes() if centre in counts}
-    return TrialCounts(ordered, tuple(dim for dim in asked if dim in ignored),
-                       tuple(dim for dim in TRIAL_DIMENSIONS if dim in crossed), tuple(widened),
-                       tuple(unanswered))
+    return TrialCounts(
+        ordered,
+        tuple(dim for dim in asked if dim in ignored),
+        tuple(dim for dim in TRIAL_DIMENSIONS if dim in crossed),
+        tuple(widened),
+        tuple(unanswered),
+    )
 
 
 def _bounds(conditions: list[_Condition], total: int) -> Range:
@@ -289,10 +325,11 @@ def _bounds(conditions: list[_Condition], total: int) -> Range:
     uncertain = any(condition.uncertain for condition in conditions)
     if len(conditions) == 1:
         return Range(conditions[0].trials, conditions[0].trials, uncertain)
-    low = [max(0, c.trials - max(0, c.published - total)) if c.published else 0
-           for c in conditions]
-    high = [min(total, c.trials + max(0, total - c.published)) if c.published else total
-            for c in conditions]
+    low = [max(0, c.trials - max(0, c.published - total)) if c.published else 0 for c in conditions]
+    high = [
+        min(total, c.trials + max(0, total - c.published)) if c.published else total
+        for c in conditions
+    ]
     return Range(max(0, sum(low) - (len(conditions) - 1) * total), min(high), uncertain)
 
 

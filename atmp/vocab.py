@@ -156,41 +156,80 @@ CART_PRODUCT = Vocabulary(
     "CAR-T product",
     (
         Term("tisa_cel", "Kymriah (tisagenlecleucel)", "Kymriah (tisagenlecleucel)", "#0072B2"),
-        Term("axi_cel", "Yescarta (axicabtagene ciloleucel)",
-             "Yescarta (axikabtagenciloleucel)", "#E69F00"),
-        Term("brexu_cel", "Tecartus (brexucabtagene autoleucel)",
-             "Tecartus (brexukabtagenautoleucel)", "#009E73"),
-        Term("liso_cel", "Breyanzi (lisocabtagene maraleucel)",
-             "Breyanzi (lisokabtagenmaraleucel)", "#CC79A7"),
-        Term("ide_cel", "Abecma (idecabtagene vicleucel)",
-             "Abecma (idekabtagenvikleucel)", "#56B4E9"),
-        Term("cilta_cel", "Carvykti (ciltacabtagene autoleucel)",
-             "Carvykti (ciltakabtagenautoleucel)", "#D55E00"),
-        Term("obe_cel", "Aucatzyl (obecabtagene autoleucel)",
-             "Aucatzyl (obekabtagenautoleucel)", "#F0E442"),
+        Term(
+            "axi_cel",
+            "Yescarta (axicabtagene ciloleucel)",
+            "Yescarta (axikabtagenciloleucel)",
+            "#E69F00",
+        ),
+        Term(
+            "brexu_cel",
+            "Tecartus (brexucabtagene autoleucel)",
+            "Tecartus (brexukabtagenautoleucel)",
+            "#009E73",
+        ),
+        Term(
+            "liso_cel",
+            "Breyanzi (lisocabtagene maraleucel)",
+            "Breyanzi (lisokabtagenmaraleucel)",
+            "#CC79A7",
+        ),
+        Term(
+            "ide_cel", "Abecma (idecabtagene vicleucel)", "Abecma (idekabtagenvikleucel)", "#56B4E9"
+        ),
+        Term(
+            "cilta_cel",
+            "Carvykti (ciltacabtagene autoleucel)",
+            "Carvykti (ciltakabtagenautoleucel)",
+            "#D55E00",
+        ),
+        Term(
+            "obe_cel",
+            "Aucatzyl (obecabtagene autoleucel)",
+            "Aucatzyl (obekabtagenautoleucel)",
+            "#F0E442",
+        ),
     ),
 )
 
 # Recipient countries of Vecura's exports: ISO 3166-1 alpha-3 codes, as plotly's maps use.
 COUNTRY = Vocabulary(
     "country",
-    tuple(Term(code, en, sv) for code, en, sv in (
-        ("AUS", "Australia", "Australien"), ("AUT", "Austria", "Österrike"),
-        ("BEL", "Belgium", "Belgien"), ("CAN", "Canada", "Kanada"),
-        ("CHE", "Switzerland", "Schweiz"), ("CZE", "Czechia", "Tjeckien"),
-        ("DEU", "Germany", "Tyskland"), ("DNK", "Denmark", "Danmark"),
-        ("ESP", "Spain", "Spanien"), ("EST", "Estonia", "Estland"),
-        ("FIN", "Finland", "Finland"), ("FRA", "France", "Frankrike"),
-        ("GBR", "United Kingdom", "Storbritannien"), ("GRC", "Greece", "Grekland"),
-        ("HUN", "Hungary", "Ungern"), ("IRL", "Ireland", "Irland"),
-        ("ISL", "Iceland", "Island"), ("ISR", "Israel", "Israel"),
-        ("ITA", "Italy", "Italien"), ("JPN", "Japan", "Japan"),
-        ("KOR", "South Korea", "Sydkorea"), ("LTU", "Lithuania", "Litauen"),
-        ("LVA", "Latvia", "Lettland"), ("NLD", "Netherlands", "Nederländerna"),
-        ("NOR", "Norway", "Norge"), ("POL", "Poland", "Polen"),
-        ("PRT", "Portugal", "Portugal"), ("SGP", "Singapore", "Singapore"),
-        ("SVN", "Slovenia", "Slovenien"), ("USA", "United States", "USA"),
-    ))
+    tuple(
+        Term(code, en, sv)
+        for code, en, sv in (
+            ("AUS", "Australia", "Australien"),
+            ("AUT", "Austria", "Österrike"),
+            ("BEL", "Belgium", "Belgien"),
+            ("CAN", "Canada", "Kanada"),
+            ("CHE", "Switzerland", "Schweiz"),
+            ("CZE", "Czechia", "Tjeckien"),
+            ("DEU", "Germany", "Tyskland"),
+            ("DNK", "Denmark", "Danmark"),
+            ("ESP", "Spain", "Spanien"),
+            ("EST", "Estonia", "Estland"),
+            ("FIN", "Finland", "Finland"),
+            ("FRA", "France", "Frankrike"),
+            ("GBR", "United Kingdom", "Storbritannien"),
+            ("GRC", "Greece", "Grekland"),
+            ("HUN", "Hungary", "Ungern"),
+            ("IRL", "Ireland", "Irland"),
+            ("ISL", "Iceland", "Island"),
+            ("ISR", "Israel", "Israel"),
+            ("ITA", "Italy", "Italien"),
+            ("JPN", "Japan", "Japan"),
+            ("KOR", "South Korea", "Sydkorea"),
+            ("LTU", "Lithuania", "Litauen"),
+            ("LVA", "Latvia", "Lettland"),
+            ("NLD", "Netherlands", "Nederländerna"),
+            ("NOR", "Norway", "Norge"),
+            ("POL", "Poland", "Polen"),
+            ("PRT", "Portugal", "Portugal"),
+            ("SGP", "Singapore", "Singapore"),
+            ("SVN", "Slovenia", "Slovenien"),
+            ("USA", "United States", "USA"),
+        )
+    ),
 )
 
 VECURA_MEASURE = Vocabulary(
@@ -201,10 +240,15 @@ VECURA_MEASURE = Vocabulary(
         Term("products", "Distinct products", "Olika produkter", "#0072B2"),
         Term("atmp_classes", "ATMP classes of products", "ATMP-klasser", "#0072B2"),
         Term("imports", "Imports from third countries", "Import från tredjeland", "#0072B2"),
-        Term("patients", "Patients (manufacturing, preparation)",
-             "Patienter (tillverkning, beredning)", "#009E73"),
-        Term("patients_incl_imports", "Patients incl. imports", "Patienter inkl. import",
-             "#009E73"),
+        Term(
+            "patients",
+            "Patients (manufacturing, preparation)",
+            "Patienter (tillverkning, beredning)",
+            "#009E73",
+        ),
+        Term(
+            "patients_incl_imports", "Patients incl. imports", "Patienter inkl. import", "#009E73"
+        ),
     ),
 )
 
@@ -213,30 +257,57 @@ REGIONAL_MEASURE = Vocabulary(
     (
         Term("ongoing_trials", "Ongoing ATMP trials", "Pågående ATMP-studier"),
         Term("population", "Population", "Befolkning"),
-        Term("stated_trials_per_100k", "Trials per 100,000 as stated in the report",
-             "Studier per 100 000 enligt rapporten"),
-        Term("trials_initiated_2014_2019", "Trials initiated 2014–2019 (ARM)",
-             "Studier startade 2014–2019 (ARM)"),
-        Term("population_2014_2019", "Population in the period of the ARM count",
-             "Befolkning under ARM-periodens mitt"),
+        Term(
+            "stated_trials_per_100k",
+            "Trials per 100,000 as stated in the report",
+            "Studier per 100 000 enligt rapporten",
+        ),
+        Term(
+            "trials_initiated_2014_2019",
+            "Trials initiated 2014–2019 (ARM)",
+            "Studier startade 2014–2019 (ARM)",
+        ),
+        Term(
+            "population_2014_2019",
+            "Population in the period of the ARM count",
+            "Befolkning under ARM-periodens mitt",
+        ),
     ),
 )
 
 KEY_FACT = Vocabulary(
     "key fact",
     (
-        Term("cart_share_of_sweden", "Share of Sweden's CAR-T patients treated at the two centres",
-             "Andel av Sveriges CAR-T-patienter som behandlats vid de två centrumen"),
-        Term("vecura_years_experience", "Vecura's experience of GMP manufacturing",
-             "Vecuras erfarenhet av GMP-tillverkning"),
-        Term("vecura_therapies_made", "Gene and cell therapies made at Vecura",
-             "Gen- och cellterapier tillverkade vid Vecura"),
-        Term("first_gtmp_trial_sweden", "Sweden's first gene-therapy product for a clinical trial",
-             "Sveriges första genterapiprodukt till klinisk prövning"),
-        Term("first_cart_trial_europe", "Europe's first CAR-T cells for a clinical trial (Uppsala)",
-             "Europas första CAR-T-celler till klinisk prövning (Uppsala)"),
-        Term("pre_gmp_opened", "Pre-GMP unit at Karolinska Institutet opened",
-             "Pre-GMP-enheten vid Karolinska Institutet öppnade"),
+        Term(
+            "cart_share_of_sweden",
+            "Share of Sweden's CAR-T patients treated at the two centres",
+            "Andel av Sveriges CAR-T-patienter som behandlats vid de två centrumen",
+        ),
+        Term(
+            "vecura_years_experience",
+            "Vecura's experience of GMP manufacturing",
+            "Vecuras erfarenhet av GMP-tillverkning",
+        ),
+        Term(
+            "vecura_therapies_made",
+            "Gene and cell therapies made at Vecura",
+            "Gen- och cellterapier tillverkade vid Vecura",
+        ),
+        Term(
+            "first_gtmp_trial_sweden",
+            "Sweden's first gene-therapy product for a clinical trial",
+            "Sveriges första genterapiprodukt till klinisk prövning",
+        ),
+        Term(
+            "first_cart_trial_europe",
+            "Europe's first CAR-T cells for a clinical trial (Uppsala)",
+            "Europas första CAR-T-celler till klinisk prövning (Uppsala)",
+        ),
+        Term(
+            "pre_gmp_opened",
+            "Pre-GMP unit at Karolinska Institutet opened",
+            "Pre-GMP-enheten vid Karolinska Institutet öppnade",
+        ),
         Term("pre_gmp_cleanrooms", "Cleanrooms in the pre-GMP unit", "Renrum i pre-GMP-enheten"),
     ),
 )

@@ -32,18 +32,24 @@ SYNTHETIC = (10_000, 100_000)
 
 def synthetic(folder: Path, trials: int) -> Path:
     target = folder / f"{trials // 1000}k"
-    subprocess.run([str(Path(sys.executable).parent / "atmp"), "sample", str(target),
-                    "--trials", str(trials)], check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [str(Path(sys.executable).parent / "atmp"), "sample", str(target), "--trials", str(trials)],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     return target
 
 
 def machine() -> str:
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT,
-                            capture_output=True, text=True).stdout.strip()
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+    ).stdout.strip()
     load1, load5, _ = os.getloadavg()
-    return (f"{datetime.now():%Y-%m-%d %H:%M}, commit {commit}, {os.cpu_count()} cores, "
-            f"Python {platform.python_version()}, load average {load1:.1f} (1 min) "
-            f"{load5:.1f} (5 min)")
+    return (
+        f"{datetime.now():%Y-%m-%d %H:%M}, commit {commit}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}, load average {load1:.1f} (1 min) "
+        f"{load5:.1f} (5 min)"
+    )
 
 
 def show(lines: list[str]) -> None:
@@ -53,8 +59,11 @@ def show(lines: list[str]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="fewer runs, 10 s of load")
-    parser.add_argument("--only", default=",".join(PARTS),
-                        help=f"comma-separated parts to run, of {', '.join(PARTS)}")
+    parser.add_argument(
+        "--only",
+        default=",".join(PARTS),
+        help=f"comma-separated parts to run, of {', '.join(PARTS)}",
+    )
     args = parser.parse_args()
     parts = args.only.split(",")
     if unknown := set(parts) - set(PARTS):
@@ -65,16 +74,23 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="atmp-bench-") as folder:
         folder = Path(folder)
         if "filter" in parts:
-            datasets = {"published": ROOT / "data",
-                        **{f"{n // 1000}k trials": synthetic(folder, n) for n in SYNTHETIC}}
-            show(filter_change.report(filter_change.run(datasets, requests, baseline_requests,
-                                                        folder)))
+            datasets = {
+                "published": ROOT / "data",
+                **{f"{n // 1000}k trials": synthetic(folder, n) for n in SYNTHETIC},
+            }
+            show(
+                filter_change.report(
+                    filter_change.run(datasets, requests, baseline_requests, folder)
+                )
+            )
         if "page" in parts:
             show(page_load.report(page_load.run(loads, folder)))
         if "load" in parts:
             show(load.report(load.run(CLIENTS, seconds, folder)))
-    print(f"done in {time.perf_counter() - began:.0f} s; load average now "
-          f"{os.getloadavg()[0]:.1f} (1 min) on {os.cpu_count()} cores")
+    print(
+        f"done in {time.perf_counter() - began:.0f} s; load average now "
+        f"{os.getloadavg()[0]:.1f} (1 min) on {os.cpu_count()} cores"
+    )
 
 
 if __name__ == "__main__":

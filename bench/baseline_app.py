@@ -22,10 +22,17 @@ from atmp import store
 from atmp.settings import read_settings
 from atmp.vocab import CENTRE, FILTER_DIMENSIONS, REGION, VECURA_MEASURE
 
-BY = {"trials_by_class": "atmp_class", "trials_by_status": "status",
-      "trials_by_phase": "phase"}
-CHARTS = (*BY, "trials_by_disease", "cart", "hospital_exemption", "vecura", "exports",
-          "per_100k", "arm")
+BY = {"trials_by_class": "atmp_class", "trials_by_status": "status", "trials_by_phase": "phase"}
+CHARTS = (
+    *BY,
+    "trials_by_disease",
+    "cart",
+    "hospital_exemption",
+    "vecura",
+    "exports",
+    "per_100k",
+    "arm",
+)
 CENTRE_COLOURS = {CENTRE.label(code, "en"): CENTRE.colour(code) for code in CENTRE.codes()}
 
 
@@ -59,16 +66,35 @@ def trial_counts(snapshot, filters: dict[str, list[str]], by: str) -> pd.DataFra
 
 def composition(snapshot, filters: dict, by: str, title: str) -> go.Figure:
     counts = labelled(labelled(trial_counts(snapshot, filters, by), "centre"), by)
-    return px.bar(counts, x="trials", y="centre", color=by, orientation="h", title=title,
-                  color_discrete_map=colours(by), text="trials", height=300)
+    return px.bar(
+        counts,
+        x="trials",
+        y="centre",
+        color=by,
+        orientation="h",
+        title=title,
+        color_discrete_map=colours(by),
+        text="trials",
+        height=300,
+    )
 
 
 def by_disease(snapshot, filters: dict) -> go.Figure:
-    counts = labelled(labelled(trial_counts(snapshot, filters, "disease_area"), "centre"),
-                      "disease_area")
-    return px.bar(counts, x="trials", y="disease_area", color="centre", orientation="h",
-                  barmode="group", color_discrete_map=CENTRE_COLOURS, text="trials",
-                  title="Trials by disease area", height=728)
+    counts = labelled(
+        labelled(trial_counts(snapshot, filters, "disease_area"), "centre"), "disease_area"
+    )
+    return px.bar(
+        counts,
+        x="trials",
+        y="disease_area",
+        color="centre",
+        orientation="h",
+        barmode="group",
+        color_discrete_map=CENTRE_COLOURS,
+        text="trials",
+        title="Trials by disease area",
+        height=728,
+    )
 
 
 def patients(rows: pd.DataFrame, filters: dict, title: str) -> go.Figure:
@@ -78,23 +104,43 @@ def patients(rows: pd.DataFrame, filters: dict, title: str) -> go.Figure:
     rows = labelled(rows, "centre")
     if rows["year"].notna().any():
         totals = rows.groupby(["year", "centre"], as_index=False)["patients"].sum()
-        return px.bar(totals, x="year", y="patients", color="centre", barmode="group",
-                      color_discrete_map=CENTRE_COLOURS, text="patients", title=title,
-                      height=300)
+        return px.bar(
+            totals,
+            x="year",
+            y="patients",
+            color="centre",
+            barmode="group",
+            color_discrete_map=CENTRE_COLOURS,
+            text="patients",
+            title=title,
+            height=300,
+        )
     totals = rows.groupby("centre", as_index=False)["patients"].sum()
-    return px.bar(totals, x="patients", y="centre", color="centre", orientation="h",
-                  color_discrete_map=CENTRE_COLOURS, text="patients", title=title, height=300)
+    return px.bar(
+        totals,
+        x="patients",
+        y="centre",
+        color="centre",
+        orientation="h",
+        color_discrete_map=CENTRE_COLOURS,
+        text="patients",
+        title=title,
+        height=300,
+    )
 
 
 def vecura(snapshot) -> go.Figure:
     rows = snapshot["vecura"].assign(
-        measure=lambda rows: rows["measure"].map(lambda m: VECURA_MEASURE.label(m, "en")))
+        measure=lambda rows: rows["measure"].map(lambda m: VECURA_MEASURE.label(m, "en"))
+    )
     if rows["year"].notna().any():
         totals = rows.groupby(["year", "measure"], as_index=False)["value"].sum()
-        return px.line(totals, x="year", y="value", color="measure", markers=True,
-                       title="Vecura", height=340)
-    return px.bar(rows, x="value", y="measure", orientation="h", text="value",
-                  title="Vecura", height=340)
+        return px.line(
+            totals, x="year", y="value", color="measure", markers=True, title="Vecura", height=340
+        )
+    return px.bar(
+        rows, x="value", y="measure", orientation="h", text="value", title="Vecura", height=340
+    )
 
 
 def exports(snapshot) -> go.Figure:
@@ -102,13 +148,18 @@ def exports(snapshot) -> go.Figure:
     named = rows[rows["country"] != "all"]
     if len(named):
         totals = named.groupby("country", as_index=False)["patients"].sum()
-        return px.choropleth(totals, locations="country", color="patients",
-                             title="Vecura exports", height=340)
+        return px.choropleth(
+            totals, locations="country", color="patients", title="Vecura exports", height=340
+        )
     unnamed = rows[rows["country"] == "all"]
     if unnamed["year"].notna().any():
         return px.bar(unnamed, x="year", y="countries", title="Vecura exports", height=340)
-    return go.Figure(go.Indicator(mode="number", value=int(unnamed["countries"].sum()),
-                                  title="Recipient countries"), layout={"height": 340})
+    return go.Figure(
+        go.Indicator(
+            mode="number", value=int(unnamed["countries"].sum()), title="Recipient countries"
+        ),
+        layout={"height": 340},
+    )
 
 
 def regional(snapshot) -> pd.DataFrame:
@@ -119,15 +170,28 @@ def regional(snapshot) -> pd.DataFrame:
 def per_100k(snapshot) -> go.Figure:
     table = regional(snapshot).dropna(subset=["ongoing_trials"])
     table = table.assign(per_100k=table["ongoing_trials"] / table["population"] * 100_000)
-    return px.bar(table, x="per_100k", y="label", orientation="h", text="per_100k",
-                  title="Trials per 100,000 inhabitants", height=300)
+    return px.bar(
+        table,
+        x="per_100k",
+        y="label",
+        orientation="h",
+        text="per_100k",
+        title="Trials per 100,000 inhabitants",
+        height=300,
+    )
 
 
 def initiated(snapshot) -> go.Figure:
     table = regional(snapshot).dropna(subset=["trials_initiated_2014_2019"])
-    return px.bar(table, x="trials_initiated_2014_2019", y="label", orientation="h",
-                  text="trials_initiated_2014_2019", title="Trials initiated 2014–2019",
-                  height=300)
+    return px.bar(
+        table,
+        x="trials_initiated_2014_2019",
+        y="label",
+        orientation="h",
+        text="trials_initiated_2014_2019",
+        title="Trials initiated 2014–2019",
+        height=300,
+    )
 
 
 def figures(snapshot, filters: dict[str, list[str]]) -> list[go.Figure]:
@@ -150,22 +214,31 @@ def total_trials(snapshot, filters: dict) -> str:
 
 def create_layout(snapshot) -> html.Div:
     empty: dict[str, list[str]] = {dim: [] for dim in FILTER_DIMENSIONS}
-    options = {dim: [{"label": vocab.label(code, "en"), "value": code}
-                     for code in vocab.codes()] for dim, vocab in FILTER_DIMENSIONS.items()}
-    return html.Div([
-        html.H1("ATMP (baseline)"),
-        *(dcc.Dropdown(id=f"filter-{dim}", options=options[dim], value=[], multi=True)
-          for dim in FILTER_DIMENSIONS),
-        html.P(total_trials(snapshot, empty), id="total"),
-        *(dcc.Graph(id=f"chart-{key}", figure=figure)
-          for key, figure in zip(CHARTS, figures(snapshot, empty), strict=True)),
-    ])
+    options = {
+        dim: [{"label": vocab.label(code, "en"), "value": code} for code in vocab.codes()]
+        for dim, vocab in FILTER_DIMENSIONS.items()
+    }
+    return html.Div(
+        [
+            html.H1("ATMP (baseline)"),
+            *(
+                dcc.Dropdown(id=f"filter-{dim}", options=options[dim], value=[], multi=True)
+                for dim in FILTER_DIMENSIONS
+            ),
+            html.P(total_trials(snapshot, empty), id="total"),
+            *(
+                dcc.Graph(id=f"chart-{key}", figure=figure)
+                for key, figure in zip(CHARTS, figures(snapshot, empty), strict=True)
+            ),
+        ]
+    )
 
 
 def update(*selections):
     snapshot = store.current()
-    filters = {dim: list(codes or []) for dim, codes in zip(FILTER_DIMENSIONS, selections,
-                                                             strict=True)}
+    filters = {
+        dim: list(codes or []) for dim, codes in zip(FILTER_DIMENSIONS, selections, strict=True)
+    }
     return [*figures(snapshot, filters), total_trials(snapshot, filters)]
 
 
@@ -180,4 +253,3 @@ def create_server() -> Flask:
         prevent_initial_call=True,
     )(update)
     return app.server
-

@@ -43,8 +43,9 @@ def checked(answer: Response) -> Response:
     return answer
 
 
-def play(client: Client, page: Page | BaselinePage, changes: Iterator[Change],
-         count: int) -> list[Response]:
+def play(
+    client: Client, page: Page | BaselinePage, changes: Iterator[Change], count: int
+) -> list[Response]:
     """Opens the page and makes `count` filter changes, as the browser sends them."""
     body = page.open_body()
     if body is not None:
@@ -66,14 +67,24 @@ def measure(app: str, data: str, data_dir: Path, requests: int, log_dir: Path) -
         client.close()
         master, workers = server.memory()
     timings = [answer.ms for answer in answers]
-    return Run(app, data, server.start_up, statistics.median(timings), percentile(timings, 95),
-               requests, statistics.mean(len(answer.body) for answer in answers),
-               statistics.mean(gzipped(answer.body) for answer in answers),
-               answers[0].encoding, master, workers)
+    return Run(
+        app,
+        data,
+        server.start_up,
+        statistics.median(timings),
+        percentile(timings, 95),
+        requests,
+        statistics.mean(len(answer.body) for answer in answers),
+        statistics.mean(gzipped(answer.body) for answer in answers),
+        answers[0].encoding,
+        master,
+        workers,
+    )
 
 
-def run(datasets: dict[str, Path], requests: int, baseline_requests: int,
-        log_dir: Path) -> list[Run]:
+def run(
+    datasets: dict[str, Path], requests: int, baseline_requests: int, log_dir: Path
+) -> list[Run]:
     runs = []
     for data, data_dir in datasets.items():
         runs.append(measure(DASHBOARD, data, data_dir, requests, log_dir))
@@ -84,30 +95,42 @@ def run(datasets: dict[str, Path], requests: int, baseline_requests: int,
 def report(runs: list[Run]) -> list[str]:
     ours = {run.data: run for run in runs if run.app == DASHBOARD}
     baseline = {run.data: run for run in runs if run.app == BASELINE}
-    lines = ["Filter change, round trip over HTTP on 1 gunicorn worker (ms; bytes per change "
-             "= mean answer body)",
-             f"  {'data':<12}{'app':<10}{'n':>5}{'p50':>9}{'p95':>9}{'body KiB':>10}"
-             f"{'gzip KiB':>10}"]
+    lines = [
+        "Filter change, round trip over HTTP on 1 gunicorn worker (ms; bytes per change "
+        "= mean answer body)",
+        f"  {'data':<12}{'app':<10}{'n':>5}{'p50':>9}{'p95':>9}{'body KiB':>10}{'gzip KiB':>10}",
+    ]
     for run in runs:
         name = "dashboard" if run.app == DASHBOARD else "baseline"
-        lines.append(f"  {run.data:<12}{name:<10}{run.requests:>5}{run.p50:>9.1f}{run.p95:>9.1f}"
-                     f"{run.body / 1024:>10.1f}{run.gzipped / 1024:>10.1f}")
+        lines.append(
+            f"  {run.data:<12}{name:<10}{run.requests:>5}{run.p50:>9.1f}{run.p95:>9.1f}"
+            f"{run.body / 1024:>10.1f}{run.gzipped / 1024:>10.1f}"
+        )
     encodings = {run.encoding or "none" for run in runs}
-    lines.append(f"  server compression: {', '.join(sorted(encodings))} (gzip column: the "
-                 "same bodies under gzip -6)")
+    lines.append(
+        f"  server compression: {', '.join(sorted(encodings))} (gzip column: the "
+        "same bodies under gzip -6)"
+    )
     lines.append("Ratios, baseline / dashboard (targets: time >= 5x, bytes >= 8x)")
     for data, mine in ours.items():
         other = baseline[data]
-        lines.append(f"  {data:<12}p50 {other.p50 / mine.p50:5.1f}x   "
-                     f"p95 {other.p95 / mine.p95:5.1f}x   body {other.body / mine.body:5.1f}x   "
-                     f"gzip {other.gzipped / mine.gzipped:5.1f}x")
-    lines.append("Start-up (process start to first 200 of GET /) and memory (MiB) after the run, "
-                 "1 worker")
-    lines.append(f"  {'data':<12}{'app':<10}{'start s':>8}{'master RSS':>12}{'PSS':>7}"
-                 f"{'worker RSS':>12}{'PSS':>7}")
+        lines.append(
+            f"  {data:<12}p50 {other.p50 / mine.p50:5.1f}x   "
+            f"p95 {other.p95 / mine.p95:5.1f}x   body {other.body / mine.body:5.1f}x   "
+            f"gzip {other.gzipped / mine.gzipped:5.1f}x"
+        )
+    lines.append(
+        "Start-up (process start to first 200 of GET /) and memory (MiB) after the run, 1 worker"
+    )
+    lines.append(
+        f"  {'data':<12}{'app':<10}{'start s':>8}{'master RSS':>12}{'PSS':>7}"
+        f"{'worker RSS':>12}{'PSS':>7}"
+    )
     for run in runs:
         name = "dashboard" if run.app == DASHBOARD else "baseline"
         worker = run.workers[0]
-        lines.append(f"  {run.data:<12}{name:<10}{run.start_up:>8.2f}{run.master.rss:>12.0f}"
-                     f"{run.master.pss:>7.0f}{worker.rss:>12.0f}{worker.pss:>7.0f}")
+        lines.append(
+            f"  {run.data:<12}{name:<10}{run.start_up:>8.2f}{run.master.rss:>12.0f}"
+            f"{run.master.pss:>7.0f}{worker.rss:>12.0f}{worker.pss:>7.0f}"
+        )
     return lines

@@ -62,8 +62,7 @@ class Visitor:
         self.client = Client(self.port, timeout=30)
         self.changes = walk(self.seed)
 
-    def send(self, kind: str, method: str, path: str, body: bytes | None = None
-             ) -> Response | None:
+    def send(self, kind: str, method: str, path: str, body: bytes | None = None) -> Response | None:
         """The answer, or None after an error (counted)."""
         with self.lock:
             if time.perf_counter() >= self.deadline or self.budget["sent"] >= MAX_REQUESTS:
@@ -93,8 +92,9 @@ class Visitor:
         page.opened(rendered.json())
         for n, change in enumerate(islice(self.changes, CHANGES_PER_VISIT)):
             if n == CHANGES_PER_VISIT // 2:
-                self.send("export", "POST", UPDATE,
-                          encode(dataset_request(dependencies, page.search)))
+                self.send(
+                    "export", "POST", UPDATE, encode(dataset_request(dependencies, page.search))
+                )
             answer = self.send("filter", "POST", UPDATE, page.change_body(change))
             if answer is None:
                 return
@@ -123,8 +123,10 @@ def run(clients: int, seconds: float, log_dir: Path) -> Load:
         probe.close()
         go, lock, budget = threading.Event(), threading.Lock(), Counter()
         visitors = [Visitor(server.port, seed, budget, lock) for seed in range(clients)]
-        threads = [threading.Thread(target=visitor.run, args=(go, dependencies, healthz))
-                   for visitor in visitors]
+        threads = [
+            threading.Thread(target=visitor.run, args=(go, dependencies, healthz))
+            for visitor in visitors
+        ]
         for thread in threads:
             thread.start()
         began = time.perf_counter()
@@ -144,17 +146,23 @@ def report(load: Load) -> list[str]:
     every = [ms for kind in load.latencies.values() for ms in kind]
     filters = load.latencies["filter"]
     errors = sum(load.errors.values())
-    lines = [f"Load: 2 gunicorn workers, {load.clients} clients without pause for "
-             f"{load.seconds:.0f} s, published data (target: no error)",
-             f"  {load.requests()} requests, {load.requests() / load.seconds:.0f} req/s, "
-             f"errors {errors}" + (f" ({dict(load.errors)})" if errors else ""),
-             f"  latency ms    {'p50':>7}{'p95':>8}{'p99':>8}"]
+    lines = [
+        f"Load: 2 gunicorn workers, {load.clients} clients without pause for "
+        f"{load.seconds:.0f} s, published data (target: no error)",
+        f"  {load.requests()} requests, {load.requests() / load.seconds:.0f} req/s, "
+        f"errors {errors}" + (f" ({dict(load.errors)})" if errors else ""),
+        f"  latency ms    {'p50':>7}{'p95':>8}{'p99':>8}",
+    ]
     for name, values in (("all requests", every), ("filter change", filters)):
-        lines.append(f"  {name:<14}{percentile(values, 50):>7.0f}{percentile(values, 95):>8.0f}"
-                     f"{percentile(values, 99):>8.0f}")
+        lines.append(
+            f"  {name:<14}{percentile(values, 50):>7.0f}{percentile(values, 95):>8.0f}"
+            f"{percentile(values, 99):>8.0f}"
+        )
     mix = ", ".join(f"{kind} {len(ms)}" for kind, ms in load.latencies.items() if ms)
     lines.append(f"  mix: {mix}" + ("" if load.healthz else " (no /healthz yet: left out)"))
-    lines.append("  memory after the load (MiB): master RSS "
-                 f"{load.master.rss:.0f} PSS {load.master.pss:.0f}; "
-                 + "; ".join(f"worker RSS {w.rss:.0f} PSS {w.pss:.0f}" for w in load.workers))
+    lines.append(
+        "  memory after the load (MiB): master RSS "
+        f"{load.master.rss:.0f} PSS {load.master.pss:.0f}; "
+        + "; ".join(f"worker RSS {w.rss:.0f} PSS {w.pss:.0f}" for w in load.workers)
+    )
     return lines

@@ -21,10 +21,12 @@ from atmp.vocab import CENTRE
 def create_server() -> Flask:
     """The app for gunicorn, with its data loaded (the module itself loads nothing)."""
     store.load_or_exit(read_settings().data_dir)
-    per_centre = count_trials(store.current().trials, Filters(),
-                              "atmp_class").exact_per_centre()
-    figure = px.bar(x=[CENTRE.label(code, "en") for code in per_centre],
-                    y=list(per_centre.values()), labels={"x": "Centre", "y": "Trials"})
+    per_centre = count_trials(store.current().trials, Filters(), "atmp_class").exact_per_centre()
+    figure = px.bar(
+        x=[CENTRE.label(code, "en") for code in per_centre],
+        y=list(per_centre.values()),
+        labels={"x": "Centre", "y": "Trials"},
+    )
     app = dash.Dash(__name__, title="One graph")
     app.layout = html.Div([html.H1("One graph"), dcc.Graph(id="chart", figure=figure)])
     return app.server

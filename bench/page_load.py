@@ -65,8 +65,7 @@ class PageLoad:
 
 
 def browser() -> webdriver.Chrome:
-    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"),
-                              options=chromium_options())
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=chromium_options())
     driver.set_script_timeout(60)
     driver.execute_cdp_cmd("Network.enable", {})
     return driver
@@ -77,10 +76,10 @@ def load(driver: webdriver.Chrome, url: str) -> float:
     return driver.execute_async_script(COLLECT)
 
 
-def measure(driver: webdriver.Chrome, app: str, graphs: int, loads: int,
-            log_dir: Path) -> PageLoad:
-    watcher = driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument",
-                                     {"source": WATCH % graphs})
+def measure(driver: webdriver.Chrome, app: str, graphs: int, loads: int, log_dir: Path) -> PageLoad:
+    watcher = driver.execute_cdp_cmd(
+        "Page.addScriptToEvaluateOnNewDocument", {"source": WATCH % graphs}
+    )
     try:
         with serve(app, Path("data").resolve(), 1, log_dir) as server:
             url = f"http://127.0.0.1:{server.port}/"
@@ -97,22 +96,30 @@ def measure(driver: webdriver.Chrome, app: str, graphs: int, loads: int,
 def run(loads: int, log_dir: Path) -> list[PageLoad]:
     driver = browser()
     try:
-        return [measure(driver, DASHBOARD, len(CHARTS), loads, log_dir),
-                measure(driver, ONE_GRAPH, 1, loads, log_dir)]
+        return [
+            measure(driver, DASHBOARD, len(CHARTS), loads, log_dir),
+            measure(driver, ONE_GRAPH, 1, loads, log_dir),
+        ]
     finally:
         driver.quit()
 
 
 def report(results: list[PageLoad]) -> list[str]:
     ours, one = results
-    lines = [f"Page load to all charts drawn, headless Chromium, median of {len(ours.cached)} "
-             "loads (ms; 1 gunicorn worker, published data)",
-             f"  {'page':<22}{'graphs':>7}{'cached':>9}{'uncached':>10}"]
+    lines = [
+        f"Page load to all charts drawn, headless Chromium, median of {len(ours.cached)} "
+        "loads (ms; 1 gunicorn worker, published data)",
+        f"  {'page':<22}{'graphs':>7}{'cached':>9}{'uncached':>10}",
+    ]
     for result, name in ((ours, "dashboard"), (one, "one-graph page")):
-        lines.append(f"  {name:<22}{result.graphs:>7}{statistics.median(result.cached):>9.0f}"
-                     f"{statistics.median(result.uncached):>10.0f}")
+        lines.append(
+            f"  {name:<22}{result.graphs:>7}{statistics.median(result.cached):>9.0f}"
+            f"{statistics.median(result.uncached):>10.0f}"
+        )
     cached = statistics.median(ours.cached) / statistics.median(one.cached)
     uncached = statistics.median(ours.uncached) / statistics.median(one.uncached)
-    lines.append(f"  ratio dashboard / one-graph (target <= 1.3x): cached {cached:.2f}x, "
-                 f"uncached {uncached:.2f}x")
+    lines.append(
+        f"  ratio dashboard / one-graph (target <= 1.3x): cached {cached:.2f}x, "
+        f"uncached {uncached:.2f}x"
+    )
     return lines

@@ -52,8 +52,10 @@ def walk(seed: int) -> Iterator[Change]:
         if codes == list(selected[dimension]):
             continue
         selected[dimension] = codes
-        yield (f"filter-{dimension}.value",
-               {f"filter-{dim}": list(values) for dim, values in selected.items()})
+        yield (
+            f"filter-{dimension}.value",
+            {f"filter-{dim}": list(values) for dim, values in selected.items()},
+        )
 
 
 class Page:
@@ -74,8 +76,11 @@ class Page:
 
     def change_body(self, change: Change) -> bytes:
         trigger, values = change
-        return encode(dashboard_request(self.dependencies, trigger,
-                                        {**self.shown, **values, "url": self.search}))
+        return encode(
+            dashboard_request(
+                self.dependencies, trigger, {**self.shown, **values, "url": self.search}
+            )
+        )
 
     def answered(self, answer: dict) -> None:
         self.search = search_after(answer, self.search)
@@ -86,8 +91,9 @@ class BaselinePage:
     takes the dropdowns and nothing else."""
 
     def __init__(self, dependencies: list) -> None:
-        self.spec = next(d for d in dependencies
-                         if any(i["id"] == "filter-centre" for i in d["inputs"]))
+        self.spec = next(
+            d for d in dependencies if any(i["id"] == "filter-centre" for i in d["inputs"])
+        )
 
     def open_body(self) -> None:
         return None

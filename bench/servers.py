@@ -71,13 +71,22 @@ def serve(app: str, data_dir: Path, workers: int, log_dir: Path) -> Iterator[Ser
     """`gunicorn APP --config gunicorn.conf.py --workers N` on a free port, as deployed."""
     port = free_port()
     log = log_dir / f"{app.split(':')[0]}-{data_dir.name}-{workers}w-{port}.log"
-    command = [str(GUNICORN), app, "--config", "gunicorn.conf.py", "--workers", str(workers),
-               "--bind", f"127.0.0.1:{port}"]
+    command = [
+        str(GUNICORN),
+        app,
+        "--config",
+        "gunicorn.conf.py",
+        "--workers",
+        str(workers),
+        "--bind",
+        f"127.0.0.1:{port}",
+    ]
     env = {**os.environ, "ATMP_DATA_DIR": str(data_dir)}
     with log.open("w") as output:
         started = time.perf_counter()
-        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=output,
-                                   stderr=subprocess.STDOUT)
+        process = subprocess.Popen(
+            command, cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT
+        )
     try:
         while not _answers(port):
             if process.poll() is not None or time.perf_counter() - started > 120:

@@ -97,8 +97,10 @@ def update_dashboard(search, selections, clicks, _reset, shown_data):
     dropdowns = [list(state.filters.get(dim)) for dim in FILTER_DIMENSIONS]
     return {
         **shown_outputs,
-        "dropdowns": [no_update if value == selected else value
-                      for value, selected in zip(dropdowns, selections, strict=True)],
+        "dropdowns": [
+            no_update if value == selected else value
+            for value, selected in zip(dropdowns, selections, strict=True)
+        ],
         "search": no_update if from_link or query == search else query,
         "notice": link_notice(unknown, state.lang) if from_link else no_update,
         "clicks": [None if click else no_update for click in clicks],

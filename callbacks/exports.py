@@ -17,8 +17,7 @@ BY_KEY = {chart.key: chart for chart in CHARTS}
 
 @callback(
     output={"file": Output(ids.DOWNLOAD, "data"), "image": Output(ids.IMAGE, "data")},
-    inputs={"_clicks": Input(ids.export(ALL, ALL), "n_clicks"),
-            "search": State(ids.URL, "search")},
+    inputs={"_clicks": Input(ids.export(ALL, ALL), "n_clicks"), "search": State(ids.URL, "search")},
     prevent_initial_call=True,
 )
 def export_chart(_clicks, search):
@@ -36,9 +35,15 @@ def export_chart(_clicks, search):
     filename = f"{chart.key}-{snapshot.release.file_tag}"
     if kind in ("png", "svg"):
         figure = chart_slide(chart, view, state.filters, snapshot, state.lang, state.theme)
-        return {"file": no_update,
-                "image": {"figure": figure, "config": GRAPH_CONFIG, "format": kind,
-                          "filename": filename}}
+        return {
+            "file": no_update,
+            "image": {
+                "figure": figure,
+                "config": GRAPH_CONFIG,
+                "format": kind,
+                "filename": filename,
+            },
+        }
     table = table_of(chart, view, state.filters, snapshot, state.lang)
     if kind == "csv":
         file = dcc.send_string(to_csv(table), f"{filename}.csv", type="text/csv")
@@ -47,8 +52,12 @@ def export_chart(_clicks, search):
     return {"file": file, "image": no_update}
 
 
-@callback(Output(ids.DOWNLOAD, "data", allow_duplicate=True), Input(ids.DATASET, "n_clicks"),
-          State(ids.URL, "search"), prevent_initial_call=True)
+@callback(
+    Output(ids.DOWNLOAD, "data", allow_duplicate=True),
+    Input(ids.DATASET, "n_clicks"),
+    State(ids.URL, "search"),
+    prevent_initial_call=True,
+)
 def export_dataset(clicks, search):
     """Every dataset, filtered as far as each table can be, with the filters and source."""
     if not clicks:

@@ -11,8 +11,9 @@ from components import ids
 from components.layout import create_page
 
 # The browser reads the link (and the remembered theme) before anything is rendered.
-clientside_callback(ClientsideFunction("atmp", "boot"), Output(ids.BOOT, "data"),
-                    Input(ids.BOOT, "id"))
+clientside_callback(
+    ClientsideFunction("atmp", "boot"), Output(ids.BOOT, "data"), Input(ids.BOOT, "id")
+)
 
 
 @callback(Output(ids.PAGE, "children"), Input(ids.BOOT, "data"), prevent_initial_call=True)
@@ -30,8 +31,10 @@ def render_page(boot):
 
 
 # Theme, language attribute, presentation keys, auto-advance and focus follow the view.
-clientside_callback(ClientsideFunction("atmp", "apply"), Output(ids.APPLIED, "data"),
-                    Input(ids.VIEW, "data"))
+clientside_callback(
+    ClientsideFunction("atmp", "apply"), Output(ids.APPLIED, "data"), Input(ids.VIEW, "data")
+)
 
-clientside_callback(ClientsideFunction("atmp", "downloadImage"), Input(ids.IMAGE, "data"),
-                    prevent_initial_call=True)
+clientside_callback(
+    ClientsideFunction("atmp", "downloadImage"), Input(ids.IMAGE, "data"), prevent_initial_call=True
+)

@@ -9,9 +9,17 @@ from atmp.diff import REMOVED, Inserted, Path, changes
 from components.render import Rendered, outputs
 
 # Outputs that are one value per chart or key figure, rather than one value.
-PER_ITEM = ("figures", "notes", "sources", "tables", "kpi_values", "kpi_details", "scopes",
-            "kpi_scopes", "options")
-
+PER_ITEM = (
+    "figures",
+    "notes",
+    "sources",
+    "tables",
+    "kpi_values",
+    "kpi_details",
+    "scopes",
+    "kpi_scopes",
+    "options",
+)
 
 
 def changed_outputs(shown: Rendered, rendered: Rendered) -> dict:
@@ -24,8 +32,10 @@ def changed_outputs(shown: Rendered, rendered: Rendered) -> dict:
         if name not in after:
             result[name] = value
         elif name in PER_ITEM:
-            result[name] = [_change(old, new, whole) for old, new, whole
-                            in zip(before[name], after[name], value, strict=True)]
+            result[name] = [
+                _change(old, new, whole)
+                for old, new, whole in zip(before[name], after[name], value, strict=True)
+            ]
         else:
             result[name] = _change(before.get(name), after[name], value)
     return result

@@ -17,13 +17,24 @@ def data_banner(snapshot: Snapshot, problem: DataError | None, lang: str) -> lis
     for whoever maintains the data, not to every visitor."""
     banners = []
     if snapshot.synthetic:
-        banners.append(dbc.Alert(t("banner.synthetic", lang), color="warning",
-                                 className="data-banner synthetic-banner"))
+        banners.append(
+            dbc.Alert(
+                t("banner.synthetic", lang),
+                color="warning",
+                className="data-banner synthetic-banner",
+            )
+        )
     if problem is not None:
-        banners.append(dbc.Alert(
-            html.P(t("banner.reload_failed", lang, date=snapshot.release.as_of(lang)),
-                   className="mb-0"),
-            color="warning", className="data-banner reload-banner"))
+        banners.append(
+            dbc.Alert(
+                html.P(
+                    t("banner.reload_failed", lang, date=snapshot.release.as_of(lang)),
+                    className="mb-0",
+                ),
+                color="warning",
+                className="data-banner reload-banner",
+            )
+        )
     return [dbc.Container(banners, fluid=True, className="page-width")] if banners else []
 
 

@@ -16,12 +16,20 @@ EXPORT_KINDS = ("png", "svg", "csv", "xlsx")
 
 
 def kpi_card(kpi: Kpi, scope: list, lang: str) -> dbc.Col:
-    return dbc.Col(html.Div([
-        html.Div(t(f"kpi.{kpi.key}", lang), className="kpi-title"),
-        html.Div(kpi.value, id=ids.kpi_value(kpi.key), className="kpi-value"),
-        html.Div(kpi.detail, id=ids.kpi_detail(kpi.key), className="kpi-detail"),
-        html.Div(scope, id=ids.kpi_scope(kpi.key)),
-    ], className="kpi-card"), xs=12, sm=6, xl=3)
+    return dbc.Col(
+        html.Div(
+            [
+                html.Div(t(f"kpi.{kpi.key}", lang), className="kpi-title"),
+                html.Div(kpi.value, id=ids.kpi_value(kpi.key), className="kpi-value"),
+                html.Div(kpi.detail, id=ids.kpi_detail(kpi.key), className="kpi-detail"),
+                html.Div(scope, id=ids.kpi_scope(kpi.key)),
+            ],
+            className="kpi-card",
+        ),
+        xs=12,
+        sm=6,
+        xl=3,
+    )
 
 
 def scope_badge(scope: str, lang: str) -> list:
@@ -33,8 +41,10 @@ def scope_badge(scope: str, lang: str) -> list:
 
 def caption(products: list[tuple[str, list[str]]]) -> html.Ul:
     """Which centre gives which therapies under the hospital exemption."""
-    return html.Ul([html.Li(f"{centre}: {', '.join(therapies)}")
-                    for centre, therapies in products], className="chart-caption")
+    return html.Ul(
+        [html.Li(f"{centre}: {', '.join(therapies)}") for centre, therapies in products],
+        className="chart-caption",
+    )
 
 
 def notes(view: ChartView) -> list:
@@ -51,8 +61,12 @@ def slide_graph(figure: dict | None) -> dcc.Graph | None:
     presents does not draw a hidden chart on every load."""
     if figure is None:
         return None
-    return dcc.Graph(id=ids.SLIDE, figure=figure, config={**GRAPH_CONFIG, "responsive": False},
-                     style={"width": f"{SLIDE_WIDTH}px", "height": f"{SLIDE_HEIGHT}px"})
+    return dcc.Graph(
+        id=ids.SLIDE,
+        figure=figure,
+        config={**GRAPH_CONFIG, "responsive": False},
+        style={"width": f"{SLIDE_WIDTH}px", "height": f"{SLIDE_HEIGHT}px"},
+    )
 
 
 def chart_image(title: str, *described_by: str) -> dict:
@@ -71,62 +85,137 @@ def chart_image(title: str, *described_by: str) -> dict:
 def chart_tools(chart: Chart, lang: str) -> html.Div:
     """A link to the chart and its downloads; the link is acted on by assets/20-view.js."""
     title = chart.title(lang)
-    return html.Div([
-        html.Button(t("chart.link", lang), className="tool", **{
-            "data-go": f"chart_{chart.key}", "data-copy": "1",
-            "title": t("chart.link.title", lang), "aria-label": t("chart.link.title", lang)}),
-        *[html.Button(kind.upper(), id=ids.export(chart.key, kind), className="tool", n_clicks=0,
-                      title=t("chart.download", lang, title=title, kind=kind.upper()),
-                      **{"aria-label": t("chart.download", lang, title=title, kind=kind.upper())})
-          for kind in EXPORT_KINDS],
-    ], className="chart-tools", role="group")
+    return html.Div(
+        [
+            html.Button(
+                t("chart.link", lang),
+                className="tool",
+                **{
+                    "data-go": f"chart_{chart.key}",
+                    "data-copy": "1",
+                    "title": t("chart.link.title", lang),
+                    "aria-label": t("chart.link.title", lang),
+                },
+            ),
+            *[
+                html.Button(
+                    kind.upper(),
+                    id=ids.export(chart.key, kind),
+                    className="tool",
+                    n_clicks=0,
+                    title=t("chart.download", lang, title=title, kind=kind.upper()),
+                    **{"aria-label": t("chart.download", lang, title=title, kind=kind.upper())},
+                )
+                for kind in EXPORT_KINDS
+            ],
+        ],
+        className="chart-tools",
+        role="group",
+    )
 
 
-def chart_card(chart: Chart, figure: dict, note_items: list, table: dcc.Markdown, source: str,
-               scope: list, extra: object, lang: str, tile: bool = False) -> html.Section:
+def chart_card(
+    chart: Chart,
+    figure: dict,
+    note_items: list,
+    table: dcc.Markdown,
+    source: str,
+    scope: list,
+    extra: object,
+    lang: str,
+    tile: bool = False,
+) -> html.Section:
     """A chart with its title, scope, notes, table and source; `tile` for one number."""
     height = figure["layout"]["height"] if tile else chart.height
     below = [html.Div(extra, id=ids.caption(chart.key))] if extra is not None else []
-    return html.Section([
-        html.Div([html.H3(chart.title(lang), className="chart-title", id=f"title-{chart.key}"),
-                  chart_tools(chart, lang)], className="chart-head"),
-        html.Div(scope, id=ids.scope(chart.key)),
-        html.Div(note_items, id=ids.notes(chart.key), className="chart-notes",
-                 **{"aria-live": "polite"}),
-        html.Div(dcc.Graph(id=ids.graph(chart.key), figure=figure, config=GRAPH_CONFIG,
-                           className="chart-graph", style={"height": f"{height}px"}),
-                 **chart_image(f"title-{chart.key}", ids.notes(chart.key), ids.source(chart.key))),
-        *below,
-        html.Details([html.Summary(t("chart.table", lang),
-                                   **{"aria-controls": ids.table(chart.key)}),
-                      scrollable(html.Div(table, id=ids.table(chart.key)),
-                                 f"title-{chart.key}")],
-                     className="chart-table"),
-        html.P(source, id=ids.source(chart.key), className="chart-source"),
-    ], className="chart-card chart-tile" if tile else "chart-card", id=ids.card(chart.key),
-        **{"data-chart": chart.key})
+    return html.Section(
+        [
+            html.Div(
+                [
+                    html.H3(chart.title(lang), className="chart-title", id=f"title-{chart.key}"),
+                    chart_tools(chart, lang),
+                ],
+                className="chart-head",
+            ),
+            html.Div(scope, id=ids.scope(chart.key)),
+            html.Div(
+                note_items,
+                id=ids.notes(chart.key),
+                className="chart-notes",
+                **{"aria-live": "polite"},
+            ),
+            html.Div(
+                dcc.Graph(
+                    id=ids.graph(chart.key),
+                    figure=figure,
+                    config=GRAPH_CONFIG,
+                    className="chart-graph",
+                    style={"height": f"{height}px"},
+                ),
+                **chart_image(f"title-{chart.key}", ids.notes(chart.key), ids.source(chart.key)),
+            ),
+            *below,
+            html.Details(
+                [
+                    html.Summary(t("chart.table", lang), **{"aria-controls": ids.table(chart.key)}),
+                    scrollable(html.Div(table, id=ids.table(chart.key)), f"title-{chart.key}"),
+                ],
+                className="chart-table",
+            ),
+            html.P(source, id=ids.source(chart.key), className="chart-source"),
+        ],
+        className="chart-card chart-tile" if tile else "chart-card",
+        id=ids.card(chart.key),
+        **{"data-chart": chart.key},
+    )
 
 
 def scrollable(content, labelled_by: str) -> html.Div:
     """A box that scrolls sideways on a phone: a named region in the tab order, so that a
     keyboard can scroll it too (WCAG 2.1.1)."""
-    return html.Div(content, className="scroll-x", tabIndex="0", role="region",
-                    **{"aria-labelledby": labelled_by})
+    return html.Div(
+        content,
+        className="scroll-x",
+        tabIndex="0",
+        role="region",
+        **{"aria-labelledby": labelled_by},
+    )
 
 
 def quality_table(findings: list[Finding], reading: str | None, lang: str) -> list:
     """The findings of the chosen centres, and, where the data records another reading of
     uncertain labels, a button that shows it (or goes back to the published one)."""
-    header = html.Thead(html.Tr([html.Th(t(f"quality.{key}", lang)) for key in
-                                 ("what", "published", "found", "explanation")]
-                                + [html.Th(t("source", lang))]))
-    body = html.Tbody([html.Tr([html.Td(f.what), html.Td(f.published), html.Td(f.found),
-                                html.Td(f.explanation), html.Td(f.source)]) for f in findings])
+    header = html.Thead(
+        html.Tr(
+            [
+                html.Th(t(f"quality.{key}", lang))
+                for key in ("what", "published", "found", "explanation")
+            ]
+            + [html.Th(t("source", lang))]
+        )
+    )
+    body = html.Tbody(
+        [
+            html.Tr(
+                [
+                    html.Td(f.what),
+                    html.Td(f.published),
+                    html.Td(f.found),
+                    html.Td(f.explanation),
+                    html.Td(f.source),
+                ]
+            )
+            for f in findings
+        ]
+    )
     panel = [dbc.Table([header, body], hover=True, className="quality-table")]
     if reading is not None:
         shown = "published" if reading == "alternative" else "alternative"
-        panel.append(html.Button(t(f"quality.show_{shown}", lang), className="tool",
-                                 **{"data-go": "reading"}))
+        panel.append(
+            html.Button(
+                t(f"quality.show_{shown}", lang), className="tool", **{"data-go": "reading"}
+            )
+        )
     return panel
 
 
@@ -134,6 +223,8 @@ def key_facts_list(facts: list[tuple[str, str, str, str]]) -> html.Dl:
     items = []
     for what, value, source, scope in facts:
         tag = [html.Span(scope, className="scope-tag")] if scope else []
-        items += [html.Dt(value),
-                  html.Dd([what, html.Span(f" ({source})", className="fact-source"), *tag])]
+        items += [
+            html.Dt(value),
+            html.Dd([what, html.Span(f" ({source})", className="fact-source"), *tag]),
+        ]
     return html.Dl(items, className="key-facts")

@@ -28,44 +28,71 @@ def dropdown_options(snapshot: Snapshot, filters: Filters, lang: str) -> list[li
             for row in counts.counts.values():
                 for code, trials in row.items():
                     held[code] = held.get(code, NONE) + trials
-        options.append([{
-            "label": t("filter.option", lang, label=term.label(lang),
-                       n=count_text(held.get(term.code, NONE), lang)),
-            "value": term.code,
-            "disabled": held.get(term.code, NONE).upper == 0
-                        and term.code not in filters.get(dimension),
-        } for term in vocabulary.terms])
+        options.append(
+            [
+                {
+                    "label": t(
+                        "filter.option",
+                        lang,
+                        label=term.label(lang),
+                        n=count_text(held.get(term.code, NONE), lang),
+                    ),
+                    "value": term.code,
+                    "disabled": held.get(term.code, NONE).upper == 0
+                    and term.code not in filters.get(dimension),
+                }
+                for term in vocabulary.terms
+            ]
+        )
     return options
 
 
-def filter_bar(filters: Filters, lang: str, offered: tuple[str, ...],
-               options: list[list[dict]]) -> html.Div:
+def filter_bar(
+    filters: Filters, lang: str, offered: tuple[str, ...], options: list[list[dict]]
+) -> html.Div:
     """The filters the data can answer; the others stay in the page, hidden, until a data
     update offers them (the dashboard callback names every dropdown)."""
     columns = [
         dbc.Col(
-            html.Div([
-                html.Label(t(f"filter.{dimension}", lang), htmlFor=ids.dropdown(dimension),
-                           id=ids.dropdown_label(dimension), className="filter-label"),
-                dcc.Dropdown(
-                    id=ids.dropdown(dimension),
-                    options=choices,
-                    value=list(filters.get(dimension)),
-                    multi=True,
-                    placeholder=t("filter.all", lang),
-                ),
-            ]),
-            xs=12, md=6, xl=True, className="" if dimension in offered else "d-none",
+            html.Div(
+                [
+                    html.Label(
+                        t(f"filter.{dimension}", lang),
+                        htmlFor=ids.dropdown(dimension),
+                        id=ids.dropdown_label(dimension),
+                        className="filter-label",
+                    ),
+                    dcc.Dropdown(
+                        id=ids.dropdown(dimension),
+                        options=choices,
+                        value=list(filters.get(dimension)),
+                        multi=True,
+                        placeholder=t("filter.all", lang),
+                    ),
+                ]
+            ),
+            xs=12,
+            md=6,
+            xl=True,
+            className="" if dimension in offered else "d-none",
         )
         for dimension, choices in zip(FILTER_DIMENSIONS, options, strict=True)
     ]
-    columns.append(dbc.Col(
-        dbc.Button(t("filter.reset", lang), id=ids.RESET, color="secondary", outline=True,
-                   className="reset-button"),
-        xs=12, xl="auto", className="d-flex align-items-end",
-    ))
-    return html.Div(dbc.Row(columns, className="g-3"), className="filter-bar",
-                    role="search")
+    columns.append(
+        dbc.Col(
+            dbc.Button(
+                t("filter.reset", lang),
+                id=ids.RESET,
+                color="secondary",
+                outline=True,
+                className="reset-button",
+            ),
+            xs=12,
+            xl="auto",
+            className="d-flex align-items-end",
+        )
+    )
+    return html.Div(dbc.Row(columns, className="g-3"), className="filter-bar", role="search")
 
 
 def chips(filters: Filters, lang: str) -> list:
@@ -77,18 +104,33 @@ def chips(filters: Filters, lang: str) -> list:
         vocabulary = FILTER_DIMENSIONS[dimension]
         for code in filters.get(dimension):
             label = f"{t(f'filter.{dimension}', lang)}: {vocabulary.label(code, lang)}"
-            items.append(html.Button(
-                [html.Span(className="chip-dot", style={"background": vocabulary.colour(code)}),
-                 label, html.Span("×", className="chip-x", **{"aria-hidden": "true"})],
-                id=ids.chip(dimension, code), className="chip", n_clicks=0,
-                title=t("filter.remove", lang, label=label),
-                **{"aria-label": t("filter.remove", lang, label=label)},
-            ))
+            items.append(
+                html.Button(
+                    [
+                        html.Span(
+                            className="chip-dot", style={"background": vocabulary.colour(code)}
+                        ),
+                        label,
+                        html.Span("×", className="chip-x", **{"aria-hidden": "true"}),
+                    ],
+                    id=ids.chip(dimension, code),
+                    className="chip",
+                    n_clicks=0,
+                    title=t("filter.remove", lang, label=label),
+                    **{"aria-label": t("filter.remove", lang, label=label)},
+                )
+            )
     return items
 
 
 def link_notice(unknown: list[str], lang: str) -> list:
     if not unknown:
         return []
-    return [dbc.Alert(t("link.ignored", lang, values=", ".join(unknown)), color="warning",
-                      dismissable=True, className="mb-0")]
+    return [
+        dbc.Alert(
+            t("link.ignored", lang, values=", ".join(unknown)),
+            color="warning",
+            dismissable=True,
+            className="mb-0",
+        )
+    ]

@@ -31,49 +31,90 @@ DATA_POLL_SECONDS = 30
 
 def create_shell() -> html.Div:
     """What Dash serves as the layout: the boot store and the place for the page."""
-    return html.Div([dcc.Store(id=ids.BOOT), dcc.Store(id=ids.APPLIED),
-                     html.Div(id=ids.PAGE)])
+    return html.Div([dcc.Store(id=ids.BOOT), dcc.Store(id=ids.APPLIED), html.Div(id=ids.PAGE)])
 
 
 def toolbar(state: ViewState, links: dict[str, str]) -> html.Div:
     """Language, theme, link, presentation and data download; see assets/20-view.js."""
     lang = state.lang
     other_theme = "light" if state.theme == "dark" else "dark"
-    languages = [html.A(t(f"lang.{code}", lang), lang=code, className="tool tool-lang",
-                        href=links[f"lang_{code}"] or "?",
-                        **{"data-go": f"lang_{code}", "data-reload": "1",
-                           "aria-current": "true" if code == lang else "false"})
-                 for code in LANGUAGES]
-    return html.Div([
-        html.Div(languages, className="tool-group", role="group",
-                 **{"aria-label": t("toolbar.language", lang)}),
-        html.Button(t(f"toolbar.theme.{other_theme}", lang), className="tool",
-                    **{"data-go": "theme"}),
-        html.Button(t("toolbar.copy", lang), className="tool", **{"data-copy": "1"}),
-        html.Button(t("toolbar.dataset", lang), id=ids.DATASET, className="tool", n_clicks=0,
-                    title=t("toolbar.dataset.title", lang)),
-        html.Button(t("toolbar.present", lang), className="tool tool-present",
-                    **{"data-go": "present"}),
-        html.Span(className="copy-status", id=ids.COPY_STATUS, role="status",
-                  **{"data-done": t("toolbar.copied", lang),
-                     "data-failed": t("toolbar.copy_failed", lang)}),
-    ], className="toolbar")
+    languages = [
+        html.A(
+            t(f"lang.{code}", lang),
+            lang=code,
+            className="tool tool-lang",
+            href=links[f"lang_{code}"] or "?",
+            **{
+                "data-go": f"lang_{code}",
+                "data-reload": "1",
+                "aria-current": "true" if code == lang else "false",
+            },
+        )
+        for code in LANGUAGES
+    ]
+    return html.Div(
+        [
+            html.Div(
+                languages,
+                className="tool-group",
+                role="group",
+                **{"aria-label": t("toolbar.language", lang)},
+            ),
+            html.Button(
+                t(f"toolbar.theme.{other_theme}", lang), className="tool", **{"data-go": "theme"}
+            ),
+            html.Button(t("toolbar.copy", lang), className="tool", **{"data-copy": "1"}),
+            html.Button(
+                t("toolbar.dataset", lang),
+                id=ids.DATASET,
+                className="tool",
+                n_clicks=0,
+                title=t("toolbar.dataset.title", lang),
+            ),
+            html.Button(
+                t("toolbar.present", lang), className="tool tool-present", **{"data-go": "present"}
+            ),
+            html.Span(
+                className="copy-status",
+                id=ids.COPY_STATUS,
+                role="status",
+                **{
+                    "data-done": t("toolbar.copied", lang),
+                    "data-failed": t("toolbar.copy_failed", lang),
+                },
+            ),
+        ],
+        className="toolbar",
+    )
 
 
 def header(state: ViewState, links: dict[str, str], snapshot: Snapshot) -> html.Header:
     lang, release = state.lang, snapshot.release
-    subtitle = (f"{t('app.subtitle', lang)} "
-                + t("header.release", lang, publisher=release.by(lang),
-                    as_of=release.as_of(lang)))
-    return html.Header(dbc.Container(html.Div([
-        html.Div([html.H1(t("app.title", lang), className="app-title"),
-                  html.P(subtitle, className="app-subtitle")]),
-        toolbar(state, links),
-    ], className="header-row"), fluid=True, className="page-width"), className="app-header")
+    subtitle = f"{t('app.subtitle', lang)} " + t(
+        "header.release", lang, publisher=release.by(lang), as_of=release.as_of(lang)
+    )
+    return html.Header(
+        dbc.Container(
+            html.Div(
+                [
+                    html.Div(
+                        [
+                            html.H1(t("app.title", lang), className="app-title"),
+                            html.P(subtitle, className="app-subtitle"),
+                        ]
+                    ),
+                    toolbar(state, links),
+                ],
+                className="header-row",
+            ),
+            fluid=True,
+            className="page-width",
+        ),
+        className="app-header",
+    )
 
 
-def charts_section(section: str, snapshot: Snapshot, rendered: Rendered,
-                   lang: str) -> html.Section:
+def charts_section(section: str, snapshot: Snapshot, rendered: Rendered, lang: str) -> html.Section:
     """The section's charts; one the data cannot draw stays hidden (its outputs exist)."""
     offered, compact = offered_charts(snapshot), tiles(snapshot)
     cells = []
@@ -82,17 +123,31 @@ def charts_section(section: str, snapshot: Snapshot, rendered: Rendered,
             continue
         tile = chart.key in compact
         extra = rendered.caption if chart.key == "hospital_exemption" else None
-        card = chart_card(chart, rendered.figures[i], rendered.notes[i], rendered.tables[i],
-                          rendered.sources[i], rendered.scopes[i], extra, lang, tile=tile)
-        classes = ["chart-cell"] + ["chart-cell-tall"] * chart.tall + ["d-none"] * (
-            chart not in offered)
+        card = chart_card(
+            chart,
+            rendered.figures[i],
+            rendered.notes[i],
+            rendered.tables[i],
+            rendered.sources[i],
+            rendered.scopes[i],
+            extra,
+            lang,
+            tile=tile,
+        )
+        classes = (
+            ["chart-cell"] + ["chart-cell-tall"] * chart.tall + ["d-none"] * (chart not in offered)
+        )
         cells.append(html.Div(card, className=" ".join(classes), id=ids.cell(chart.key)))
     shown = [chart for chart in offered if chart.section == section]
-    return html.Section([
-        html.H2(t(f"section.{section}", lang), className="section-title"),
-        html.Div(cells, className="chart-grid chart-grid-single" if len(shown) == 1
-                 else "chart-grid"),
-    ], className="dashboard-section")
+    return html.Section(
+        [
+            html.H2(t(f"section.{section}", lang), className="section-title"),
+            html.Div(
+                cells, className="chart-grid chart-grid-single" if len(shown) == 1 else "chart-grid"
+            ),
+        ],
+        className="dashboard-section",
+    )
 
 
 def deck(state: ViewState, rendered: Rendered) -> html.Div:
@@ -100,96 +155,189 @@ def deck(state: ViewState, rendered: Rendered) -> html.Div:
     lang = state.lang
 
     def button(key: str, symbol: str, go: str) -> html.Button:
-        return html.Button(symbol, className="deck-button", title=t(key, lang),
-                           **{"aria-label": t(key, lang), "data-go": go})
+        return html.Button(
+            symbol,
+            className="deck-button",
+            title=t(key, lang),
+            **{"aria-label": t(key, lang), "data-go": go},
+        )
 
-    return html.Div([
-        html.Div(slide_graph(rendered.slide), id=ids.SLIDE_STAGE, className="deck-stage",
-                 **chart_image(ids.SLIDE_STATUS)),
-        html.Div([button("deck.previous", "←", "previous"),
-                  html.Div(rendered.slide_status, id=ids.SLIDE_STATUS, className="deck-status",
-                           **{"aria-live": "polite"}),
-                  button("deck.next", "→", "next"),
-                  html.Button(className="deck-button deck-fullscreen",
-                              title=t("deck.fullscreen", lang),
-                              **{"aria-label": t("deck.fullscreen", lang),
-                                 "data-fullscreen": "1"}),
-                  button("deck.exit", "×", "exit")], className="deck-controls"),
-    ], id=ids.DECK, className="deck")
+    return html.Div(
+        [
+            html.Div(
+                slide_graph(rendered.slide),
+                id=ids.SLIDE_STAGE,
+                className="deck-stage",
+                **chart_image(ids.SLIDE_STATUS),
+            ),
+            html.Div(
+                [
+                    button("deck.previous", "←", "previous"),
+                    html.Div(
+                        rendered.slide_status,
+                        id=ids.SLIDE_STATUS,
+                        className="deck-status",
+                        **{"aria-live": "polite"},
+                    ),
+                    button("deck.next", "→", "next"),
+                    html.Button(
+                        className="deck-button deck-fullscreen",
+                        title=t("deck.fullscreen", lang),
+                        **{"aria-label": t("deck.fullscreen", lang), "data-fullscreen": "1"},
+                    ),
+                    button("deck.exit", "×", "exit"),
+                ],
+                className="deck-controls",
+            ),
+        ],
+        id=ids.DECK,
+        className="deck",
+    )
 
 
-def create_page(snapshot: Snapshot, problem: DataError | None, state: ViewState, search: str,
-                unknown: list[str]) -> html.Div:
+def create_page(
+    snapshot: Snapshot, problem: DataError | None, state: ViewState, search: str, unknown: list[str]
+) -> html.Div:
     """The page of one link, already showing its view; later changes go through callbacks."""
     lang = state.lang
     rendered = render(snapshot, state)
     shown = snapshot.view_of(state.release, "published")  # the release the link asks for
-    return html.Div([
-        dcc.Location(id=ids.URL, refresh=False, search=search),
-        dcc.Store(id=ids.DATA_VERSION, data=data_version(snapshot, problem)),
-        dcc.Store(id=ids.STRUCTURE, data=page_structure(snapshot)),
-        dcc.Interval(id=ids.DATA_POLL, interval=DATA_POLL_SECONDS * 1000),
-        dcc.Store(id=ids.VIEW, data=rendered.browser),
-        dcc.Download(id=ids.DOWNLOAD),
-        dcc.Store(id=ids.IMAGE),
-        html.A(t("skip", lang), href="#main", className="skip-link"),
-        header(state, rendered.links, shown),
-        html.Div(data_banner(snapshot, problem, lang), id=ids.DATA_BANNER, role="status"),
-        html.Div(release_notice(snapshot, state), role="status"),
-        html.Div(dbc.Container([
-            filter_bar(state.filters, lang, offered_dimensions(snapshot), rendered.options),
-            html.Div(rendered.chips, id=ids.CHIPS, className="chips", **{"aria-live": "polite"}),
-            html.Div(link_notice(unknown, lang), id=ids.NOTICE),
-        ], fluid=True, className="page-width"), className="filter-strip"),
-        html.Main(dbc.Container([
-            dbc.Row([kpi_card(kpi, scope, lang)
-                     for kpi, scope in zip(rendered.kpis, rendered.kpi_scopes, strict=True)],
-                    className="g-3 kpi-row"),
-            *[charts_section(section, snapshot, rendered, lang) for section in SECTIONS],
-            html.Section([
-                html.H2(t("section.quality", lang), className="section-title", id="title-quality"),
-                html.Div(scrollable(html.Div(rendered.quality, id=ids.QUALITY), "title-quality"),
-                         className="panel"),
-            ], className="dashboard-section", id="data-quality"),
-            html.Section([
-                html.H2(t("section.facts", lang), className="section-title"),
-                html.Div(rendered.facts, id=ids.FACTS, className="panel"),
-            ], className="dashboard-section"),
-            *changes_section(snapshot, state),
-        ], fluid=True, className="page-width"), id="main"),
-        html.Footer(dbc.Container([*about(shown, lang), *release_links(snapshot, state)],
-                                  fluid=True, className="page-width"),
-                    className="app-footer"),
-        deck(state, rendered),
-    ], id=ids.APP, className=rendered.app_class, lang=lang)
+    return html.Div(
+        [
+            dcc.Location(id=ids.URL, refresh=False, search=search),
+            dcc.Store(id=ids.DATA_VERSION, data=data_version(snapshot, problem)),
+            dcc.Store(id=ids.STRUCTURE, data=page_structure(snapshot)),
+            dcc.Interval(id=ids.DATA_POLL, interval=DATA_POLL_SECONDS * 1000),
+            dcc.Store(id=ids.VIEW, data=rendered.browser),
+            dcc.Download(id=ids.DOWNLOAD),
+            dcc.Store(id=ids.IMAGE),
+            html.A(t("skip", lang), href="#main", className="skip-link"),
+            header(state, rendered.links, shown),
+            html.Div(data_banner(snapshot, problem, lang), id=ids.DATA_BANNER, role="status"),
+            html.Div(release_notice(snapshot, state), role="status"),
+            html.Div(
+                dbc.Container(
+                    [
+                        filter_bar(
+                            state.filters, lang, offered_dimensions(snapshot), rendered.options
+                        ),
+                        html.Div(
+                            rendered.chips,
+                            id=ids.CHIPS,
+                            className="chips",
+                            **{"aria-live": "polite"},
+                        ),
+                        html.Div(link_notice(unknown, lang), id=ids.NOTICE),
+                    ],
+                    fluid=True,
+                    className="page-width",
+                ),
+                className="filter-strip",
+            ),
+            html.Main(
+                dbc.Container(
+                    [
+                        dbc.Row(
+                            [
+                                kpi_card(kpi, scope, lang)
+                                for kpi, scope in zip(
+                                    rendered.kpis, rendered.kpi_scopes, strict=True
+                                )
+                            ],
+                            className="g-3 kpi-row",
+                        ),
+                        *[
+                            charts_section(section, snapshot, rendered, lang)
+                            for section in SECTIONS
+                        ],
+                        html.Section(
+                            [
+                                html.H2(
+                                    t("section.quality", lang),
+                                    className="section-title",
+                                    id="title-quality",
+                                ),
+                                html.Div(
+                                    scrollable(
+                                        html.Div(rendered.quality, id=ids.QUALITY), "title-quality"
+                                    ),
+                                    className="panel",
+                                ),
+                            ],
+                            className="dashboard-section",
+                            id="data-quality",
+                        ),
+                        html.Section(
+                            [
+                                html.H2(t("section.facts", lang), className="section-title"),
+                                html.Div(rendered.facts, id=ids.FACTS, className="panel"),
+                            ],
+                            className="dashboard-section",
+                        ),
+                        *changes_section(snapshot, state),
+                    ],
+                    fluid=True,
+                    className="page-width",
+                ),
+                id="main",
+            ),
+            html.Footer(
+                dbc.Container(
+                    [*about(shown, lang), *release_links(snapshot, state)],
+                    fluid=True,
+                    className="page-width",
+                ),
+                className="app-footer",
+            ),
+            deck(state, rendered),
+        ],
+        id=ids.APP,
+        className=rendered.app_class,
+        lang=lang,
+    )
 
 
 def page_structure(snapshot: Snapshot) -> str:
     """What of the page the data decides, not the filters: the charts and filters it
     offers, and which charts are tiles. A data update that changes it redraws the page."""
     offered = offer(snapshot)
-    return "|".join([",".join(offered.charts), ",".join(offered.dimensions),
-                     ",".join(offered.readings), ",".join(sorted(tiles(snapshot))),
-                     ",".join(offered.releases)])
+    return "|".join(
+        [
+            ",".join(offered.charts),
+            ",".join(offered.dimensions),
+            ",".join(offered.readings),
+            ",".join(sorted(tiles(snapshot))),
+            ",".join(offered.releases),
+        ]
+    )
 
 
 def tiles(snapshot: Snapshot) -> set[str]:
     """The charts that are one number whatever the filters: drawn as compact tiles."""
-    return {chart.key for chart in CHARTS if chart.answers == NO_FILTER
-            and chart.build(snapshot, Filters(), "en").tile}
+    return {
+        chart.key
+        for chart in CHARTS
+        if chart.answers == NO_FILTER and chart.build(snapshot, Filters(), "en").tile
+    }
 
 
 def about(snapshot: Snapshot, lang: str) -> list:
     """The release: what the data is, when it applies, how to cite it, its licence."""
     release = snapshot.release
-    lines = [t("footer.about", lang, title=release.named(lang), as_of=release.as_of(lang),
-               version=snapshot.version, cite=release.cite(lang)),
-             t("footer.licence", lang,
-               licence=release.licence or t("release.licence_none", lang))]
+    lines = [
+        t(
+            "footer.about",
+            lang,
+            title=release.named(lang),
+            as_of=release.as_of(lang),
+            version=snapshot.version,
+            cite=release.cite(lang),
+        ),
+        t("footer.licence", lang, licence=release.licence or t("release.licence_none", lang)),
+    ]
     if release.contact:
         lines.append(t("footer.contact", lang, contact=release.contact))
-    source = ([html.A(release.source_title, href=release.source_url)] if release.source_url
-              else [])
+    source = [html.A(release.source_title, href=release.source_url)] if release.source_url else []
     template = html.A(t("footer.template", lang), href=DOWNLOAD_PATH.lstrip("/"), download="")
     return [html.P(" ".join(lines)), *([html.P(source)] if source else []), html.P(template)]
 

@@ -26,12 +26,28 @@ def release_notice(served: Snapshot, state: ViewState) -> list:
     if shown is served:
         return []
     lang = state.lang
-    return [dbc.Container(dbc.Alert([
-        t("banner.earlier_release", lang, shown=shown.release.period(lang),
-          newest=served.release.period(lang)), " ",
-        html.A(t("banner.show_newest", lang), href=_link(state, ""), className="alert-link"),
-    ], color="info", className="data-banner release-banner"), fluid=True,
-        className="page-width")]
+    return [
+        dbc.Container(
+            dbc.Alert(
+                [
+                    t(
+                        "banner.earlier_release",
+                        lang,
+                        shown=shown.release.period(lang),
+                        newest=served.release.period(lang),
+                    ),
+                    " ",
+                    html.A(
+                        t("banner.show_newest", lang), href=_link(state, ""), className="alert-link"
+                    ),
+                ],
+                color="info",
+                className="data-banner release-banner",
+            ),
+            fluid=True,
+            className="page-width",
+        )
+    ]
 
 
 def changes_section(served: Snapshot, state: ViewState) -> list:
@@ -43,18 +59,47 @@ def changes_section(served: Snapshot, state: ViewState) -> list:
         return []
     previous, lang = releases[position + 1], state.lang
     found = changes(previous, shown, lang)
-    header = html.Thead(html.Tr([html.Th(t(f"changes.{key}", lang))
-                                 for key in ("dataset", "row", "column", "old", "new")]))
-    body = html.Tbody([html.Tr([html.Td(change.dataset), html.Td(change.row),
-                                html.Td(change.column), html.Td(change.old),
-                                html.Td(change.new)]) for change in found])
-    content = (dbc.Table([header, body], hover=True, className="changes-table") if found
-               else html.P(t("changes.none", lang)))
-    return [html.Section([
-        html.H2(t("changes.title", lang, previous=previous.release.period(lang)),
-                className="section-title", id="title-changes"),
-        html.Div(content, className="panel"),
-    ], className="dashboard-section", id="what-changed")]
+    header = html.Thead(
+        html.Tr(
+            [
+                html.Th(t(f"changes.{key}", lang))
+                for key in ("dataset", "row", "column", "old", "new")
+            ]
+        )
+    )
+    body = html.Tbody(
+        [
+            html.Tr(
+                [
+                    html.Td(change.dataset),
+                    html.Td(change.row),
+                    html.Td(change.column),
+                    html.Td(change.old),
+                    html.Td(change.new),
+                ]
+            )
+            for change in found
+        ]
+    )
+    content = (
+        dbc.Table([header, body], hover=True, className="changes-table")
+        if found
+        else html.P(t("changes.none", lang))
+    )
+    return [
+        html.Section(
+            [
+                html.H2(
+                    t("changes.title", lang, previous=previous.release.period(lang)),
+                    className="section-title",
+                    id="title-changes",
+                ),
+                html.Div(content, className="panel"),
+            ],
+            className="dashboard-section",
+            id="what-changed",
+        )
+    ]
 
 
 def release_links(served: Snapshot, state: ViewState) -> list:
@@ -67,6 +112,11 @@ def release_links(served: Snapshot, state: ViewState) -> list:
         tag = "" if release is served else release.tag
         if links:
             links.append(" · ")
-        links.append(html.A(release.release.period(lang), href=_link(state, tag),
-                            **({"aria-current": "page"} if tag == state.release else {})))
+        links.append(
+            html.A(
+                release.release.period(lang),
+                href=_link(state, tag),
+                **({"aria-current": "page"} if tag == state.release else {}),
+            )
+        )
     return [html.P([f"{t('footer.releases', lang)}: ", *links])]

@@ -71,8 +71,10 @@ class Rendered:
         """The query string of every move from this view, as assets/20-view.js joins them:
         the browser gets the filters once and each move's own part (a filter change then
         changes one string, not every link)."""
-        return {key: join_query(self.browser["filters"], move)
-                for key, move in self.browser["moves"].items()}
+        return {
+            key: join_query(self.browser["filters"], move)
+            for key, move in self.browser["moves"].items()
+        }
 
     @cached_property
     def plain(self) -> dict:
@@ -85,14 +87,19 @@ class Rendered:
 def deck_status(state: ViewState, charts: tuple[Chart, ...], lang: str) -> list:
     """The slide counter (and, for a screen reader, the slide's title) and, with
     auto-advance, what it does and how to pause it."""
-    status = [html.Span(t("deck.counter", lang, n=state.slide, count=len(charts)),
-                        className="deck-counter"),
-              html.Span(charts[state.slide - 1].scoped_title(state.filters, lang),
-                        className="visually-hidden")]
+    status = [
+        html.Span(
+            t("deck.counter", lang, n=state.slide, count=len(charts)), className="deck-counter"
+        ),
+        html.Span(
+            charts[state.slide - 1].scoped_title(state.filters, lang), className="visually-hidden"
+        ),
+    ]
     if state.advance:
-        status += [html.Span(t("deck.advancing", lang, seconds=state.advance),
-                             className="deck-advancing"),
-                   html.Span(t("deck.paused", lang), className="deck-paused")]
+        status += [
+            html.Span(t("deck.advancing", lang, seconds=state.advance), className="deck-advancing"),
+            html.Span(t("deck.paused", lang), className="deck-paused"),
+        ]
     return status
 
 
@@ -132,8 +139,7 @@ class _Renders:
         shown = snapshot.view_of(state.release, state.reading)
         if chart.answers is None:
             return chart.build(shown, state.filters, state.lang)
-        key = (chart.key, state.lang, state.release, state.reading,
-               chart.depends_on(state.filters))
+        key = (chart.key, state.lang, state.release, state.reading, chart.depends_on(state.filters))
         return self.part(snapshot, key, lambda: chart.build(shown, state.filters, state.lang))
 
     def part(self, snapshot: Snapshot, key: tuple, make: Callable[[], object]) -> object:
@@ -180,24 +186,38 @@ def _render(snapshot: Snapshot, state: ViewState, memo: _Renders) -> Rendered:
         figures=[with_room_for_labels(themed(view.figure, palette)) for view in views],
         notes=[notes(view) for view in views],
         sources=[chart.source(snapshot, lang) for chart in CHARTS],
-        tables=[numbers_table(table_of(chart, view, filters, snapshot, lang))
-                for chart, view in zip(CHARTS, views, strict=True)],
+        tables=[
+            numbers_table(table_of(chart, view, filters, snapshot, lang))
+            for chart, view in zip(CHARTS, views, strict=True)
+        ],
         kpis=key_figures,
         chips=chips(filters, lang),
         slide=slide,
         slide_status=deck_status(state, offered, lang) if state.present else [],
-        browser={"url": ids.URL, "lang": lang, "title": t("app.title", lang),
-                 "theme": state.theme, "chart": state.chart, "present": state.present,
-                 "advance": state.advance, "filters": state.filters.to_query().lstrip("?"),
-                 "moves": state.moves(offer(served))},
+        browser={
+            "url": ids.URL,
+            "lang": lang,
+            "title": t("app.title", lang),
+            "theme": state.theme,
+            "chart": state.chart,
+            "present": state.present,
+            "advance": state.advance,
+            "filters": state.filters.to_query().lstrip("?"),
+            "moves": state.moves(offer(served)),
+        },
         app_class="app presenting" if state.present else "app",
         scopes=[scope_badge(chart.scope_tag(filters, lang), lang) for chart in CHARTS],
         kpi_scopes=[scope_badge(kpi.scope, lang) for kpi in key_figures],
         options=dropdown_options(snapshot, filters, lang),
-        caption=of_centre("caption", lambda: caption(
-            hospital_exemption_products(snapshot, filters, lang))),
-        quality=of_centre("quality", lambda: quality_table(
-            findings(snapshot, lang, filters), state.reading if readings else None, lang)),
+        caption=of_centre(
+            "caption", lambda: caption(hospital_exemption_products(snapshot, filters, lang))
+        ),
+        quality=of_centre(
+            "quality",
+            lambda: quality_table(
+                findings(snapshot, lang, filters), state.reading if readings else None, lang
+            ),
+        ),
         facts=of_centre("facts", lambda: key_facts_list(key_facts(snapshot, filters, lang))),
     )
 

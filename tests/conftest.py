@@ -47,7 +47,8 @@ def dash_duo(dash_duo):
     start_server = dash_duo.start_server
     port = int(os.environ.get("DASH_TEST_PORT", "58050"))
     dash_duo.start_server = lambda app, **kwargs: start_server(
-        app, **{"port": port, "start_timeout": 30, **kwargs})
+        app, **{"port": port, "start_timeout": 30, **kwargs}
+    )
     return dash_duo
 
 

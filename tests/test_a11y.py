@@ -24,10 +24,12 @@ AXE = Path(__file__).resolve().parent / "axe" / "axe.min.js"  # axe-core 4.14.1,
 FAILING_IMPACTS = ("serious", "critical")
 # A rule waived for one third-party node, with the reason it does not hurt anyone.
 THIRD_PARTY = {
-    ("aria-hidden-focus", "dash-dropdown-focus-target"):
-        "Dash 4's dcc.Dropdown puts a hidden read-only input in the tab order only to hand "
-        "focus on at once to its button, which carries the name, the listbox popup and the "
-        "expanded state (test_a11y002 checks that focus lands on that button).",
+    (
+        "aria-hidden-focus",
+        "dash-dropdown-focus-target",
+    ): "Dash 4's dcc.Dropdown puts a hidden read-only input in the tab order only to hand "
+    "focus on at once to its button, which carries the name, the listbox popup and the "
+    "expanded state (test_a11y002 checks that focus lands on that button).",
 }
 PHONE = {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True}
 # Every view the page has: themes, languages, filters with chips, open tables, slides, phone.
@@ -35,8 +37,11 @@ VIEWS = (
     ("light, English", "/", None),
     ("dark, English", "/?theme=dark", None),
     ("light, Swedish, filtered, tables open", "/?lang=sv&centre=akademiska&status=open", None),
-    ("dark, Swedish, filtered, tables open", "/?lang=sv&theme=dark&centre=karolinska&class=sctmp",
-     None),
+    (
+        "dark, Swedish, filtered, tables open",
+        "/?lang=sv&theme=dark&centre=karolinska&class=sctmp",
+        None,
+    ),
     ("presentation, light", "/?present=1", None),
     ("presentation, dark, Swedish", "/?present=1&theme=dark&lang=sv&slide=6", None),
     ("phone, light, tables open", "/?centre=akademiska", PHONE),
@@ -58,8 +63,11 @@ def drawn(dash_duo, query: str, metrics: dict | None = None):
     else:
         dash_duo.driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
     dash_duo.driver.get(dash_duo.server_url + query)
-    graphs = [ids.SLIDE] if "present=1" in query else [ids.graph(chart.key) for chart in CHARTS
-                                                        if chart.requires != "phase"]
+    graphs = (
+        [ids.SLIDE]
+        if "present=1" in query
+        else [ids.graph(chart.key) for chart in CHARTS if chart.requires != "phase"]
+    )
     for graph in graphs:
         dash_duo.wait_for_element(f"#{graph} .main-svg")
 
@@ -79,8 +87,7 @@ def axe_violations(driver) -> list[dict]:
     assert isinstance(result, list), f"axe-core failed: {result}"
     found = []
     for violation in result:
-        nodes = [node for node in violation["nodes"]
-                 if not excused(violation["id"], node["html"])]
+        nodes = [node for node in violation["nodes"] if not excused(violation["id"], node["html"])]
         if violation["impact"] in FAILING_IMPACTS and nodes:
             found.append({**violation, "nodes": nodes})
     return found
@@ -102,7 +109,8 @@ def test_a11y001_axe_finds_no_serious_violation_in_any_view(dash_duo, dash_app):
         drawn(dash_duo, query, metrics)
         if "tables open" in name:
             dash_duo.driver.execute_script(
-                "document.querySelectorAll('.chart-table').forEach(d => { d.open = true; })")
+                "document.querySelectorAll('.chart-table').forEach(d => { d.open = true; })"
+            )
         violations = axe_violations(dash_duo.driver)
         if violations:
             report.append(f"== {name} ({query})\n{described(violations)}")
@@ -138,8 +146,10 @@ return {name: (card ? card.dataset.chart + ' ' : '') + name, outline: style.outl
 
 def hex_colours(css: str) -> list[str]:
     """Every rgb()/rgba() colour in a computed style, as #rrggbb."""
-    return ["#{:02x}{:02x}{:02x}".format(*map(int, rgb))
-            for rgb in re.findall(r"rgba?\((\d+), (\d+), (\d+)", css)]
+    return [
+        "#{:02x}{:02x}{:02x}".format(*map(int, rgb))
+        for rgb in re.findall(r"rgba?\((\d+), (\d+), (\d+)", css)
+    ]
 
 
 def tab_through(dash_duo, limit: int = 200) -> list[dict]:
@@ -159,23 +169,36 @@ def expected_stops(published, lang: str, chips: list[str]) -> list[str]:
     """The controls of the page in reading order: header, the filters the data offers,
     chips, the tools of each chart it offers, the data quality's reading switch and the
     footer's template download."""
-    order = [t("skip", lang), "go:lang_en", "go:lang_sv", "go:theme", t("toolbar.copy", lang),
-             f"#{ids.DATASET}", "go:present",
-             *[f"#{ids.dropdown(dimension)}" for dimension in offered_dimensions(published)],
-             f"#{ids.RESET}", *chips]
+    order = [
+        t("skip", lang),
+        "go:lang_en",
+        "go:lang_sv",
+        "go:theme",
+        t("toolbar.copy", lang),
+        f"#{ids.DATASET}",
+        "go:present",
+        *[f"#{ids.dropdown(dimension)}" for dimension in offered_dimensions(published)],
+        f"#{ids.RESET}",
+        *chips,
+    ]
     for section in SECTIONS:
         for chart in (chart for chart in offered_charts(published) if chart.section == section):
             title = chart.title(lang)
-            order += [f"{chart.key} go:chart_{chart.key}",
-                      *[f"{chart.key} {t('chart.download', lang, title=title, kind=kind.upper())}"
-                        for kind in EXPORT_KINDS],
-                      f"{chart.key} {t('chart.table', lang)}"]
+            order += [
+                f"{chart.key} go:chart_{chart.key}",
+                *[
+                    f"{chart.key} {t('chart.download', lang, title=title, kind=kind.upper())}"
+                    for kind in EXPORT_KINDS
+                ],
+                f"{chart.key} {t('chart.table', lang)}",
+            ]
     return [*order, "region:title-quality", "go:reading", t("footer.template", lang)]
 
 
 @pytest.mark.parametrize("theme", ["light", "dark"])
-def test_a11y002_tab_reaches_every_control_in_order_with_a_visible_ring(dash_duo, dash_app,
-                                                                       theme, published):
+def test_a11y002_tab_reaches_every_control_in_order_with_a_visible_ring(
+    dash_duo, dash_app, theme, published
+):
     dash_duo.start_server(dash_app)
     drawn(dash_duo, f"/?centre=akademiska&theme={theme}")
     stops = tab_through(dash_duo)
@@ -202,11 +225,16 @@ def keys(dash_duo, selector: str, *pressed: str) -> None:
 def test_a11y003_every_control_works_from_the_keyboard_alone(dash_duo, dash_app):
     dash_duo.start_server(dash_app)
     driver = dash_duo.driver
-    driver.execute_cdp_cmd("Page.setDownloadBehavior",
-                           {"behavior": "allow", "downloadPath": dash_duo.download_path})
-    driver.execute_cdp_cmd("Browser.grantPermissions", {
-        "origin": dash_duo.server_url,
-        "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"]})
+    driver.execute_cdp_cmd(
+        "Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": dash_duo.download_path}
+    )
+    driver.execute_cdp_cmd(
+        "Browser.grantPermissions",
+        {
+            "origin": dash_duo.server_url,
+            "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"],
+        },
+    )
     drawn(dash_duo, "/")
     trials = f"#{ids.kpi_value('trials')}"
 
@@ -215,8 +243,11 @@ def test_a11y003_every_control_works_from_the_keyboard_alone(dash_duo, dash_app)
     dash_duo.wait_for_element("[role=listbox]")
     for key, focused in ((Keys.ARROW_DOWN, "karolinska"), (Keys.ARROW_DOWN, "akademiska")):
         ActionChains(driver).send_keys(key).perform()
-        dash_duo._wait_for(lambda d, code=focused: d.switch_to.active_element.get_attribute(
-            "value") == code, timeout=4, msg=f"the arrow key did not reach {focused}")
+        dash_duo._wait_for(
+            lambda d, code=focused: d.switch_to.active_element.get_attribute("value") == code,
+            timeout=4,
+            msg=f"the arrow key did not reach {focused}",
+        )
     ActionChains(driver).send_keys(Keys.SPACE, Keys.ESCAPE).perform()
     dash_duo.wait_for_text_to_equal(trials, "14")
     wait_for_bars(dash_duo, "trials_by_class", lambda b: b and all("Akademiska" in k for k in b))
@@ -245,9 +276,14 @@ def test_a11y003_every_control_works_from_the_keyboard_alone(dash_duo, dash_app)
 
     # Theme, presentation and its keys, language.
     keys(dash_duo, "[data-go=theme]", Keys.ENTER)
-    dash_duo._wait_for(lambda d: d.execute_script(
-        "return document.documentElement.getAttribute('data-bs-theme')") == "dark",
-        timeout=8, msg="Enter on the theme switch did nothing")
+    dash_duo._wait_for(
+        lambda d: (
+            d.execute_script("return document.documentElement.getAttribute('data-bs-theme')")
+            == "dark"
+        ),
+        timeout=8,
+        msg="Enter on the theme switch did nothing",
+    )
     keys(dash_duo, "[data-go=present]", Keys.ENTER)
     wait_for_slide(dash_duo, CHARTS[0])
     ActionChains(driver).send_keys(Keys.ARROW_RIGHT).perform()
@@ -259,8 +295,9 @@ def test_a11y003_every_control_works_from_the_keyboard_alone(dash_duo, dash_app)
     assert dash_duo.get_logs() == []
 
 
-def test_a11y004_each_chart_is_an_image_named_by_its_title_with_its_table(dash_duo, dash_app,
-                                                                        published):
+def test_a11y004_each_chart_is_an_image_named_by_its_title_with_its_table(
+    dash_duo, dash_app, published
+):
     dash_duo.start_server(dash_app)
     drawn(dash_duo, "/?lang=sv&centre=akademiska")
     for chart in offered_charts(published):
@@ -271,7 +308,8 @@ def test_a11y004_each_chart_is_an_image_named_by_its_title_with_its_table(dash_d
         assert described == [ids.notes(chart.key), ids.source(chart.key)]
         assert "Källa" in dash_duo.find_element(f"#{described[1]}").text
         inside = dash_duo.driver.execute_script(
-            "return arguments[0].querySelectorAll('a, button, input, [tabindex]').length", image)
+            "return arguments[0].querySelectorAll('a, button, input, [tabindex]').length", image
+        )
         assert inside == 0  # nothing to operate hides inside the image
         summary = dash_duo.find_element(f"{card} summary")
         assert summary.get_attribute("aria-controls") == ids.table(chart.key)

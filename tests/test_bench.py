@@ -14,9 +14,15 @@ from components.banner import data_version
 
 def test_bch001_the_baseline_draws_every_chart_and_applies_the_filters(published):
     plain = baseline_app.figures(published, {dim: [] for dim in FILTER_DIMENSIONS})
-    crossed = baseline_app.figures(published, {
-        **{dim: [] for dim in FILTER_DIMENSIONS},
-        "centre": ["karolinska"], "atmp_class": ["ex_vivo_gtmp", "sctmp"], "status": ["open"]})
+    crossed = baseline_app.figures(
+        published,
+        {
+            **{dim: [] for dim in FILTER_DIMENSIONS},
+            "centre": ["karolinska"],
+            "atmp_class": ["ex_vivo_gtmp", "sctmp"],
+            "status": ["open"],
+        },
+    )
     for drawn in (plain, crossed):
         assert len(drawn) == len(baseline_app.CHARTS)
         assert all(figure.layout.height for figure in drawn)
@@ -50,10 +56,14 @@ def test_bch003_a_change_carries_the_pages_data_version_and_the_link_the_last_an
 
     page = Page(client.get("/_dash-dependencies").get_json())
     page.opened(post(page.open_body()))
-    page.answered(post(page.change_body(("filter-centre.value",
-                                         {"filter-centre": ["karolinska"]}))))
-    body = json.loads(page.change_body(("filter-status.value", {
-        "filter-centre": ["karolinska"], "filter-status": ["open"]})))
+    page.answered(
+        post(page.change_body(("filter-centre.value", {"filter-centre": ["karolinska"]})))
+    )
+    body = json.loads(
+        page.change_body(
+            ("filter-status.value", {"filter-centre": ["karolinska"], "filter-status": ["open"]})
+        )
+    )
     sent = {item["id"]: item["value"] for item in body["inputs"]}
     assert sent["url"] == "?centre=karolinska"
     assert sent["data-version"] == data_version(store.current(), store.problem())

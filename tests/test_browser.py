@@ -50,8 +50,16 @@ def choose(dash_duo, dimension: str, code: str):
 
 def test_brw001_page_loads_with_every_chart_and_no_console_error(dash_duo, dash_app):
     open_page(dash_duo, dash_app)
-    for chart in ("trials_by_class", "trials_by_disease", "trials_by_status", "cart",
-                  "hospital_exemption", "vecura", "per_100k", "arm"):
+    for chart in (
+        "trials_by_class",
+        "trials_by_disease",
+        "trials_by_status",
+        "cart",
+        "hospital_exemption",
+        "vecura",
+        "per_100k",
+        "arm",
+    ):
         wait_for_bars(dash_duo, chart, lambda found: len(found) > 0)
     assert "Karolinska|Oncology" in bars(dash_duo, "trials_by_disease")
     assert dash_duo.get_logs() == []
@@ -60,8 +68,9 @@ def test_brw001_page_loads_with_every_chart_and_no_console_error(dash_duo, dash_
 def test_brw002_each_dropdown_changes_the_charts(dash_duo, dash_app):
     open_page(dash_duo, dash_app)
     choose(dash_duo, "centre", "akademiska")
-    found = wait_for_bars(dash_duo, "trials_by_class",
-                          lambda b: all("Akademiska" in key for key in b))
+    found = wait_for_bars(
+        dash_duo, "trials_by_class", lambda b: all("Akademiska" in key for key in b)
+    )
     assert found["Ex vivo GTMP|Akademiska (Uppsala)"] == 7
     dash_duo.wait_for_text_to_equal(f"#{ids.kpi_value('trials')}", "14")
     assert dash_duo.driver.current_url.endswith("?centre=akademiska")
@@ -72,8 +81,9 @@ def test_brw002_each_dropdown_changes_the_charts(dash_duo, dash_app):
 
     # TEP (2) and oncology (8) of Akademiska's 14 trials: the source never crossed them.
     choose(dash_duo, "disease_area", "oncology")
-    wait_for_bars(dash_duo, "trials_by_disease",
-                  lambda b: b == {"Akademiska (Uppsala)|Oncology": "0–2"})
+    wait_for_bars(
+        dash_duo, "trials_by_disease", lambda b: b == {"Akademiska (Uppsala)|Oncology": "0–2"}
+    )
     dash_duo.wait_for_text_to_equal(f"#{ids.kpi_value('trials')}", "0–2")
 
     choose(dash_duo, "status", "open")
@@ -155,7 +165,8 @@ def test_brw007_presentation_mode_moves_by_keyboard_and_esc_leaves(dash_duo, das
     wait_for_slide(dash_duo, CHARTS[-1])
     footer = dash_duo.driver.execute_script(
         "return document.querySelector('#slide .js-plotly-plot').layout.annotations"
-        ".map(a => a.text).join(' ')")
+        ".map(a => a.text).join(' ')"
+    )
     assert "Filters: Centre: Akademiska (Uppsala)" in footer and "Source:" in footer
 
     press(dash_duo, Keys.ESCAPE)
@@ -186,12 +197,12 @@ def test_brw008_auto_advance_moves_on_and_any_key_pauses(dash_duo, dash_app):
 
 def test_brw009_a_link_restores_filters_language_and_slide(dash_duo, dash_app):
     open_page(dash_duo, dash_app)
-    dash_duo.driver.get(dash_duo.server_url
-                        + "/?centre=akademiska&lang=sv&present=1&slide=3")
+    dash_duo.driver.get(dash_duo.server_url + "/?centre=akademiska&lang=sv&present=1&slide=3")
     wait_for_slide(dash_duo, CHARTS[2], "sv")
     slide = dash_duo.driver.execute_script(
         "const gd = document.querySelector('#slide .js-plotly-plot');"
-        "return [gd.data.map(t => t.name), gd.layout.annotations.map(a => a.text).join(' ')];")
+        "return [gd.data.map(t => t.name), gd.layout.annotations.map(a => a.text).join(' ')];"
+    )
     assert slide[0] == ["Akademiska (Uppsala)"]
     assert "Filter: Centrum: Akademiska (Uppsala)" in slide[1] and "Källa:" in slide[1]
     assert dash_duo.driver.execute_script("return document.documentElement.lang") == "sv"
@@ -209,7 +220,8 @@ def figure_colour(dash_duo, chart: str) -> str:
     return dash_duo.driver.execute_script(
         "const gd = document.querySelector(`#${arguments[0]} .js-plotly-plot`);"
         "return gd && gd.layout ? gd.layout.font.color : null;",
-        ids.graph(chart))
+        ids.graph(chart),
+    )
 
 
 def test_brw010_theme_switch_recolours_the_figures_and_is_remembered(dash_duo, dash_app):
@@ -217,16 +229,22 @@ def test_brw010_theme_switch_recolours_the_figures_and_is_remembered(dash_duo, d
     wait_for_bars(dash_duo, "cart", lambda b: len(b) == 3)
     assert figure_colour(dash_duo, "cart") == PALETTES["light"].ink
     dash_duo.find_element("[data-go=theme]").click()
-    dash_duo._wait_for(lambda _d: figure_colour(dash_duo, "cart") == PALETTES["dark"].ink,
-                       timeout=8, msg="the chart kept its light colours")
+    dash_duo._wait_for(
+        lambda _d: figure_colour(dash_duo, "cart") == PALETTES["dark"].ink,
+        timeout=8,
+        msg="the chart kept its light colours",
+    )
     assert "theme=dark" in dash_duo.driver.current_url
     html = "return document.documentElement.getAttribute('data-bs-theme')"
     assert dash_duo.driver.execute_script(html) == "dark"
 
     dash_duo.driver.get(dash_duo.server_url + "/")  # a plain link: the remembered theme
     dash_duo.wait_for_text_to_equal(f"#{ids.kpi_value('trials')}", "43")
-    dash_duo._wait_for(lambda _d: figure_colour(dash_duo, "cart") == PALETTES["dark"].ink,
-                       timeout=8, msg="the theme was not remembered")
+    dash_duo._wait_for(
+        lambda _d: figure_colour(dash_duo, "cart") == PALETTES["dark"].ink,
+        timeout=8,
+        msg="the theme was not remembered",
+    )
     assert dash_duo.driver.execute_script(html) == "dark"
     assert dash_duo.get_logs() == []
 
@@ -235,17 +253,20 @@ def click_centred(dash_duo, selector: str):
     """Click a control in the middle of the window, clear of the sticky filter strip."""
     element = dash_duo.find_element(selector)
     dash_duo.driver.execute_script(
-        "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element)
+        "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element
+    )
     element.click()
 
 
 def test_brw011_csv_of_a_filtered_chart_holds_exactly_its_numbers(dash_duo, dash_app):
     open_page(dash_duo, dash_app)
-    dash_duo.driver.execute_cdp_cmd("Page.setDownloadBehavior",
-                                    {"behavior": "allow", "downloadPath": dash_duo.download_path})
+    dash_duo.driver.execute_cdp_cmd(
+        "Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": dash_duo.download_path}
+    )
     choose(dash_duo, "centre", "akademiska")
-    drawn = wait_for_bars(dash_duo, "trials_by_class",
-                          lambda b: b and all("Akademiska" in key for key in b))
+    drawn = wait_for_bars(
+        dash_duo, "trials_by_class", lambda b: b and all("Akademiska" in key for key in b)
+    )
     click_centred(dash_duo, f"#{ids_selector(ids.export('trials_by_class', 'csv'))}")
     text = downloaded(dash_duo, ".csv").read_text(encoding="utf-8-sig")
     lines = list(csv.reader(io.StringIO(text)))
@@ -253,8 +274,12 @@ def test_brw011_csv_of_a_filtered_chart_holds_exactly_its_numbers(dash_duo, dash
     assert ["Filters", "Centre: Akademiska (Uppsala)"] in lines
     assert ["Data as of", "spring 2025 (published 2025)"] in lines
     assert any(line and line[0] == "Source" and "Figur 2a" in line[1] for line in lines)
-    start = lines.index(["category", "series", "value", "lower", "upper", "shown", "reading",
-                         "qualifier"]) + 1
+    start = (
+        lines.index(
+            ["category", "series", "value", "lower", "upper", "shown", "reading", "qualifier"]
+        )
+        + 1
+    )
     rows = lines[start:]
     bars_in_csv = {f"{row[1]}|{row[0]}": float(row[2]) for row in rows if row[1]}
     assert bars_in_csv == {key: float(value) for key, value in drawn.items()}
@@ -271,8 +296,11 @@ def test_brw011_csv_of_a_filtered_chart_holds_exactly_its_numbers(dash_duo, dash
     click_centred(dash_duo, f"#{ids_selector(ids.export('trials_by_class', 'svg'))}")
     svg = downloaded(dash_duo, ".svg").read_text(encoding="utf-8")
     assert 'width="1920" height="1080"' in svg
-    for burned_in in ("Akademiska (Uppsala): Trials by ATMP class",
-                      "Filters: Centre: Akademiska (Uppsala)", "Source: Figur 1a"):
+    for burned_in in (
+        "Akademiska (Uppsala): Trials by ATMP class",
+        "Filters: Centre: Akademiska (Uppsala)",
+        "Source: Figur 1a",
+    ):
         assert burned_in in svg
 
     click_centred(dash_duo, f"#{ids_selector(ids.export('trials_by_class', 'png'))}")
@@ -293,7 +321,9 @@ def test_brw012_the_swedish_page_writes_decimal_commas(dash_duo, dash_app):
     dash_duo.wait_for_element(f"#{ids.graph('per_100k')} .js-plotly-plot")
     texts = dash_duo.driver.execute_script(
         "return [...document.querySelectorAll(`#${arguments[0]} svg text`)]"
-        ".map(t => t.textContent)", ids.graph("per_100k"))
+        ".map(t => t.textContent)",
+        ids.graph("per_100k"),
+    )
     assert "1,49 (43 / 2,88 M)" in texts  # written on the bar
     assert "0,5" in texts and "1,5" in texts  # plotly's own axis ticks
     assert "prövningar per 100 000 invånare" in dash_duo.find_element(".kpi-row").text.lower()
@@ -302,9 +332,13 @@ def test_brw012_the_swedish_page_writes_decimal_commas(dash_duo, dash_app):
 
 def test_brw013_a_charts_link_focuses_it_and_is_copied(dash_duo, dash_app):
     open_page(dash_duo, dash_app)
-    dash_duo.driver.execute_cdp_cmd("Browser.grantPermissions", {
-        "origin": dash_duo.server_url, "permissions": ["clipboardReadWrite",
-                                                       "clipboardSanitizedWrite"]})
+    dash_duo.driver.execute_cdp_cmd(
+        "Browser.grantPermissions",
+        {
+            "origin": dash_duo.server_url,
+            "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"],
+        },
+    )
     dash_duo.driver.get(dash_duo.server_url + "/?centre=karolinska")
     dash_duo.wait_for_text_to_equal(f"#{ids.kpi_value('trials')}", "29")
     for chart in CHARTS:  # the page has settled: every chart above the link is drawn
@@ -312,13 +346,15 @@ def test_brw013_a_charts_link_focuses_it_and_is_copied(dash_duo, dash_app):
     link = dash_duo.find_element(f"#{ids.card('cart')} [data-go=chart_cart]")
     # Bootstrap scrolls smoothly; the click must wait for nothing.
     dash_duo.driver.execute_script(
-        "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", link)
+        "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", link
+    )
     link.click()
     dash_duo.wait_for_element(f"#{ids.card('cart')}.is-focus")
     assert dash_duo.driver.current_url.endswith("?centre=karolinska&chart=cart")
     dash_duo.wait_for_text_to_equal(f"#{ids.COPY_STATUS}", "Link copied.")
     copied = dash_duo.driver.execute_async_script(
-        "navigator.clipboard.readText().then(arguments[0], () => arguments[0](null))")
+        "navigator.clipboard.readText().then(arguments[0], () => arguments[0](null))"
+    )
     assert copied == dash_duo.driver.current_url
 
     dash_duo.driver.get(copied)  # the link on another machine: same filters, same focus
@@ -338,20 +374,27 @@ def drawn_matches(dash_duo, expected: dict) -> bool:
         "return arguments[0].map(id => {"
         "  const gd = document.querySelector(`#${id} .js-plotly-plot`);"
         "  return gd && gd.data ? {data: gd.data, layout: gd.layout} : null; });",
-        list(expected))
+        list(expected),
+    )
 
     def holds(actual, wanted) -> bool:
         if isinstance(wanted, dict):
             return isinstance(actual, dict) and all(
-                key in actual and holds(actual[key], value) for key, value in wanted.items()
-                if key not in REWRITTEN)
+                key in actual and holds(actual[key], value)
+                for key, value in wanted.items()
+                if key not in REWRITTEN
+            )
         if isinstance(wanted, list):
-            return (isinstance(actual, list) and len(actual) == len(wanted)
-                    and all(holds(a, w) for a, w in zip(actual, wanted, strict=True)))
+            return (
+                isinstance(actual, list)
+                and len(actual) == len(wanted)
+                and all(holds(a, w) for a, w in zip(actual, wanted, strict=True))
+            )
         return actual == wanted
 
-    return all(holds(figure, wanted)
-               for figure, wanted in zip(drawn, expected.values(), strict=True))
+    return all(
+        holds(figure, wanted) for figure, wanted in zip(drawn, expected.values(), strict=True)
+    )
 
 
 def test_brw014_filter_changes_sent_as_patches_draw_exactly_the_views_figures(dash_duo, dash_app):
@@ -363,13 +406,24 @@ def test_brw014_filter_changes_sent_as_patches_draw_exactly_the_views_figures(da
     open_page(dash_duo, dash_app)
 
     def check(search: str) -> None:
-        dash_duo._wait_for(lambda driver: driver.current_url.endswith(search), timeout=8,
-                           msg=f"the link never became {search}")
+        dash_duo._wait_for(
+            lambda driver: driver.current_url.endswith(search),
+            timeout=8,
+            msg=f"the link never became {search}",
+        )
         state, _ = from_query(search, offer(store.current()))
-        expected = dict(zip([ids.graph(chart.key) for chart in CHARTS],
-                            render(store.current(), state).plain["figures"], strict=True))
-        dash_duo._wait_for(lambda _driver: drawn_matches(dash_duo, expected), timeout=8,
-                           msg=f"the charts drawn differ from the view {search}")
+        expected = dict(
+            zip(
+                [ids.graph(chart.key) for chart in CHARTS],
+                render(store.current(), state).plain["figures"],
+                strict=True,
+            )
+        )
+        dash_duo._wait_for(
+            lambda _driver: drawn_matches(dash_duo, expected),
+            timeout=8,
+            msg=f"the charts drawn differ from the view {search}",
+        )
 
     choose(dash_duo, "centre", "akademiska")
     check("?centre=akademiska")
@@ -386,8 +440,9 @@ def test_brw014_filter_changes_sent_as_patches_draw_exactly_the_views_figures(da
     assert dash_duo.get_logs() == []
 
 
-def test_brw015_labels_fit_the_margins_the_server_gives_so_each_chart_draws_once(dash_duo,
-                                                                               dash_app):
+def test_brw015_labels_fit_the_margins_the_server_gives_so_each_chart_draws_once(
+    dash_duo, dash_app
+):
     """Plotly's automargin pushes nothing (a push draws the chart again) where the chart
     has axes and no legend; a legend's room depends on the width, so it may still push."""
     open_page(dash_duo, dash_app)

@@ -16,8 +16,13 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "atmp", *map(str, args)], cwd=ROOT,
-                          capture_output=True, text=True, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "atmp", *map(str, args)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -45,15 +50,19 @@ def test_cli002_check_data_on_the_published_folder(capsys):
 
 def test_cli003_check_data_names_every_problem_and_exits_1(data_copy):
     cart = data_copy / "cart.csv"
-    cart.write_text(cart.read_text(encoding="utf-8").replace("akademiska,38", "akademiska,-38"),
-                    encoding="utf-8")
+    cart.write_text(
+        cart.read_text(encoding="utf-8").replace("akademiska,38", "akademiska,-38"),
+        encoding="utf-8",
+    )
     (data_copy / "vecura.csv").unlink()
     result = _run("check-data", data_copy)
     assert result.returncode == 1
     lines = result.stdout.splitlines()
     assert "2 problem(s)" in lines[0]
-    assert ("cart.csv, row 2, column 'patients': a count cannot be negative (value '-38'). "
-            "Fix: give a number of 0 or more") in lines
+    assert (
+        "cart.csv, row 2, column 'patients': a count cannot be negative (value '-38'). "
+        "Fix: give a number of 0 or more"
+    ) in lines
     assert any(line.startswith("vecura.csv: the file is missing") for line in lines)
     assert "Traceback" not in result.stderr
 
@@ -98,8 +107,9 @@ def test_cli008_sample_size_out_of_range_is_refused(tmp_path, capsys, trials):
 
 def test_cli009_console_script_is_installed():
     script = Path(sys.executable).parent / "atmp"
-    result = subprocess.run([str(script), "check-data", str(DATA_DIR)], capture_output=True,
-                            text=True, timeout=60)
+    result = subprocess.run(
+        [str(script), "check-data", str(DATA_DIR)], capture_output=True, text=True, timeout=60
+    )
     assert result.returncode == 0 and "valid" in result.stdout
 
 
@@ -112,13 +122,22 @@ def _edit(path: Path, old: str, new: str) -> None:
 def test_cli010_check_data_warns_across_files_and_still_serves(data_copy, capsys):
     assert main(["check-data", str(data_copy)]) == 0
     assert "warning" not in capsys.readouterr().out  # the published folder is consistent
-    _edit(data_copy / "regional.csv", "stockholm_uppsala,ongoing_trials,43",
-          "stockholm_uppsala,ongoing_trials,45")
+    _edit(
+        data_copy / "regional.csv",
+        "stockholm_uppsala,ongoing_trials,43",
+        "stockholm_uppsala,ongoing_trials,45",
+    )
     # The CAR-T counts move on a year, the share of Sweden they are applied to does not.
     _edit(data_copy / "cart.csv", "spring 2025", "spring 2026")
     cart = data_copy / "cart.csv"
-    cart.write_text("".join(line for line in cart.read_text(encoding="utf-8").splitlines(True)
-                            if not line.startswith("akademiska")), encoding="utf-8")
+    cart.write_text(
+        "".join(
+            line
+            for line in cart.read_text(encoding="utf-8").splitlines(True)
+            if not line.startswith("akademiska")
+        ),
+        encoding="utf-8",
+    )
     assert main(["check-data", str(data_copy)]) == 0
     out = capsys.readouterr().out
     assert "3 warning(s): the folder is served" in out

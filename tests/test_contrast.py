@@ -29,12 +29,40 @@ CSS = Path(__file__).resolve().parent.parent / "assets" / "10-dashboard.css"
 HEX = re.compile(r"#[0-9a-fA-F]{6}")
 
 # The colour-blind-safe palettes the category colours come from (see atmp/vocab.py).
-OKABE_ITO = {"#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7",
-             "#000000", "#999999"}
-TOL_MUTED = {"#332288", "#88CCEE", "#44AA99", "#117733", "#999933", "#DDCC77", "#CC6677",
-             "#882255", "#AA4499", "#DDDDDD"}
-TOL_LIGHT = {"#77AADD", "#99DDFF", "#44BB99", "#BBCC33", "#AAAA00", "#EEDD88", "#EE8866",
-             "#FFAABB", "#DDDDDD"}
+OKABE_ITO = {
+    "#E69F00",
+    "#56B4E9",
+    "#009E73",
+    "#F0E442",
+    "#0072B2",
+    "#D55E00",
+    "#CC79A7",
+    "#000000",
+    "#999999",
+}
+TOL_MUTED = {
+    "#332288",
+    "#88CCEE",
+    "#44AA99",
+    "#117733",
+    "#999933",
+    "#DDCC77",
+    "#CC6677",
+    "#882255",
+    "#AA4499",
+    "#DDDDDD",
+}
+TOL_LIGHT = {
+    "#77AADD",
+    "#99DDFF",
+    "#44BB99",
+    "#BBCC33",
+    "#AAAA00",
+    "#EEDD88",
+    "#EE8866",
+    "#FFAABB",
+    "#DDDDDD",
+}
 TOL_MEDIUM_CONTRAST_EXTRA = {"#6699CC"}  # Paul Tol's medium-contrast blue, in disease areas
 PUOR = {"#E66101", "#FDB863", "#B2ABD2", "#5E3C99"}  # ColorBrewer PuOr, 4 classes
 YLGNBU_PHASES = {"#DDECBF", "#A5D5A0", "#5AAE8A", "#2D7F8F", "#2A4D7A"}  # sequential, ordered
@@ -45,7 +73,7 @@ def css_variables(theme: str) -> dict[str, str]:
     """The custom properties of the page's light (:root) or dark theme block."""
     text = CSS.read_text(encoding="utf-8")
     selector = ":root {" if theme == "light" else '[data-bs-theme="dark"] {'
-    block = text[text.index(selector):].split("}", 1)[0]
+    block = text[text.index(selector) :].split("}", 1)[0]
     return dict(re.findall(r"--([\w-]+):\s*([^;]+);", block))
 
 
@@ -72,8 +100,12 @@ def test_con002_chart_text_reads_on_every_background():
 
 
 def test_con003_text_inside_any_category_colour_reads():
-    colours = {term.colour for vocabulary in vars(vocab).values()
-               if isinstance(vocabulary, vocab.Vocabulary) for term in vocabulary.terms}
+    colours = {
+        term.colour
+        for vocabulary in vars(vocab).values()
+        if isinstance(vocabulary, vocab.Vocabulary)
+        for term in vocabulary.terms
+    }
     for colour in colours:
         text = readable_text_colour(colour)
         assert contrast_ratio(text, colour) >= TEXT_CONTRAST, colour
@@ -81,14 +113,27 @@ def test_con003_text_inside_any_category_colour_reads():
 
 def test_con004_category_colours_come_from_colour_blind_safe_palettes():
     palettes = {
-        "centre": PUOR, "ATMP class": OKABE_ITO, "status": TOL_LIGHT, "phase": YLGNBU_PHASES,
+        "centre": PUOR,
+        "ATMP class": OKABE_ITO,
+        "status": TOL_LIGHT,
+        "phase": YLGNBU_PHASES,
         "disease area": TOL_MUTED | TOL_LIGHT | TOL_MEDIUM_CONTRAST_EXTRA,
-        "sponsor type": OKABE_ITO, "CAR-T product": OKABE_ITO, "Vecura measure": OKABE_ITO,
+        "sponsor type": OKABE_ITO,
+        "CAR-T product": OKABE_ITO,
+        "Vecura measure": OKABE_ITO,
         "region": PUOR | GREY,
     }
-    for vocabulary in (vocab.CENTRE, vocab.ATMP_CLASS, vocab.DISEASE_AREA, vocab.STATUS,
-                       vocab.PHASE, vocab.SPONSOR_TYPE, vocab.CART_PRODUCT,
-                       vocab.VECURA_MEASURE, vocab.REGION):
+    for vocabulary in (
+        vocab.CENTRE,
+        vocab.ATMP_CLASS,
+        vocab.DISEASE_AREA,
+        vocab.STATUS,
+        vocab.PHASE,
+        vocab.SPONSOR_TYPE,
+        vocab.CART_PRODUCT,
+        vocab.VECURA_MEASURE,
+        vocab.REGION,
+    ):
         colours = {term.colour.upper() for term in vocabulary.terms}
         assert colours <= palettes[vocabulary.name], vocabulary.name
 
@@ -102,8 +147,9 @@ def problems(figure: dict, backgrounds: list[str], ink: str) -> list[str]:
         if isinstance(colour, str) and HEX.fullmatch(colour):
             for background in against:
                 if contrast_ratio(colour, background) < needed:
-                    found.append(f"{what} {colour} on {background}: "
-                                 f"{contrast_ratio(colour, background):.2f}")
+                    found.append(
+                        f"{what} {colour} on {background}: {contrast_ratio(colour, background):.2f}"
+                    )
 
     layout = figure["layout"]
     check("font", layout["font"]["color"], TEXT_CONTRAST, backgrounds)
@@ -114,17 +160,23 @@ def problems(figure: dict, backgrounds: list[str], ink: str) -> list[str]:
         check(f"{axis} title", title.get("font", {}).get("color"), TEXT_CONTRAST, backgrounds)
     for trace in figure["data"]:
         name = f"{trace.get('type')} {trace.get('name', '')}"
-        check(f"{name} text", trace.get("textfont", {}).get("color"), TEXT_CONTRAST,
-              backgrounds)
-        check(f"{name} outside text", trace.get("outsidetextfont", {}).get("color"),
-              TEXT_CONTRAST, backgrounds)
+        check(f"{name} text", trace.get("textfont", {}).get("color"), TEXT_CONTRAST, backgrounds)
+        check(
+            f"{name} outside text",
+            trace.get("outsidetextfont", {}).get("color"),
+            TEXT_CONTRAST,
+            backgrounds,
+        )
         if trace.get("type") == "bar":
             fills = trace["marker"]["color"]
             fills = fills if isinstance(fills, list) else [fills] * len(trace["x"])
             edges = trace["marker"]["line"]["color"]
             for fill, edge in zip(fills, edges, strict=True):
-                shown = fill if all(contrast_ratio(fill, b) >= GRAPHIC_CONTRAST
-                                    for b in backgrounds) else edge
+                shown = (
+                    fill
+                    if all(contrast_ratio(fill, b) >= GRAPHIC_CONTRAST for b in backgrounds)
+                    else edge
+                )
                 check(f"{name} bar", shown, GRAPHIC_CONTRAST, backgrounds)
             if trace.get("textposition") in ("inside", "auto"):
                 for fill, text in zip(fills, trace["insidetextfont"]["color"], strict=True):
@@ -153,11 +205,17 @@ def test_con005_every_chart_reads_in_both_themes_on_the_page_and_as_a_slide(snap
                 view = chart.build(snapshot, filters, "en")
                 for theme, palette in PALETTES.items():
                     page = themed(view.figure, palette)
-                    found += [f"{chart.key} {theme}: {p}"
-                              for p in problems(page, surfaces(theme), palette.ink)]
+                    found += [
+                        f"{chart.key} {theme}: {p}"
+                        for p in problems(page, surfaces(theme), palette.ink)
+                    ]
                     slide = chart_slide(chart, view, filters, snapshot, "en", theme)
-                    found += [f"{chart.key} {theme} slide: {p}" for p in problems(
-                        slide, [SLIDE_PALETTES[theme].background], SLIDE_PALETTES[theme].ink)]
+                    found += [
+                        f"{chart.key} {theme} slide: {p}"
+                        for p in problems(
+                            slide, [SLIDE_PALETTES[theme].background], SLIDE_PALETTES[theme].ink
+                        )
+                    ]
     assert not found, "\n".join(sorted(set(found)))
 
 

@@ -36,14 +36,23 @@ def chart_table(published, key, filters=NO_FILTERS, lang="en"):
 
 
 def test_exp001_rows_come_from_the_figure_itself():
-    figure = {"data": [
-        {"type": "bar", "name": "Patients", "y": ["Karolinska<br><span>4 products</span>"],
-         "x": [74], "text": ["74"]},
-        {"type": "scatter", "mode": "text", "y": ["Karolinska"], "x": [31], "text": ["Σ 31"]},
-    ]}
+    figure = {
+        "data": [
+            {
+                "type": "bar",
+                "name": "Patients",
+                "y": ["Karolinska<br><span>4 products</span>"],
+                "x": [74],
+                "text": ["74"],
+            },
+            {"type": "scatter", "mode": "text", "y": ["Karolinska"], "x": [31], "text": ["Σ 31"]},
+        ]
+    }
     rows = chart_rows(figure)
     assert [(r.category, r.series, r.value, r.shown) for r in rows] == [
-        ("Karolinska, 4 products", "Patients", 74, "74"), ("Karolinska", "", 31, "Σ 31")]
+        ("Karolinska, 4 products", "Patients", 74, "74"),
+        ("Karolinska", "", 31, "Σ 31"),
+    ]
 
 
 COLUMNS = ["category", "series", "value", "lower", "upper", "shown", "reading", "qualifier"]
@@ -57,25 +66,28 @@ def test_exp002_filtered_chart_csv_has_exactly_its_numbers_and_its_context(publi
     assert ["Filters", "Centre: Akademiska (Uppsala)"] in lines
     assert any(line[0] == "Source" and "Figur 2a" in line[1] for line in lines if line)
     assert ["Data as of", "spring 2025 (published 2025)"] in lines
-    data = lines[lines.index(COLUMNS) + 1:]
-    assert data == [["Akademiska (Uppsala)", "Ex vivo GTMP", "7", "7", "7", "7", "certain", ""],
-                    ["Akademiska (Uppsala)", "In vivo GTMP", "3", "3", "3", "3", "certain", ""],
-                    ["Akademiska (Uppsala)", "sCTMP", "2", "2", "2", "2", "certain", ""],
-                    ["Akademiska (Uppsala)", "TEP", "2", "2", "2", "2", "certain", ""],
-                    ["Akademiska (Uppsala)", "", "14", "14", "14", "Σ 14", "certain", ""]]
+    data = lines[lines.index(COLUMNS) + 1 :]
+    assert data == [
+        ["Akademiska (Uppsala)", "Ex vivo GTMP", "7", "7", "7", "7", "certain", ""],
+        ["Akademiska (Uppsala)", "In vivo GTMP", "3", "3", "3", "3", "certain", ""],
+        ["Akademiska (Uppsala)", "sCTMP", "2", "2", "2", "2", "certain", ""],
+        ["Akademiska (Uppsala)", "TEP", "2", "2", "2", "2", "certain", ""],
+        ["Akademiska (Uppsala)", "", "14", "14", "14", "Σ 14", "certain", ""],
+    ]
 
 
 def test_exp003_notes_travel_with_the_numbers(published):
     table = chart_table(published, "trials_by_status")
-    assert any(label == "Note" and "sum to 31, against 29" in text
-               for label, text in table.header)
+    assert any(label == "Note" and "sum to 31, against 29" in text for label, text in table.header)
 
 
 def test_exp004_swedish_csv_uses_semicolons_and_decimal_commas(published):
     text = to_csv(chart_table(published, "per_100k", lang="sv"))
     assert "Källa;" in text and "Filter;inga (hela klustret)" in text
-    assert ("Stockholm–Uppsala, våren 2025;Beräknat ur prövningar och befolkning;1,493;1,493;"
-            "1,493;1,49 (43 / 2,88 M);certain;") in text
+    assert (
+        "Stockholm–Uppsala, våren 2025;Beräknat ur prövningar och befolkning;1,493;1,493;"
+        "1,493;1,49 (43 / 2,88 M);certain;"
+    ) in text
 
 
 def test_exp005_xlsx_holds_numbers_as_numbers(published):
@@ -110,24 +122,51 @@ def test_exp007_dataset_workbook_names_filters_and_source_first(published):
 
 
 def test_exp008_hidden_small_counts_export_their_mark_never_a_number():
-    figure = {"data": [
-        {"type": "bar", "orientation": "v", "name": "Karolinska", "x": [2021, 2022],
-         "y": [12, None], "text": ["12", "<5"]},
-        {"type": "scatter", "mode": "text", "meta": SMALL_MARKS, "x": [2022], "y": [0],
-         "text": ["<5"]},
-        {"type": "choropleth", "locations": ["NOR"], "z": [None], "text": ["<5"],
-         "showscale": True},
-    ]}
+    figure = {
+        "data": [
+            {
+                "type": "bar",
+                "orientation": "v",
+                "name": "Karolinska",
+                "x": [2021, 2022],
+                "y": [12, None],
+                "text": ["12", "<5"],
+            },
+            {
+                "type": "scatter",
+                "mode": "text",
+                "meta": SMALL_MARKS,
+                "x": [2022],
+                "y": [0],
+                "text": ["<5"],
+            },
+            {
+                "type": "choropleth",
+                "locations": ["NOR"],
+                "z": [None],
+                "text": ["<5"],
+                "showscale": True,
+            },
+        ]
+    }
     rows = [(r.category, r.series, r.value, r.shown) for r in chart_rows(figure)]
-    assert rows == [("2021", "Karolinska", 12, "12"), ("2022", "Karolinska", None, "<5"),
-                    ("Norway", "", None, "<5")]
+    assert rows == [
+        ("2021", "Karolinska", 12, "12"),
+        ("2022", "Karolinska", None, "<5"),
+        ("Norway", "", None, "<5"),
+    ]
 
 
 def test_exp009_every_chart_exports_a_row_for_every_value_it_writes(published):
     for chart in CHARTS:
         figure = chart.build(published, NO_FILTERS, "en").figure
-        written = [text for trace in figure["data"] if trace.get("meta") != SMALL_MARKS
-                   for text in trace.get("text") or [] if text]
+        written = [
+            text
+            for trace in figure["data"]
+            if trace.get("meta") != SMALL_MARKS
+            for text in trace.get("text") or []
+            if text
+        ]
         shown = [row.shown for row in chart_rows(figure)]
         assert all(text in shown for text in map(str, written)), chart.key
 
@@ -138,30 +177,33 @@ def test_exp010_the_data_download_sends_the_links_filtered_data():
 
     client = server.test_client()
     dependencies = client.get("/_dash-dependencies").get_json()
-    response = client.post("/_dash-update-component", json=dataset_request(
-        dependencies, "?centre=akademiska&lang=sv"))
+    response = client.post(
+        "/_dash-update-component", json=dataset_request(dependencies, "?centre=akademiska&lang=sv")
+    )
     assert response.status_code == 200
     sent = response.get_json()["response"]["download"]["data"]
     assert sent["filename"].startswith("atmp-data-") and sent["base64"]
     book = load_workbook(io.BytesIO(base64.b64decode(sent["content"])))
     assert ("Filter", "Centrum: Akademiska (Uppsala)") in list(book["Om"].values)
-    assert {row[0] for row in book["cart"].iter_rows(min_row=2, values_only=True)} == {
-        "akademiska"}
+    assert {row[0] for row in book["cart"].iter_rows(min_row=2, values_only=True)} == {"akademiska"}
 
 
 def test_exp011_the_page_table_escapes_what_markdown_would_read_as_markup():
-    table = ChartTable("T", (), (Row("A|B", "ex_vivo", None, "<5"), Row("K", "", 3, "Σ 3")),
-                       "en")
+    table = ChartTable("T", (), (Row("A|B", "ex_vivo", None, "<5"), Row("K", "", 3, "Σ 3")), "en")
     assert to_markdown(table).splitlines() == [
-        "| Category | Series | Shown on the chart |", "|:--|:--|--:|",
-        "| A\\|B | ex\\_vivo | \\<5 |", "| K |   | Σ 3 |"]
+        "| Category | Series | Shown on the chart |",
+        "|:--|:--|--:|",
+        "| A\\|B | ex\\_vivo | \\<5 |",
+        "| K |   | Σ 3 |",
+    ]
 
 
 def test_exp012_synthetic_data_says_so_in_every_export(data_copy):
     (data_copy / "SYNTHETIC").write_text("made by a test\n", encoding="utf-8")
     snapshot = load_snapshot(data_copy)
-    about = list(load_workbook(io.BytesIO(dataset_xlsx(snapshot, NO_FILTERS, "en")))
-                 ["About"].values)
+    about = list(
+        load_workbook(io.BytesIO(dataset_xlsx(snapshot, NO_FILTERS, "en")))["About"].values
+    )
     assert ("Source", "Synthetic sample data — not real figures") in about
     assert "Synthetic sample data" in to_csv(chart_table(snapshot, "cart"))
 

@@ -29,14 +29,21 @@ def test_fig001_dark_theme_recolours_text_axes_and_grid_not_categories(published
 
 def test_fig002_fonts_scale_everywhere():
     part = {"font": {"size": 10}, "data": [{"textfont": {"size": 20}, "x": [10]}]}
-    assert scaled_fonts(part, 2) == {"font": {"size": 20},
-                                     "data": [{"textfont": {"size": 40}, "x": [10]}]}
+    assert scaled_fonts(part, 2) == {
+        "font": {"size": 20},
+        "data": [{"textfont": {"size": 40}, "x": [10]}],
+    }
 
 
 def test_fig003_slide_is_1920_by_1080_with_title_notes_and_footer(published):
     view = BY_KEY["trials_by_status"].build(published, Filters(), "sv")
-    result = slide(view.figure, title="Prövningar per status", notes=view.notes,
-                   footer=("Filter: inga", "Källa: Figur 1c"), palette=SLIDE_PALETTES["dark"])
+    result = slide(
+        view.figure,
+        title="Prövningar per status",
+        notes=view.notes,
+        footer=("Filter: inga", "Källa: Figur 1c"),
+        palette=SLIDE_PALETTES["dark"],
+    )
     layout = result["layout"]
     assert (layout["width"], layout["height"]) == (1920, 1080)
     assert "Prövningar per status" in layout["title"]["text"]
@@ -50,8 +57,7 @@ def test_fig003_slide_is_1920_by_1080_with_title_notes_and_footer(published):
     assert result["data"][0]["textfont"] == dark["data"][0]["textfont"]
 
 
-def test_fig004_every_chart_makes_a_slide_with_any_filters_language_and_theme(published,
-                                                                           tmp_path):
+def test_fig004_every_chart_makes_a_slide_with_any_filters_language_and_theme(published, tmp_path):
     sample = tmp_path / "sample"
     write(generate(published), sample, marker_text(7, 43), DATA_DIR)
     for snapshot in (published, load_snapshot(sample)):  # aggregates; register, maps, years
@@ -64,5 +70,7 @@ def test_fig004_every_chart_makes_a_slide_with_any_filters_language_and_theme(pu
                     assert (layout["width"], layout["height"]) == (1920, 1080), chart.key
                     words = re.sub("<[^>]+>", "", layout["title"]["text"].replace("<br>", " "))
                     assert chart.title(lang) in words, chart.key
-                    assert any(chart.filter_line(filters, lang) in note["text"]
-                               for note in layout["annotations"]), chart.key
+                    assert any(
+                        chart.filter_line(filters, lang) in note["text"]
+                        for note in layout["annotations"]
+                    ), chart.key

@@ -21,32 +21,81 @@ from app import server
 from tests.support.dash_request import dashboard_request, dataset_request, page_request
 
 ROOT = Path(__file__).resolve().parent.parent
-LEAKS = ("Traceback", "site-packages", '.py"', "File \"", str(ROOT), "/work/")
+LEAKS = ("Traceback", "site-packages", '.py"', 'File "', str(ROOT), "/work/")
 UPDATE = "/_dash-update-component"
 
-HOSTILE = st.sampled_from([
-    "<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>", "javascript:alert(1)",
-    "../../../../etc/passwd", "..\\..\\windows\\win.ini", "/work/../etc/shadow", "%2e%2e%2f",
-    "\x00", "\ud800", "\u202e", "😀" * 50, "' OR 1=1 --", "{{7*7}}", "${7*7}", "__proto__",
-    "constructor", "ALL", "MATCH", "NaN", "-1", "1e400", "a" * 100_000,
-])
-SCALARS = (st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=40)
-           | HOSTILE)
-JSON = st.recursive(SCALARS, lambda inner: st.lists(inner, max_size=5)
-                    | st.dictionaries(st.text(max_size=10) | HOSTILE, inner, max_size=5),
-                    max_leaves=20)
+HOSTILE = st.sampled_from(
+    [
+        "<script>alert(1)</script>",
+        '"><img src=x onerror=alert(1)>',
+        "javascript:alert(1)",
+        "../../../../etc/passwd",
+        "..\\..\\windows\\win.ini",
+        "/work/../etc/shadow",
+        "%2e%2e%2f",
+        "\x00",
+        "\ud800",
+        "\u202e",
+        "😀" * 50,
+        "' OR 1=1 --",
+        "{{7*7}}",
+        "${7*7}",
+        "__proto__",
+        "constructor",
+        "ALL",
+        "MATCH",
+        "NaN",
+        "-1",
+        "1e400",
+        "a" * 100_000,
+    ]
+)
+SCALARS = st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=40) | HOSTILE
+JSON = st.recursive(
+    SCALARS,
+    lambda inner: (
+        st.lists(inner, max_size=5)
+        | st.dictionaries(st.text(max_size=10) | HOSTILE, inner, max_size=5)
+    ),
+    max_leaves=20,
+)
 # Far deeper than any request, deeper than Python's recursion limit too: a marker in the
 # value, nested brackets in the text that is sent (json.dumps cannot write them).
 DEEP = st.integers(10, 5000).map(lambda depth: f"<deep {depth}>")
-QUERY_VALUES = (st.text(max_size=30) | HOSTILE
-                | st.sampled_from(["akademiska", "karolinska", "sv", "dark", "1", "0", "99"]))
-QUERY_KEYS = st.sampled_from(["centre", "atmp_class", "disease_area", "status", "phase",
-                              "lang", "theme", "chart", "present", "slide", "advance"])
+QUERY_VALUES = (
+    st.text(max_size=30)
+    | HOSTILE
+    | st.sampled_from(["akademiska", "karolinska", "sv", "dark", "1", "0", "99"])
+)
+QUERY_KEYS = st.sampled_from(
+    [
+        "centre",
+        "atmp_class",
+        "disease_area",
+        "status",
+        "phase",
+        "lang",
+        "theme",
+        "chart",
+        "present",
+        "slide",
+        "advance",
+    ]
+)
 QUERIES = st.lists(st.tuples(QUERY_KEYS | st.text(max_size=10), QUERY_VALUES), max_size=6).map(
-    lambda pairs: "?" + "&".join(f"{key}={value}" for key, value in pairs))
-FUZZ = settings(derandomize=True, database=None, deadline=None, print_blob=False,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
-                                       HealthCheck.function_scoped_fixture])
+    lambda pairs: "?" + "&".join(f"{key}={value}" for key, value in pairs)
+)
+FUZZ = settings(
+    derandomize=True,
+    database=None,
+    deadline=None,
+    print_blob=False,
+    suppress_health_check=[
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+        HealthCheck.function_scoped_fixture,
+    ],
+)
 
 
 @pytest.fixture(scope="module")
@@ -58,11 +107,16 @@ def client():
 def requests(client) -> list[dict]:
     """A real request of each server-side callback the page sends."""
     dependencies = client.get("/_dash-dependencies").get_json()
-    return [dashboard_request(dependencies, "url.search", {"url": "?centre=akademiska"}),
-            dashboard_request(dependencies, "filter-centre.value",
-                              {"filter-centre": ["akademiska"], "filter-phase": ["1"]}),
-            page_request(dependencies, "?lang=sv&present=1&slide=2"),
-            dataset_request(dependencies, "?status=open")]
+    return [
+        dashboard_request(dependencies, "url.search", {"url": "?centre=akademiska"}),
+        dashboard_request(
+            dependencies,
+            "filter-centre.value",
+            {"filter-centre": ["akademiska"], "filter-phase": ["1"]},
+        ),
+        page_request(dependencies, "?lang=sv&present=1&slide=2"),
+        dataset_request(dependencies, "?status=open"),
+    ]
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -132,16 +186,28 @@ def serialized(body) -> bytes:
 @given(data=st.data())
 def test_fuz001_mutated_callback_requests(client, requests, data):
     body = mutate(data.draw(st.sampled_from(requests)), data.draw)
-    assert_handled(client.post(UPDATE, data=serialized(body),
-                               headers={"Content-Type": "application/json"}))
+    assert_handled(
+        client.post(UPDATE, data=serialized(body), headers={"Content-Type": "application/json"})
+    )
 
 
 @settings(FUZZ, max_examples=1000)
-@given(body=st.binary(max_size=200) | st.text(max_size=200).map(str.encode)
-       | JSON.map(lambda value: json.dumps(value).encode()),
-       content_type=st.sampled_from([None, "application/json", "text/plain",
-                                     "application/x-www-form-urlencoded", "multipart/form-data",
-                                     "application/json; charset=latin-1", "<script>"]))
+@given(
+    body=st.binary(max_size=200)
+    | st.text(max_size=200).map(str.encode)
+    | JSON.map(lambda value: json.dumps(value).encode()),
+    content_type=st.sampled_from(
+        [
+            None,
+            "application/json",
+            "text/plain",
+            "application/x-www-form-urlencoded",
+            "multipart/form-data",
+            "application/json; charset=latin-1",
+            "<script>",
+        ]
+    ),
+)
 def test_fuz002_bodies_that_are_not_requests(client, body, content_type):
     headers = {"Content-Type": content_type} if content_type else {}
     assert_handled(client.post(UPDATE, data=body, headers=headers))

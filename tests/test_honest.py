@@ -49,8 +49,9 @@ def _post(client, body: dict) -> dict:
 
 
 def _download(client, dependencies, chart: str, kind: str, search: str) -> dict:
-    return _post(client, export_request(dependencies, chart, kind, search))["response"][
-        "download"]["data"]
+    return _post(client, export_request(dependencies, chart, kind, search))["response"]["download"][
+        "data"
+    ]
 
 
 def _csv_lines(sent: dict) -> list[list[str]]:
@@ -60,7 +61,7 @@ def _csv_lines(sent: dict) -> list[list[str]]:
 def _csv_rows(sent: dict) -> list[dict[str, str]]:
     lines = _csv_lines(sent)
     start = next(i for i, line in enumerate(lines) if line[:2] == ["category", "series"])
-    return [dict(zip(lines[start], line, strict=True)) for line in lines[start + 1:]]
+    return [dict(zip(lines[start], line, strict=True)) for line in lines[start + 1 :]]
 
 
 def _workbook_values(sent: dict) -> dict[str, list[tuple]]:
@@ -83,8 +84,11 @@ def _ancestors(response: dict, component_id: str) -> list[dict]:
             props = node.get("props", node)
             if props.get("id") == component_id:
                 return above
-            stack.extend((value, [props, *above]) for value in props.values()
-                         if isinstance(value, list | dict))
+            stack.extend(
+                (value, [props, *above])
+                for value in props.values()
+                if isinstance(value, list | dict)
+            )
     raise KeyError(component_id)
 
 
@@ -98,12 +102,20 @@ def _everything_seen(client) -> dict:
     seen: dict = {"healthz": client.get("/healthz").get_json()}
     for search in ("", "?centre=akademiska&lang=sv", "?present=1&slide=2&theme=dark"):
         seen[f"page {search}"] = _rendered(client, dependencies, search)
-        seen[f"data {search}"] = (_workbook_values(sent := _post(client, dataset_request(
-            dependencies, search))["response"]["download"]["data"]), sent["filename"])
+        seen[f"data {search}"] = (
+            _workbook_values(
+                sent := _post(client, dataset_request(dependencies, search))["response"][
+                    "download"
+                ]["data"]
+            ),
+            sent["filename"],
+        )
         for kind in ("csv", "xlsx"):
             sent = _download(client, dependencies, "trials_by_status", kind, search)
-            seen[f"{kind} {search}"] = (sent["filename"], sent["content"] if kind == "csv"
-                                        else _workbook_values(sent))
+            seen[f"{kind} {search}"] = (
+                sent["filename"],
+                sent["content"] if kind == "csv" else _workbook_values(sent),
+            )
     return seen
 
 
@@ -119,16 +131,23 @@ def test_hon001_touching_every_data_file_changes_nothing_a_user_sees(served, cli
     assert after == before
     assert before["healthz"]["data_date"] == "2025"
     assert before["healthz"]["reference_period"] == "spring 2025"
-    names = [value[0] if key.startswith(("csv", "xlsx")) else value[1]
-             for key, value in before.items() if key.startswith(("csv", "xlsx", "data"))]
+    names = [
+        value[0] if key.startswith(("csv", "xlsx")) else value[1]
+        for key, value in before.items()
+        if key.startswith(("csv", "xlsx", "data"))
+    ]
     assert names and all("spring-2025" in name for name in names), names
     assert "2031" not in _text(after) and "spring 2025" in _text(after["page "])
 
 
 def test_hon002_a_changed_release_record_is_what_every_view_says(served, client):
     path = served / "release.csv"
-    path.write_text(path.read_text(encoding="utf-8").replace(
-        "spring 2025,våren 2025,2025,", "autumn 2025,hösten 2025,2025-11-30,"), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "spring 2025,våren 2025,2025,", "autumn 2025,hösten 2025,2025-11-30,"
+        ),
+        encoding="utf-8",
+    )
     store.refresh()
     store.refresh()
     assert client.get("/healthz").get_json()["data_date"] == "2025-11-30"
@@ -149,7 +168,8 @@ def test_hon003_crossed_filters_show_their_bounds_in_the_key_figure_and_the_csv(
     assert "Not available" not in _text(page)
     rows = _csv_rows(_download(client, dependencies, "trials_by_class", "csv", TEP_OPEN))
     assert [(r["series"], r["value"], r["lower"], r["upper"]) for r in rows] == [
-        ("TEP", "", "0", "2")]
+        ("TEP", "", "0", "2")
+    ]
     # The possible part is drawn hatched on top of the certain part, and one note says why.
     figure = rendered_prop(page, ids.graph("trials_by_class"), "figure")
     possible = [trace for trace in figure["data"] if trace.get("base") is not None]
@@ -163,24 +183,24 @@ def test_hon004_a_breakdown_off_its_total_widens_the_bounds_and_says_so(publishe
     filters = Filters(centre=("karolinska",), atmp_class=("ex_vivo_gtmp",), status=("open",))
     counts = count_trials(published.trials, filters)
     assert counts.total().lower == 0 and counts.total().upper == 12
-    assert [(m.dimension, m.counted, m.declared) for m in counts.widened] == [
-        ("status", 31, 29)]
+    assert [(m.dimension, m.counted, m.declared) for m in counts.widened] == [("status", 31, 29)]
     view = BY_KEY["trials_by_class"].build(published, filters, "en")
     assert any("31, against 29" in note and "allow for either" in note for note in view.notes)
 
 
 @pytest.mark.parametrize("centre", CENTRE.codes())
-def test_hon005_every_chart_follows_the_centre_or_carries_its_scope(client, published,
-                                                                     centre):
+def test_hon005_every_chart_follows_the_centre_or_carries_its_scope(client, published, centre):
     dependencies = client.get("/_dash-dependencies").get_json()
     label = CENTRE.label(centre, "en")
     page = _rendered(client, dependencies, f"?centre={centre}")
     for number, chart in enumerate(offered_charts(published), start=1):
         scope = _text(rendered_prop(page, ids.scope(chart.key), "children"))
         figure = _text(rendered_prop(page, ids.graph(chart.key), "figure"))
-        slide_figure = rendered_prop(_rendered(
-            client, dependencies, f"?centre={centre}&present=1&slide={number}"),
-            ids.SLIDE, "figure")
+        slide_figure = rendered_prop(
+            _rendered(client, dependencies, f"?centre={centre}&present=1&slide={number}"),
+            ids.SLIDE,
+            "figure",
+        )
         # The slide's words: its title (maybe wrapped) and the lines written under it.
         slide = re.sub("<[^>]+>", "", _text(slide_figure["layout"]).replace("<br>", " "))
         if chart.applies("centre"):
@@ -219,8 +239,9 @@ def test_hon007_uncertain_and_approximate_numbers_are_marked_where_they_are(clie
     dependencies = client.get("/_dash-dependencies").get_json()
     page = _rendered(client, dependencies, "")
     for chart, category, series, shown, reading, qualifier in (
-            ("trials_by_status", "Akademiska (Uppsala)", "Open", "6*", "uncertain", ""),
-            ("hospital_exemption", "Karolinska", "Patients", "≈\u00a020", "certain", "about")):
+        ("trials_by_status", "Akademiska (Uppsala)", "Open", "6*", "uncertain", ""),
+        ("hospital_exemption", "Karolinska", "Patients", "≈\u00a020", "certain", "about"),
+    ):
         figure = rendered_prop(page, ids.graph(chart), "figure")
         trace = next(tr for tr in figure["data"] if tr.get("name") == series)
         point = [y.split("<br>")[0] for y in trace["y"]].index(category)
@@ -237,10 +258,14 @@ def test_hon008_the_published_data_offers_no_phase_filter_card_or_slide(client, 
     assert not published.trials.knows("phase")
     dependencies = client.get("/_dash-dependencies").get_json()
     page = _rendered(client, dependencies, "?present=1")
-    assert any("d-none" in str(props.get("className"))
-               for props in _ancestors(page, ids.dropdown("phase"))[:3])
-    assert not any("d-none" in str(props.get("className"))
-                   for props in _ancestors(page, ids.dropdown("status")))
+    assert any(
+        "d-none" in str(props.get("className"))
+        for props in _ancestors(page, ids.dropdown("phase"))[:3]
+    )
+    assert not any(
+        "d-none" in str(props.get("className"))
+        for props in _ancestors(page, ids.dropdown("status"))
+    )
     cell = rendered_prop(page, ids.cell("trials_by_phase"), "className")
     assert "d-none" in cell
     count = len(offered_charts(published))
@@ -255,8 +280,10 @@ def test_hon008_the_published_data_offers_no_phase_filter_card_or_slide(client, 
 def test_hon009_every_option_counts_its_trials_and_an_empty_one_is_disabled(client):
     dependencies = client.get("/_dash-dependencies").get_json()
     page = _rendered(client, dependencies, "?centre=akademiska")
-    options = {option["value"]: option for option in
-               rendered_prop(page, ids.dropdown("atmp_class"), "options")}
+    options = {
+        option["value"]: option
+        for option in rendered_prop(page, ids.dropdown("atmp_class"), "options")
+    }
     assert "(2)" in _text(options["tep"]["label"]) and not options["tep"].get("disabled")
     assert "(7)" in _text(options["ex_vivo_gtmp"]["label"])
     # Akademiska has no combined-class trial: shown, disabled, not hidden.
@@ -269,8 +296,9 @@ def test_hon010_every_comparison_names_its_area_and_period(published):
         assert rows, key
         for row in rows:
             category = row.category
-            assert any(period in category for period in (
-                "spring 2025", "December 2023", "2014–2019")), (key, category)
+            assert any(
+                period in category for period in ("spring 2025", "December 2023", "2014–2019")
+            ), (key, category)
 
 
 def test_hon011_arm_trials_per_100000_use_the_populations_of_their_period(published):
@@ -288,16 +316,28 @@ def test_hon011_arm_trials_per_100000_use_the_populations_of_their_period(publis
 def test_hon012_the_alternative_reading_is_a_link_away(client):
     dependencies = client.get("/_dash-dependencies").get_json()
     alternative = _rendered(client, dependencies, "?centre=akademiska&reading=alternative")
-    rows = _csv_rows(_download(client, dependencies, "trials_by_status", "csv",
-                               "?centre=akademiska&reading=alternative"))
+    rows = _csv_rows(
+        _download(
+            client,
+            dependencies,
+            "trials_by_status",
+            "csv",
+            "?centre=akademiska&reading=alternative",
+        )
+    )
     assert {r["series"]: r["value"] for r in rows if r["series"]} == {
-        "Start-up": "6", "Open": "3", "Follow-up": "5"}
+        "Start-up": "6",
+        "Open": "3",
+        "Follow-up": "5",
+    }
     notes = _text(rendered_prop(alternative, ids.notes("trials_by_status"), "children"))
     assert "Figur 2c: shown with the other reading of its labels" in notes
-    assert "Show the published reading" in _text(rendered_prop(alternative, ids.QUALITY,
-                                                               "children"))
-    published = _csv_rows(_download(client, dependencies, "trials_by_status", "csv",
-                                     "?centre=akademiska"))
+    assert "Show the published reading" in _text(
+        rendered_prop(alternative, ids.QUALITY, "children")
+    )
+    published = _csv_rows(
+        _download(client, dependencies, "trials_by_status", "csv", "?centre=akademiska")
+    )
     assert {r["series"]: r["value"] for r in published if r["series"]}["Start-up"] == "3"
 
 
@@ -317,8 +357,10 @@ def test_hon013_a_folder_without_alternatives_names_the_reading_link_in_a_notice
 MAINTAINER_WORDS = ("README", "data/", "check-data", ".csv")
 
 
-@pytest.mark.parametrize("search", ["", "?centre=akademiska", "?lang=sv&centre=karolinska",
-                                    TEP_OPEN + "&present=1&slide=9"])
+@pytest.mark.parametrize(
+    "search",
+    ["", "?centre=akademiska", "?lang=sv&centre=karolinska", TEP_OPEN + "&present=1&slide=9"],
+)
 def test_hon014_no_instruction_for_the_maintainer_reaches_the_audience(client, search):
     dependencies = client.get("/_dash-dependencies").get_json()
     page = _text(_rendered(client, dependencies, search))
@@ -339,10 +381,12 @@ def test_hon015_a_chart_with_nothing_to_draw_is_a_compact_tile(client):
 
 # A register of trials (every dimension known) and the breakdowns it would publish one at
 # a time: the bounds of the breakdowns always hold the register's exact count.
-_TRIAL = st.fixed_dictionaries({
-    "centre": st.sampled_from(CENTRE.codes()),
-    **{dim: st.sampled_from(vocab.codes()) for dim, vocab in TRIAL_DIMENSIONS.items()},
-})
+_TRIAL = st.fixed_dictionaries(
+    {
+        "centre": st.sampled_from(CENTRE.codes()),
+        **{dim: st.sampled_from(vocab.codes()) for dim, vocab in TRIAL_DIMENSIONS.items()},
+    }
+)
 
 
 def _published_breakdowns(register: pd.DataFrame, off_by: tuple[str, int] | None) -> pd.DataFrame:
@@ -362,22 +406,28 @@ def _published_breakdowns(register: pd.DataFrame, off_by: tuple[str, int] | None
     return frame
 
 
-_FILTERS = st.builds(Filters, **{dim: st.lists(st.sampled_from(vocab.codes()), max_size=2,
-                                               unique=True).map(tuple)
-                                  for dim, vocab in TRIAL_DIMENSIONS.items()})
+_FILTERS = st.builds(
+    Filters,
+    **{
+        dim: st.lists(st.sampled_from(vocab.codes()), max_size=2, unique=True).map(tuple)
+        for dim, vocab in TRIAL_DIMENSIONS.items()
+    },
+)
 
 
 @settings(max_examples=150, deadline=None)
-@given(trials=st.lists(_TRIAL, min_size=1, max_size=40), filters=_FILTERS,
-       by=st.sampled_from([None, *TRIAL_DIMENSIONS]),
-       off_by=st.none() | st.tuples(st.sampled_from(list(TRIAL_DIMENSIONS)),
-                                    st.integers(-3, 3)))
-def test_hon016_the_bounds_of_the_breakdowns_hold_the_registers_count(trials, filters, by,
-                                                                      off_by):
+@given(
+    trials=st.lists(_TRIAL, min_size=1, max_size=40),
+    filters=_FILTERS,
+    by=st.sampled_from([None, *TRIAL_DIMENSIONS]),
+    off_by=st.none() | st.tuples(st.sampled_from(list(TRIAL_DIMENSIONS)), st.integers(-3, 3)),
+)
+def test_hon016_the_bounds_of_the_breakdowns_hold_the_registers_count(trials, filters, by, off_by):
     register = pd.DataFrame(trials)
     truth = count_trials(facts_from_register(register), filters, by).counts
-    answered = count_trials(facts_from_aggregates(_published_breakdowns(register, off_by)),
-                            filters, by)
+    answered = count_trials(
+        facts_from_aggregates(_published_breakdowns(register, off_by)), filters, by
+    )
     if off_by is not None and off_by[0] not in answered.crossed:
         return  # one breakdown on its own is read as published, off its total or not
     bounds = answered.counts
@@ -391,4 +441,3 @@ def test_hon016_the_bounds_of_the_breakdowns_hold_the_registers_count(trials, fi
                 continue
             value = count.value if count else 0
             assert trials_range.lower <= value <= trials_range.upper, (centre, code)
-

@@ -19,12 +19,28 @@ def page_text(published, search: str) -> str:
 
 def test_pag001_a_swedish_link_renders_no_english_words_of_the_interface(published):
     text = page_text(published, "?lang=sv")
-    for english in ('"Copy link"', '"Present"', '"Table of the numbers"', '"Dark theme"',
-                    '"Skip to the charts"', '"Reset filters"', '"Ongoing trials"',
-                    '"Source: ', '"Chart 1 of'):
+    for english in (
+        '"Copy link"',
+        '"Present"',
+        '"Table of the numbers"',
+        '"Dark theme"',
+        '"Skip to the charts"',
+        '"Reset filters"',
+        '"Ongoing trials"',
+        '"Source: ',
+        '"Chart 1 of',
+    ):
         assert english not in text, english
-    for swedish in ("Kopiera länk", "Presentera", "Tabell med siffrorna", "Mörkt tema",
-                    "Hoppa till", "Källa:", "Pågående prövningar", "1,49"):
+    for swedish in (
+        "Kopiera länk",
+        "Presentera",
+        "Tabell med siffrorna",
+        "Mörkt tema",
+        "Hoppa till",
+        "Källa:",
+        "Pågående prövningar",
+        "1,49",
+    ):
         assert swedish in text, swedish
 
 

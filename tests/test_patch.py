@@ -35,8 +35,13 @@ FILTER_STEPS = [
     Filters(centre=("karolinska", "akademiska"), status=("follow_up",)),
     Filters(),
     Filters(disease_area=("skin",)),
-    Filters(centre=("akademiska",), atmp_class=("combined",), disease_area=("ent",),
-            status=("start_up",), phase=("phase_3",)),  # no trial: charts without data
+    Filters(
+        centre=("akademiska",),
+        atmp_class=("combined",),
+        disease_area=("ent",),
+        status=("start_up",),
+        phase=("phase_3",),
+    ),  # no trial: charts without data
     Filters(),
 ]
 VIEWS = [
@@ -130,8 +135,9 @@ def test_pat002_the_patches_sent_make_exactly_the_new_view_on_the_page(data, req
         page = {}
         for name, value in sent.items():
             if name in PER_ITEM:
-                page[name] = [on_page(old, item) for old, item
-                              in zip(shown.plain[name], value, strict=True)]
+                page[name] = [
+                    on_page(old, item) for old, item in zip(shown.plain[name], value, strict=True)
+                ]
             elif value is not no_update or name in shown.plain:
                 page[name] = on_page(shown.plain.get(name), value)
         assert page == rendered.plain, (before, after)
@@ -139,13 +145,18 @@ def test_pat002_the_patches_sent_make_exactly_the_new_view_on_the_page(data, req
 
 def test_pat003_changes_keep_what_stays_and_remove_items_from_the_end():
     long = list(range(100))  # so that changing the list costs less than sending it
-    old = {"data": [{"x": long, "marker": {"color": "a"}}, {"x": [2]}, {"x": [3]}],
-           "layout": {"height": 300, "annotations": [{"text": "none"}]}}
+    old = {
+        "data": [{"x": long, "marker": {"color": "a"}}, {"x": [2]}, {"x": [3]}],
+        "layout": {"height": 300, "annotations": [{"text": "none"}]},
+    }
     new = {"data": [{"x": long, "marker": {"color": "b"}}], "layout": {"height": 300}}
     assert changes(old, old) == []
-    assert changes(old, new) == [(("data", 0, "marker", "color"), "b"),
-                                 (("data", 2), REMOVED), (("data", 1), REMOVED),
-                                 (("layout", "annotations"), REMOVED)]
+    assert changes(old, new) == [
+        (("data", 0, "marker", "color"), "b"),
+        (("data", 2), REMOVED),
+        (("data", 1), REMOVED),
+        (("layout", "annotations"), REMOVED),
+    ]
     assert applied(old, changes(old, new)) == new
     assert applied(new, changes(new, old)) == old
     # A short list whose items all change is sent whole, not as an operation per item.
@@ -168,8 +179,11 @@ def test_pat004_a_filter_change_on_the_page_sends_patches_a_link_sends_everythin
         assert response.status_code == 200
         return response.get_json()["response"]
 
-    change = {"url": "?centre=akademiska", "filter-centre": ["akademiska"],
-              "filter-status": ["open"]}
+    change = {
+        "url": "?centre=akademiska",
+        "filter-centre": ["akademiska"],
+        "filter-status": ["open"],
+    }
     patch = answer("filter-status.value", **change, **{"data-version": version})
     assert "__dash_patch_update" in patch["chart-trials_by_status"]["figure"]
     assert "source-cart" not in patch  # the same data: its source stays
@@ -181,9 +195,16 @@ def test_pat004_a_filter_change_on_the_page_sends_patches_a_link_sends_everythin
     for whole in (full, link):
         assert "__dash_patch_update" not in json.dumps(whole)
         assert whole["source-cart"]["children"].startswith("Source")
-    assert full["chart-trials_by_status"]["figure"] == json.loads(to_json_plotly(
-        outputs(render(store.current(), ViewState(filters=Filters(
-            centre=("akademiska",), status=("open",)))))["figures"][1]))
+    assert full["chart-trials_by_status"]["figure"] == json.loads(
+        to_json_plotly(
+            outputs(
+                render(
+                    store.current(),
+                    ViewState(filters=Filters(centre=("akademiska",), status=("open",))),
+                )
+            )["figures"][1]
+        )
+    )
 
 
 def test_pat005_an_item_that_came_or_went_is_inserted_or_removed_not_shifted_along():
@@ -200,9 +221,14 @@ def test_pat005_an_item_that_came_or_went_is_inserted_or_removed_not_shifted_alo
 
 
 def test_pat006_an_item_whose_changes_take_more_bytes_than_itself_is_sent_whole():
-    styled = {"type": "bar", "x": [1, 2], "orientation": "h",
-              "marker": {"color": ["#44BB99", "#44BB99"], "line": {"width": 1}},
-              "customdata": [["status", "open"]] * 2, "hovertemplate": "%{hovertext}"}
+    styled = {
+        "type": "bar",
+        "x": [1, 2],
+        "orientation": "h",
+        "marker": {"color": ["#44BB99", "#44BB99"], "line": {"width": 1}},
+        "customdata": [["status", "open"]] * 2,
+        "hovertemplate": "%{hovertext}",
+    }
     plain = {"type": "bar", "x": [3]}
     assert changes({"data": [styled]}, {"data": [plain]}) == [(("data", 0), plain)]
     moved = {**styled, "x": [4, 2]}  # a few values differ: only they are sent

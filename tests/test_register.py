@@ -21,6 +21,7 @@ def exact(per_centre):
     """A register's counts are exact: trials per centre as numbers."""
     return {centre: trials.value for centre, trials in per_centre.items()}
 
+
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "trial_register.csv"
 BY_KEY = {chart.key: chart for chart in CHARTS}
 
@@ -34,8 +35,12 @@ def register_dir(data_copy: Path) -> Path:
 
 
 def bars(figure: dict) -> dict:
-    return {(trace["name"], y): x for trace in figure["data"] if trace["type"] == "bar"
-            for y, x in zip(trace["y"], trace["x"], strict=True)}
+    return {
+        (trace["name"], y): x
+        for trace in figure["data"]
+        if trace["type"] == "bar"
+        for y, x in zip(trace["y"], trace["x"], strict=True)
+    }
 
 
 def test_reg001_register_replaces_the_aggregates(register_dir):
@@ -61,8 +66,9 @@ def test_reg003_every_filter_applies_to_every_trial_chart(register_dir):
     assert bars(status.figure) == {("Open", "Karolinska"): 3, ("Open", "Akademiska (Uppsala)"): 1}
 
 
-def test_reg004_phase_chart_from_the_register_and_named_absent_in_aggregates(register_dir,
-                                                                             published):
+def test_reg004_phase_chart_from_the_register_and_named_absent_in_aggregates(
+    register_dir, published
+):
     snapshot = load_snapshot(register_dir)
     phases = bars(BY_KEY["trials_by_phase"].build(snapshot, Filters(), "sv").figure)
     assert phases[("Fas I", "Karolinska")] == 2 and phases[("Fas II", "Akademiska (Uppsala)")] == 1
@@ -103,8 +109,9 @@ def _write_swedish_csv(path: Path, rows: list[list[str]]) -> None:
 def test_reg006_xlsx_register_reads_like_the_csv(register_dir):
     rows = _csv_rows(register_dir / "trial_register.csv")
     (register_dir / "trial_register.csv").unlink()
-    typed = [rows[0]] + [[int(cell) if cell.isdigit() else cell for cell in row]
-                         for row in rows[1:]]
+    typed = [rows[0]] + [
+        [int(cell) if cell.isdigit() else cell for cell in row] for row in rows[1:]
+    ]
     _write_xlsx(register_dir / "trial_register.xlsx", typed)
     snapshot = load_snapshot(register_dir)
     assert exact(trial_total(snapshot, Filters())) == {"karolinska": 5, "akademiska": 3}
@@ -135,47 +142,123 @@ def _replace(path: Path, old: str, new: str) -> None:
 REGISTER = "trial_register.csv"
 # (id, how to break the folder, file, row, column, words in the message)
 BROKEN = [
-    ("malformed-trial-id", lambda d: _replace(d / REGISTER, "2019-001234-56", "2019-1234-56"),
-     REGISTER, 4, "trial_id", "not a trial id"),
-    ("duplicate-trial-id", lambda d: _replace(d / REGISTER, "NCT01234568", "NCT01234567"),
-     REGISTER, 6, None, "duplicate row for trial_id=NCT01234567"),
-    ("unknown-phase", lambda d: _replace(d / REGISTER, "phase_3", "phase_9"),
-     REGISTER, 6, "phase", "unknown phase code 'phase_9'"),
-    ("own-product-not-yes-no", lambda d: _replace(d / REGISTER, "academic,yes,2023",
-                                                  "academic,maybe,2023"),
-     REGISTER, 2, "own_product", "unknown yes/no code 'maybe'"),
-    ("missing-start-year", lambda d: _replace(d / REGISTER, "no,2022,", "no,,"),
-     REGISTER, 3, "start_year", "missing"),
-    ("a-centre-in-both-sources", lambda d: shutil.copy(Path("data/trials.csv"),
-                                                        d / "trials.csv"),
-     "trials.csv", 2, "centre", "Karolinska's trials are in both"),
-    ("no-trial-source", lambda d: (d / REGISTER).unlink(),
-     "trials.csv", None, None, "neither is there"),
-    ("xlsx-merged-header", lambda d: (
-        (d / REGISTER).unlink(),
-        _write_xlsx(d / "trial_register.xlsx", [["Trials", None], ["trial_id", "title"]],
-                    merge="A1:B1")),
-     "trial_register.xlsx", 1, None, "header cells are merged (A1:B1)"),
-    ("xlsx-not-a-workbook", lambda d: (
-        (d / REGISTER).unlink(), (d / "trial_register.xlsx").write_text("not a zip")),
-     "trial_register.xlsx", None, None, "not a readable Excel workbook"),
-    ("csv-and-xlsx", lambda d: _write_xlsx(d / "cart.xlsx", [["centre"]]),
-     "cart.csv", None, None, "both cart.csv and cart.xlsx"),
-    ("yearly-mixed-with-total", lambda d: (d / "cart.csv").write_text(
-        "centre,year,patients,products,source,note\nakademiska,,38,4,S,\n"
-        "karolinska,2024,30,,S,\nkarolinska,,44,,S,\n", encoding="utf-8"),
-     "cart.csv", 4, "year", "mix rows with and without a year"),
-    ("unknown-country", lambda d: (d / "vecura_exports.csv").write_text(
-        "country,year,countries,patients,source,note\nNOR,2024,1,3,S,\nXXX,2024,1,2,S,\n",
-        encoding="utf-8"),
-     "vecura_exports.csv", 3, "country", "unknown country code 'XXX'"),
+    (
+        "malformed-trial-id",
+        lambda d: _replace(d / REGISTER, "2019-001234-56", "2019-1234-56"),
+        REGISTER,
+        4,
+        "trial_id",
+        "not a trial id",
+    ),
+    (
+        "duplicate-trial-id",
+        lambda d: _replace(d / REGISTER, "NCT01234568", "NCT01234567"),
+        REGISTER,
+        6,
+        None,
+        "duplicate row for trial_id=NCT01234567",
+    ),
+    (
+        "unknown-phase",
+        lambda d: _replace(d / REGISTER, "phase_3", "phase_9"),
+        REGISTER,
+        6,
+        "phase",
+        "unknown phase code 'phase_9'",
+    ),
+    (
+        "own-product-not-yes-no",
+        lambda d: _replace(d / REGISTER, "academic,yes,2023", "academic,maybe,2023"),
+        REGISTER,
+        2,
+        "own_product",
+        "unknown yes/no code 'maybe'",
+    ),
+    (
+        "missing-start-year",
+        lambda d: _replace(d / REGISTER, "no,2022,", "no,,"),
+        REGISTER,
+        3,
+        "start_year",
+        "missing",
+    ),
+    (
+        "a-centre-in-both-sources",
+        lambda d: shutil.copy(Path("data/trials.csv"), d / "trials.csv"),
+        "trials.csv",
+        2,
+        "centre",
+        "Karolinska's trials are in both",
+    ),
+    (
+        "no-trial-source",
+        lambda d: (d / REGISTER).unlink(),
+        "trials.csv",
+        None,
+        None,
+        "neither is there",
+    ),
+    (
+        "xlsx-merged-header",
+        lambda d: (
+            (d / REGISTER).unlink(),
+            _write_xlsx(
+                d / "trial_register.xlsx", [["Trials", None], ["trial_id", "title"]], merge="A1:B1"
+            ),
+        ),
+        "trial_register.xlsx",
+        1,
+        None,
+        "header cells are merged (A1:B1)",
+    ),
+    (
+        "xlsx-not-a-workbook",
+        lambda d: ((d / REGISTER).unlink(), (d / "trial_register.xlsx").write_text("not a zip")),
+        "trial_register.xlsx",
+        None,
+        None,
+        "not a readable Excel workbook",
+    ),
+    (
+        "csv-and-xlsx",
+        lambda d: _write_xlsx(d / "cart.xlsx", [["centre"]]),
+        "cart.csv",
+        None,
+        None,
+        "both cart.csv and cart.xlsx",
+    ),
+    (
+        "yearly-mixed-with-total",
+        lambda d: (d / "cart.csv").write_text(
+            "centre,year,patients,products,source,note\nakademiska,,38,4,S,\n"
+            "karolinska,2024,30,,S,\nkarolinska,,44,,S,\n",
+            encoding="utf-8",
+        ),
+        "cart.csv",
+        4,
+        "year",
+        "mix rows with and without a year",
+    ),
+    (
+        "unknown-country",
+        lambda d: (d / "vecura_exports.csv").write_text(
+            "country,year,countries,patients,source,note\nNOR,2024,1,3,S,\nXXX,2024,1,2,S,\n",
+            encoding="utf-8",
+        ),
+        "vecura_exports.csv",
+        3,
+        "country",
+        "unknown country code 'XXX'",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("case", "breaks", "file", "row", "column", "words"), BROKEN,
-                         ids=[case[0] for case in BROKEN])
+@pytest.mark.parametrize(
+    ("case", "breaks", "file", "row", "column", "words"), BROKEN, ids=[case[0] for case in BROKEN]
+)
 def test_reg008_broken_register_and_series_files_are_named_precisely(
-        register_dir, case, breaks, file, row, column, words):
+    register_dir, case, breaks, file, row, column, words
+):
     breaks(register_dir)
     with pytest.raises(DataError) as caught:
         load_snapshot(register_dir)
@@ -195,8 +278,9 @@ def mixed_dir(data_copy: Path) -> Path:
         csv.writer(file).writerows([rows[0], *(row for row in rows[1:] if row[2] == "karolinska")])
     trials = data_copy / "trials.csv"
     lines = trials.read_text(encoding="utf-8").splitlines(keepends=True)
-    trials.write_text("".join(line for line in lines if not line.startswith("karolinska")),
-                      encoding="utf-8")
+    trials.write_text(
+        "".join(line for line in lines if not line.startswith("karolinska")), encoding="utf-8"
+    )
     return data_copy
 
 
@@ -213,11 +297,15 @@ def test_reg010_a_register_for_one_centre_keeps_the_others_published_figures(mix
     phase = Filters(phase=("phase_1",))
     assert set(trial_total(snapshot, phase)) == {"karolinska"}
     notes = BY_KEY["trials_by_class"].build(snapshot, phase, "en").notes
-    assert any("Akademiska (Uppsala): its trials are the report's published figures, which "
-               "have no breakdown by phase" in note for note in notes)
+    assert any(
+        "Akademiska (Uppsala): its trials are the report's published figures, which "
+        "have no breakdown by phase" in note
+        for note in notes
+    )
     found = [f for f in findings(snapshot, "en") if f.what.startswith("Where each centre")]
     assert found and "Karolinska: trial register; Akademiska (Uppsala): published" in (
-        found[0].found)
+        found[0].found
+    )
     render_every_view(snapshot)
 
 

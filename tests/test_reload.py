@@ -93,8 +93,12 @@ def test_rld003_two_gunicorn_workers_keep_the_last_good_data_and_show_the_proble
         notice = "The latest data update could not be used: showing the figures of spring 2025"
 
         def pages() -> list[str]:
-            return [post(f"{server.base}/_dash-update-component",
-                         page_request(server.dependencies)).decode() for _ in range(6)]
+            return [
+                post(
+                    f"{server.base}/_dash-update-component", page_request(server.dependencies)
+                ).decode()
+                for _ in range(6)
+            ]
 
         assert _eventually(lambda: all(notice in page for page in pages()))
         assert not any(problem in page for page in pages())  # details are not for visitors
@@ -107,12 +111,14 @@ def test_rld003_two_gunicorn_workers_keep_the_last_good_data_and_show_the_proble
 
 # Five ways a coordinator's save can break a file, as the live reload meets them.
 BROKEN_SAVES = {
-    "count-of-20-digits": lambda text: text.replace("akademiska,38,", "akademiska,"
-                                                    "38000000000000000000,"),
+    "count-of-20-digits": lambda text: text.replace(
+        "akademiska,38,", "akademiska,38000000000000000000,"
+    ),
     "header-only": lambda text: text.splitlines(keepends=True)[0],
     "unknown-label": lambda text: text.replace("akademiska,38,", "Uppsala,38,"),
-    "unclosed-quote": lambda text: text.replace(',"Report text', ',"Report text, unclosed', 1)
-                                       .replace('spring 2025",,', 'spring 2025,,', 1),
+    "unclosed-quote": lambda text: text.replace(
+        ',"Report text', ',"Report text, unclosed', 1
+    ).replace('spring 2025",,', "spring 2025,,", 1),
     "not-text": lambda text: "\x00\x81\x8d binary",
 }
 
@@ -124,12 +130,14 @@ def test_rld005_five_broken_saves_keep_the_last_good_numbers(data_copy):
     with gunicorn(data_copy, ATMP_RELOAD_SECONDS="0.1", WEB_CONCURRENCY="1") as server:
         for kind, breaks in BROKEN_SAVES.items():
             cart.write_text(breaks(good), encoding="utf-8")
-            assert _eventually(lambda: json.loads(get(f"{server.base}/healthz"))[
-                "status"] == "degraded"), kind
+            assert _eventually(
+                lambda: json.loads(get(f"{server.base}/healthz"))["status"] == "degraded"
+            ), kind
             assert _kpis(server)[0] == "112", kind  # the last good numbers
             cart.write_text(good, encoding="utf-8")
-            assert _eventually(lambda: json.loads(get(f"{server.base}/healthz"))[
-                "status"] == "ok"), kind
+            assert _eventually(
+                lambda: json.loads(get(f"{server.base}/healthz"))["status"] == "ok"
+            ), kind
     log = server.log.decode()
     assert log.count("Traceback") == 0, log[-3000:]
     assert log.count("Still serving the data") == len(BROKEN_SAVES)  # once per change

@@ -52,8 +52,10 @@ def test_smp002_folder_loads_marked_synthetic_every_row_says_so(sample):
             continue
         assert frame["source"].str.startswith("Synthetic sample (seed 7)").all(), name
         swedish = frame["source_sv"] if "source_sv" in frame else frame["source"]
-        assert (swedish.eq("") | swedish.str.startswith(("Syntetiskt exempel (frö 7)",
-                                                          "Synthetic sample (seed 7)"))).all(), name
+        assert (
+            swedish.eq("")
+            | swedish.str.startswith(("Syntetiskt exempel (frö 7)", "Synthetic sample (seed 7)"))
+        ).all(), name
 
 
 @pytest.mark.parametrize("dimension", ["atmp_class", "disease_area"])
@@ -64,8 +66,10 @@ def test_smp003_classes_and_disease_areas_per_centre_as_published(sample, publis
 
 
 def test_smp004_trials_per_centre_and_status_as_close_as_the_totals_allow(sample):
-    assert count_trials(sample.trials, Filters()).exact_per_centre() == {"karolinska": 29,
-                                                                   "akademiska": 14}
+    assert count_trials(sample.trials, Filters()).exact_per_centre() == {
+        "karolinska": 29,
+        "akademiska": 14,
+    }
     status = count_trials(sample.trials, Filters(), by="status").exact_counts()
     assert status["akademiska"] == {"start_up": 3, "open": 6, "follow_up": 5}  # Figur 2c
     # Figur 1c's 9, 12, 10 (31) scaled to Karolinska's 29 by largest remainder.
@@ -81,14 +85,20 @@ def test_smp005_apportion_keeps_exact_counts_and_scales_the_rest():
 
 def test_smp006_yearly_series_add_up_to_the_published_totals(sample, published):
     cart = sample["cart"]
-    assert cart.groupby("centre")["patients"].sum().to_dict() == {"karolinska": 74,
-                                                                  "akademiska": 38}
-    assert cart.groupby("centre")["product"].nunique().to_dict() == {"karolinska": 5,
-                                                                     "akademiska": 4}
+    assert cart.groupby("centre")["patients"].sum().to_dict() == {
+        "karolinska": 74,
+        "akademiska": 38,
+    }
+    assert cart.groupby("centre")["product"].nunique().to_dict() == {
+        "karolinska": 5,
+        "akademiska": 4,
+    }
     assert set(cart["year"]) == set(range(2019, 2026))
     exemption = sample["hospital_exemption"]
-    assert exemption.groupby("centre")["patients"].sum().to_dict() == {"akademiska": 50,
-                                                                       "karolinska": 20}
+    assert exemption.groupby("centre")["patients"].sum().to_dict() == {
+        "akademiska": 50,
+        "karolinska": 20,
+    }
     assert exemption.loc[exemption["products"] == "keratinocytes", "year"].min() == 2016
     totals = sample["vecura"].groupby("measure")["value"].sum()
     assert totals.to_dict() == published["vecura"].set_index("measure")["value"].to_dict()
@@ -106,17 +116,21 @@ def test_smp007_exports_name_11_countries_some_with_fewer_than_5_patients(sample
 def test_smp008_trial_ids_unique_in_all_three_formats(sample):
     ids = sample["trial_register"]["trial_id"]
     assert ids.is_unique
-    kinds = ids.str.replace(r"^NCT\d{8}$", "nct", regex=True) \
-               .str.replace(r"^\d{4}-5\d{5}-\d{2}-\d{2}$", "eu_ct", regex=True) \
-               .str.replace(r"^\d{4}-\d{6}-\d{2}$", "eudract", regex=True)
+    kinds = (
+        ids.str.replace(r"^NCT\d{8}$", "nct", regex=True)
+        .str.replace(r"^\d{4}-5\d{5}-\d{2}-\d{2}$", "eu_ct", regex=True)
+        .str.replace(r"^\d{4}-\d{6}-\d{2}$", "eudract", regex=True)
+    )
     assert set(kinds) == {"nct", "eu_ct", "eudract"}
 
 
 def test_smp009_regional_and_key_facts_as_published(sample, published):
     """At the published size: the region's ongoing trials are the sample's 43 as well."""
     for name in ("regional", "key_facts"):
-        mine, theirs = (frame.drop(columns=["source", "note", "source_sv", "note_sv"])
-                        for frame in (sample[name], published[name]))
+        mine, theirs = (
+            frame.drop(columns=["source", "note", "source_sv", "note_sv"])
+            for frame in (sample[name], published[name])
+        )
         assert mine.equals(theirs), name
 
 
@@ -137,19 +151,24 @@ def test_smp011_100000_trials_load_in_the_published_proportions(published, tmp_p
     status = count_trials(snapshot.trials, Filters(), by="status").exact_counts()
     for centre, published_status in {"karolinska": (9, 12, 10), "akademiska": (3, 6, 5)}.items():
         shares = [n / per_centre[centre] for n in status[centre].values()]
-        assert shares == pytest.approx([n / sum(published_status) for n in published_status],
-                                       abs=1e-4)
+        assert shares == pytest.approx(
+            [n / sum(published_status) for n in published_status], abs=1e-4
+        )
     regional = snapshot["regional"].set_index(["region", "measure"])["value"]
     assert regional["stockholm_uppsala", "ongoing_trials"] == 100_000
     # Every filter answers at this size, and crosses the others (a register).
-    crossed = Filters(centre=("akademiska",), atmp_class=("sctmp",), status=("open",),
-                      phase=("phase_2",))
+    crossed = Filters(
+        centre=("akademiska",), atmp_class=("sctmp",), status=("open",), phase=("phase_2",)
+    )
     for dimension, vocabulary in FILTER_DIMENSIONS.items():
         for filters in [Filters(**{dimension: (code,)}) for code in vocabulary.codes()] + [crossed]:
             expected = count_trials(snapshot.trials, filters).total().value
             assert kpis(snapshot, filters, "en")[0].value == number(expected, "en")
-            assert all(not chart.build(snapshot, filters, "en").notes
-                       for chart in CHARTS if chart.section == "trials" and expected)
+            assert all(
+                not chart.build(snapshot, filters, "en").notes
+                for chart in CHARTS
+                if chart.section == "trials" and expected
+            )
 
 
 def test_smp012_refuses_the_published_folder_and_unmarked_data(published, data_copy, tmp_path):

@@ -45,8 +45,12 @@ def _page(instance: Instance) -> tuple[str, dict, str]:
     the app has none of.
     """
     html = get(f"{instance.base}/").decode()
-    head, config, tail = re.split(r'<script id="_dash-config" type="application/json">(.*?)'
-                                  r"</script>", html, flags=re.DOTALL)
+    head, config, tail = re.split(
+        r'<script id="_dash-config" type="application/json">(.*?)'
+        r"</script>",
+        html,
+        flags=re.DOTALL,
+    )
     return head, {**json.loads(config), "end_id": None}, tail
 
 
@@ -68,15 +72,20 @@ def _filter_changes(instances: list[Instance]) -> list[dict]:
         elif component.startswith("filter-"):
             dropdowns[component] = value
         values = {**dropdowns, "url": search, **({} if component == "url" else {component: value})}
-        answer = _callback(instances[n % len(instances)],
-                           dashboard_request(instances[0].dependencies, trigger, values))
+        answer = _callback(
+            instances[n % len(instances)],
+            dashboard_request(instances[0].dependencies, trigger, values),
+        )
         answers.append(answer)
         changed = answer["response"]
         search = changed.get("url", {}).get("search", search)
         view = changed["view-state"]["data"]
         links = {key: join_query(view["filters"], move) for key, move in view["moves"].items()}
-        dropdowns |= {key: outputs["value"] for key, outputs in changed.items()
-                      if key.startswith("filter-") and "value" in outputs}  # else kept
+        dropdowns |= {
+            key: outputs["value"]
+            for key, outputs in changed.items()
+            if key.startswith("filter-") and "value" in outputs
+        }  # else kept
     return answers
 
 
@@ -93,8 +102,10 @@ def test_scl001_the_data_version_is_the_files_not_when_they_were_read(published,
 
 @pytest.mark.server
 def test_scl002_two_instances_answer_every_request_identically(data_copy: Path):
-    with gunicorn(data_copy, WEB_CONCURRENCY="1", ATMP_RELOAD_SECONDS="0.1") as one, \
-            gunicorn(data_copy, WEB_CONCURRENCY="1", ATMP_RELOAD_SECONDS="0.1") as two:
+    with (
+        gunicorn(data_copy, WEB_CONCURRENCY="1", ATMP_RELOAD_SECONDS="0.1") as one,
+        gunicorn(data_copy, WEB_CONCURRENCY="1", ATMP_RELOAD_SECONDS="0.1") as two,
+    ):
         assert one.dependencies == two.dependencies
         assert _page(one) == _page(two)
         for path in ("/_dash-layout", "/_dash-dependencies"):
@@ -104,14 +115,17 @@ def test_scl002_two_instances_answer_every_request_identically(data_copy: Path):
 
         alternating = _filter_changes([one, two])
         assert alternating == _filter_changes([one])
-        searches = [answer["response"].get("url", {}).get("search")
-                    for answer in alternating]
+        searches = [answer["response"].get("url", {}).get("search") for answer in alternating]
         assert searches == [  # each step built on the one before; the theme link drops "dark"
-            None, "?centre=karolinska&class=sctmp,tep&lang=sv&theme=dark",
-            "?centre=karolinska&class=ex_vivo_gtmp&lang=sv&theme=dark", None,
+            None,
+            "?centre=karolinska&class=sctmp,tep&lang=sv&theme=dark",
+            "?centre=karolinska&class=ex_vivo_gtmp&lang=sv&theme=dark",
+            None,
             "?centre=karolinska&class=ex_vivo_gtmp&status=open&lang=sv",
             "?centre=karolinska&class=ex_vivo_gtmp&status=open,follow_up&lang=sv",
-            "?lang=sv", "?disease=oncology&lang=sv"]
+            "?lang=sv",
+            "?disease=oncology&lang=sv",
+        ]
 
         download = export_request(one.dependencies, "trials_by_class", "csv", LINK)
         sent = _callback(one, download)

@@ -16,8 +16,11 @@ def _sections() -> dict[str, str]:
     """{dataset name: its section of data/README.md}."""
     text = (DATA_DIR / "README.md").read_text(encoding="utf-8")
     parts = re.split(r"^## ", text, flags=re.M)
-    return {match.group(1): part for part in parts
-            if (match := re.match(r"`(\w+)\.(?:csv|xlsx)`", part))}
+    return {
+        match.group(1): part
+        for part in parts
+        if (match := re.match(r"`(\w+)\.(?:csv|xlsx)`", part))
+    }
 
 
 def _documented_columns(section: str) -> set[str]:

@@ -29,7 +29,7 @@ from tests.support.data_files import set_patients, write_sample
 from tests.support.gunicorn_app import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
-HOSTILE = "?centre=<script>alert(1)</script>&lang=\"><img src=x onerror=alert(1)>"
+HOSTILE = '?centre=<script>alert(1)</script>&lang="><img src=x onerror=alert(1)>'
 MARKUP = ("<script>alert(1)</script>", "<img src=x onerror=alert(1)>")
 
 
@@ -44,13 +44,23 @@ def dependencies(client):
 
 
 def policy(response) -> dict[str, str]:
-    directives = (d.strip().split(" ", 1) for d in
-                  response.headers["Content-Security-Policy"].split(";"))
+    directives = (
+        d.strip().split(" ", 1) for d in response.headers["Content-Security-Policy"].split(";")
+    )
     return {name: value for name, value in directives}
 
 
-@pytest.mark.parametrize("path", ["/", "/healthz", "/_dash-layout", "/assets/20-view.js",
-                                  "/no/such/page", "/_dash-component-suites/x/y.js"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/healthz",
+        "/_dash-layout",
+        "/assets/20-view.js",
+        "/no/such/page",
+        "/_dash-component-suites/x/y.js",
+    ],
+)
 def test_sec001_every_response_carries_the_headers(client, path):
     with client.get(path) as response:  # closes the asset's file
         pass
@@ -73,8 +83,9 @@ def test_sec002_every_inline_script_of_the_page_is_allowed_by_its_hash(client):
     """The renderer's start is the only inline script; a new one must be hashed too."""
     page = client.get("/").get_data(as_text=True)
     page = re.sub(r"<!--.*?-->", "", page, flags=re.S)  # Dash's note for Internet Explorer
-    inline = re.findall(r"<script(?![^>]*\bsrc=)(?![^>]*application/json)[^>]*>(.*?)</script>",
-                        page, flags=re.S)
+    inline = re.findall(
+        r"<script(?![^>]*\bsrc=)(?![^>]*application/json)[^>]*>(.*?)</script>", page, flags=re.S
+    )
     assert inline and len(inline) == len(app.csp_hashes())
 
 
@@ -100,8 +111,12 @@ def test_sec005_healthz_is_ok_never_cached(client, published):
     response = client.get("/healthz")
     assert response.status_code == 200
     assert response.headers["Cache-Control"] == "no-store"
-    assert response.get_json() == {"status": "ok", "data_version": published.version,
-                                   "data_date": "2025", "reference_period": "spring 2025"}
+    assert response.get_json() == {
+        "status": "ok",
+        "data_version": published.version,
+        "data_date": "2025",
+        "reference_period": "spring 2025",
+    }
     assert re.fullmatch(r"[0-9a-f]{16}", published.version)
 
 
@@ -114,9 +129,14 @@ def test_sec006_healthz_is_degraded_after_a_failed_reload(client, data_copy):
         store.refresh()
         store.refresh()
         assert client.get("/healthz").get_json() == {
-            **served, "status": "degraded", "problem_count": 1,
-            "problems": ["cart.csv, row 2, column 'patients': a count cannot be negative "
-                         "(value '-3'). Fix: give a number of 0 or more"]}
+            **served,
+            "status": "degraded",
+            "problem_count": 1,
+            "problems": [
+                "cart.csv, row 2, column 'patients': a count cannot be negative "
+                "(value '-3'). Fix: give a number of 0 or more"
+            ],
+        }
         set_patients(data_copy, "akademiska", -3, 40)
         store.refresh()
         store.refresh()
@@ -131,8 +151,10 @@ def test_sec007_a_crafted_link_is_never_reflected_as_markup(client, dependencies
     """Not in the page, nor in the answers of the callbacks that read the link."""
     page = client.get("/" + HOSTILE)
     rendered = client.post("/_dash-update-component", json=page_request(dependencies, HOSTILE))
-    updated = client.post("/_dash-update-component",
-                          json=dashboard_request(dependencies, "url.search", {"url": HOSTILE}))
+    updated = client.post(
+        "/_dash-update-component",
+        json=dashboard_request(dependencies, "url.search", {"url": HOSTILE}),
+    )
     for response in (page, rendered, updated):
         assert response.status_code == 200
         for markup in MARKUP:
@@ -145,13 +167,20 @@ def test_sec007_a_crafted_link_is_never_reflected_as_markup(client, dependencies
 def serving(command: list[str], **environ: str):
     """The app started as `command` on a free port, with a clean environment of settings."""
     port = free_port()
-    env = {key: value for key, value in os.environ.items()
-           if not key.startswith(("ATMP_", "DASH_", "FLASK_"))}
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("ATMP_", "DASH_", "FLASK_"))
+    }
     env.update(environ, PORT=str(port))
-    process = subprocess.Popen([*command, "--bind", f"127.0.0.1:{port}"] if "gunicorn" in
-                               command[0] else command, cwd=ROOT, env=env,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                               start_new_session=True)  # the debug reloader's child too
+    process = subprocess.Popen(
+        [*command, "--bind", f"127.0.0.1:{port}"] if "gunicorn" in command[0] else command,
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )  # the debug reloader's child too
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(150):
@@ -173,15 +202,26 @@ def dash_config(base: str) -> dict:
 
 
 def bad_request(base: str) -> tuple[int, str, dict]:
-    request = urllib.request.Request(f"{base}/_dash-update-component", data=b'{"output": 1}',
-                                     headers={"Content-Type": "application/json"})
+    request = urllib.request.Request(
+        f"{base}/_dash-update-component",
+        data=b'{"output": 1}',
+        headers={"Content-Type": "application/json"},
+    )
     with pytest.raises(urllib.error.HTTPError) as error:
         urllib.request.urlopen(request, timeout=10)
     return error.value.code, error.value.read().decode(), dict(error.value.headers)
 
 
-GUNICORN = [str(Path(sys.executable).parent / "gunicorn"), "app:server", "--config",
-            "gunicorn.conf.py", "--workers", "1", "--access-logfile", "/dev/null"]
+GUNICORN = [
+    str(Path(sys.executable).parent / "gunicorn"),
+    "app:server",
+    "--config",
+    "gunicorn.conf.py",
+    "--workers",
+    "1",
+    "--access-logfile",
+    "/dev/null",
+]
 
 
 def test_sec008_under_gunicorn_debug_is_off_and_the_server_gives_no_version():
@@ -198,8 +238,10 @@ def test_sec008_under_gunicorn_debug_is_off_and_the_server_gives_no_version():
     assert health["status"] == "ok"
 
 
-@pytest.mark.parametrize(("environ", "debug"), [
-    ({"DASH_DEBUG": "true", "FLASK_DEBUG": "1"}, False), ({"ATMP_DEBUG": "1"}, True)])
+@pytest.mark.parametrize(
+    ("environ", "debug"),
+    [({"DASH_DEBUG": "true", "FLASK_DEBUG": "1"}, False), ({"ATMP_DEBUG": "1"}, True)],
+)
 def test_sec009_python_app_py_debugs_only_with_atmp_debug(environ, debug):
     with serving([sys.executable, "app.py"], **environ) as base:
         config = dash_config(base)
@@ -236,10 +278,12 @@ def sample_served(published, tmp_path):
 @pytest.mark.browser
 def test_sec010_the_page_works_under_its_policy(dash_duo, sample_served):
     """Charts, the map, downloads and presentation mode: no violation, no console error."""
-    dash_duo.driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument",
-                                    {"source": RECORD_VIOLATIONS})
-    dash_duo.driver.execute_cdp_cmd("Page.setDownloadBehavior",
-                                    {"behavior": "allow", "downloadPath": dash_duo.download_path})
+    dash_duo.driver.execute_cdp_cmd(
+        "Page.addScriptToEvaluateOnNewDocument", {"source": RECORD_VIOLATIONS}
+    )
+    dash_duo.driver.execute_cdp_cmd(
+        "Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": dash_duo.download_path}
+    )
     dash_duo.start_server(app)
     dash_duo.wait_for_text_to_equal(f"#{ids.kpi_value('trials')}", "43")
     for chart in CHARTS:
@@ -257,15 +301,17 @@ def test_sec010_the_page_works_under_its_policy(dash_duo, sample_served):
 
 @pytest.mark.browser
 def test_sec011_a_crafted_link_shows_its_values_as_text_and_runs_nothing(dash_duo):
-    dash_duo.driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument",
-                                    {"source": RECORD_VIOLATIONS})
+    dash_duo.driver.execute_cdp_cmd(
+        "Page.addScriptToEvaluateOnNewDocument", {"source": RECORD_VIOLATIONS}
+    )
     dash_duo.start_server(app)
     dash_duo.wait_for_text_to_equal(f"#{ids.kpi_value('trials')}", "43")
     dash_duo.driver.get(dash_duo.server_url + "/" + HOSTILE)
     dash_duo.wait_for_contains_text(f"#{ids.NOTICE}", "centre=<script>alert(1)</script>")
     assert "<img src=x onerror=alert(1)>" in dash_duo.find_element(f"#{ids.NOTICE}").text
     injected = dash_duo.driver.execute_script(
-        "return document.querySelectorAll('img[src=x], #page script, [onerror]').length")
+        "return document.querySelectorAll('img[src=x], #page script, [onerror]').length"
+    )
     assert injected == 0
     dash_duo.wait_for_text_to_equal(f"#{ids.kpi_value('trials')}", "43")  # nothing filtered
     assert violations(dash_duo) == []  # no alert() either

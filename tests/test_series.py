@@ -62,8 +62,12 @@ all,2,,Test,Two countries not named.
 @pytest.fixture
 def series_dir(data_copy: Path) -> Path:
     """The published folder with yearly, per-product and per-country rows."""
-    for name, text in (("cart", CART), ("hospital_exemption", HOSPITAL_EXEMPTION),
-                       ("vecura", VECURA), ("vecura_exports", EXPORTS)):
+    for name, text in (
+        ("cart", CART),
+        ("hospital_exemption", HOSPITAL_EXEMPTION),
+        ("vecura", VECURA),
+        ("vecura_exports", EXPORTS),
+    ):
         (data_copy / f"{name}.csv").write_text(text, encoding="utf-8")
     return data_copy
 
@@ -119,8 +123,11 @@ def test_ser002_centre_filter_applies_to_the_series(series):
     assert [trace["name"] for trace in data_traces(view.figure)] == ["Akademiska (Uppsala)"]
     view = hospital_exemption(series, Filters(centre=("karolinska",)), "en")
     assert not view.figure["data"]  # Karolinska's count covers the whole period only
-    assert view.figure["layout"]["annotations"][0]["text"] == view.notes[0] == (
-        "Karolinska: ≈\u00a020 patients in all, not broken down by year.")
+    assert (
+        view.figure["layout"]["annotations"][0]["text"]
+        == view.notes[0]
+        == ("Karolinska: ≈\u00a020 patients in all, not broken down by year.")
+    )
 
 
 def test_ser003_key_figures_and_the_derivation_sum_every_row(series):
@@ -147,8 +154,9 @@ def test_ser005_one_more_count_is_hidden_where_a_total_would_give_it_away(series
     assert akademiska["y"] == [None, None, 12]
     assert akademiska["text"] == [BELOW, AT_LEAST, "12"]
     karolinska = next(t for t in view.figure["data"] if t["name"] == "Karolinska")
-    assert karolinska["hovertext"][0].endswith(f"Kymriah (tisagenlecleucel): {BELOW}<br>"
-                                               f"Yescarta (axicabtagene ciloleucel): {AT_LEAST}")
+    assert karolinska["hovertext"][0].endswith(
+        f"Kymriah (tisagenlecleucel): {BELOW}<br>Yescarta (axicabtagene ciloleucel): {AT_LEAST}"
+    )
     (mark,) = marks(view.figure)
     assert mark["offsetgroup"] == "akademiska" and mark["text"] == [BELOW, AT_LEAST, ""]
     assert any("<5" in note for note in view.notes)
@@ -174,8 +182,11 @@ def test_ser007_hospital_exemption_per_year_with_whole_period_rows_named(series)
     assert "Karolinska: ≈\u00a020 patients in all, not broken down by year." in view.notes
     assert hospital_exemption_products(series, NO_FILTERS, "en") == [
         ("Akademiska (Uppsala)", ["Keratinocytes (burns)"]),
-        ("Karolinska", ["Fetal mesenchymal stem cells (osteogenesis imperfecta)",
-                        "Virus-specific T cells"])]
+        (
+            "Karolinska",
+            ["Fetal mesenchymal stem cells (osteogenesis imperfecta)", "Virus-specific T cells"],
+        ),
+    ]
     swedish = hospital_exemption(series, NO_FILTERS, "sv")
     assert "Karolinska: ≈\u00a020 patienter totalt, inte uppdelat per år." in swedish.notes
 
@@ -183,8 +194,11 @@ def test_ser007_hospital_exemption_per_year_with_whole_period_rows_named(series)
 def test_ser008_vecura_per_year_is_a_line_per_measure(series):
     view = vecura(series, NO_FILTERS, "en")
     lines = {trace["name"]: trace for trace in data_traces(view.figure)}
-    assert list(lines) == ["Batches manufactured", "Patients (manufacturing, preparation)",
-                           "Patients incl. imports"]
+    assert list(lines) == [
+        "Batches manufactured",
+        "Patients (manufacturing, preparation)",
+        "Patients incl. imports",
+    ]
     assert lines["Batches manufactured"]["y"] == [40, 45]
     # 3 patients in 2023 is hidden, and so is 150, which the key figure's 153 would give away.
     assert lines["Patients (manufacturing, preparation)"]["y"] == [None, None]
@@ -209,14 +223,20 @@ def test_ser009_named_countries_are_a_map(series):
     assert view.figure["layout"]["geo"]["resolution"] == MAP_RESOLUTION
     # Four named countries and two unnamed ones; yearly unnamed counts do not add up.
     assert export_countries(series["vecura_exports"]) == 6
-    assert export_countries(pd.DataFrame({"country": ["all", "all"], "year": [2023, 2024],
-                                          "countries": [3, 4]})) is None
+    assert (
+        export_countries(
+            pd.DataFrame({"country": ["all", "all"], "year": [2023, 2024], "countries": [3, 4]})
+        )
+        is None
+    )
 
 
 def test_ser010_countries_without_patients_are_marked_as_recipients(series_dir):
     (series_dir / "vecura_exports.csv").write_text(
         "country,year,countries,source,note\nFIN,2023,1,Test,\nFIN,2024,1,Test,\n"
-        "USA,2024,1,Test,\n", encoding="utf-8")
+        "USA,2024,1,Test,\n",
+        encoding="utf-8",
+    )
     view = vecura_exports(load_snapshot(series_dir), NO_FILTERS, "sv")
     (area,) = view.figure["data"]
     assert area["locations"] == ["FIN", "USA"] and area["z"] == [1, 1]
@@ -242,8 +262,9 @@ def load_published():
 
 def test_ser012_published_charts_are_unchanged_by_the_series_code(published):
     """The whole-period forms, as before: one bar per centre, measure or therapy row."""
-    (karolinska_first,) = [t for t in cart(published, NO_FILTERS, "en").figure["data"]
-                           if t["name"] == "Patients"]
+    (karolinska_first,) = [
+        t for t in cart(published, NO_FILTERS, "en").figure["data"] if t["name"] == "Patients"
+    ]
     assert karolinska_first["x"] == [74, 38] and karolinska_first["orientation"] == "h"
     assert karolinska_first["text"] == ["74", "38"]
     (he,) = hospital_exemption(published, NO_FILTERS, "en").figure["data"]
@@ -274,14 +295,15 @@ def test_ser016_per_product_rows_without_years_split_the_centre_bar(data_copy):
     (data_copy / "cart.csv").write_text(
         "centre,product,patients,products,source,note\nkarolinska,axi_cel,40,,Test,\n"
         "karolinska,tisa_cel,31,,Test,\nkarolinska,ide_cel,3,,Test,\n"
-        "akademiska,axi_cel,38,,Test,\n", encoding="utf-8")
+        "akademiska,axi_cel,38,,Test,\n",
+        encoding="utf-8",
+    )
     snapshot = load_snapshot(data_copy)
     view = cart(snapshot, NO_FILTERS, "en")
     centres = view.figure["data"][0]
     assert centres["x"] == [74, 38] and centres["orientation"] == "h"
     assert "3 products" in centres["y"][0] and "1 products" in centres["y"][1]
-    assert centres["hovertext"][0].endswith(
-        f"Abecma (idecabtagene vicleucel): {BELOW}")
+    assert centres["hovertext"][0].endswith(f"Abecma (idecabtagene vicleucel): {BELOW}")
     assert f"Kymriah (tisagenlecleucel): {AT_LEAST}" in centres["hovertext"][0]
     assert "Yescarta (axicabtagene ciloleucel): 40" in centres["hovertext"][0]
     assert view.figure["data"][1]["x"] == [round(112 / 0.63 - 112, 1)]  # rest of Sweden
@@ -291,7 +313,9 @@ def test_ser016_per_product_rows_without_years_split_the_centre_bar(data_copy):
 def test_ser017_unnamed_countries_per_year_are_a_series(data_copy):
     (data_copy / "vecura_exports.csv").write_text(
         "country,year,countries,patients,source,note\nall,2022,4,9,Test,\n"
-        "all,2023,5,2,Test,\nall,2024,6,14,Test,\n", encoding="utf-8")
+        "all,2023,5,2,Test,\nall,2024,6,14,Test,\n",
+        encoding="utf-8",
+    )
     snapshot = load_snapshot(data_copy)
     view = vecura_exports(snapshot, NO_FILTERS, "en")
     (bars,) = data_traces(view.figure)
@@ -323,11 +347,14 @@ def test_ser015_the_map_draws_from_the_local_topojson_without_errors(dash_duo, s
     dash_duo.wait_for_element(f"{exports} .choroplethlocation")
     drawn = dash_duo.driver.execute_script(
         "return [...document.querySelectorAll(arguments[0] + ' .choroplethlocation')]"
-        ".filter(path => path.getAttribute('d')).length", exports)
+        ".filter(path => path.getAttribute('d')).length",
+        exports,
+    )
     assert drawn == 3  # Germany, Norway, Singapore; Denmark's <5 is a mark, not an area
     assert dash_duo.find_element(f"{exports} .scattergeo text").text == BELOW
     fetched = dash_duo.driver.execute_script(
-        "return performance.getEntriesByType('resource').map(e => e.name)")
+        "return performance.getEntriesByType('resource').map(e => e.name)"
+    )
     assert any(url.endswith(f"/assets/topojson/world_{MAP_RESOLUTION}m.json") for url in fetched)
     assert all(url.startswith(dash_duo.server_url) for url in fetched)
     # A bar of a year still sets its centre's filter.

@@ -17,11 +17,19 @@ def links(state: ViewState, offer: Offer = CHARTS) -> dict[str, str]:
 
 
 def test_sta001_every_piece_of_state_round_trips():
-    state = ViewState(filters=Filters(centre=("akademiska",), status=("open",)), lang="sv",
-                      theme="dark", chart="b", present=True, slide=3, advance=20)
+    state = ViewState(
+        filters=Filters(centre=("akademiska",), status=("open",)),
+        lang="sv",
+        theme="dark",
+        chart="b",
+        present=True,
+        slide=3,
+        advance=20,
+    )
     query = state.to_query()
-    assert query == ("?centre=akademiska&status=open&lang=sv&theme=dark&chart=b"
-                     "&present=1&slide=3&advance=20")
+    assert query == (
+        "?centre=akademiska&status=open&lang=sv&theme=dark&chart=b&present=1&slide=3&advance=20"
+    )
     assert from_query(query, CHARTS) == (state, [])
 
 
@@ -30,12 +38,20 @@ def test_sta002_the_default_view_is_the_plain_address():
     assert from_query("", CHARTS) == (ViewState(), [])
 
 
-@pytest.mark.parametrize(("search", "bad"), [
-    ("?lang=de", "lang=de"), ("?theme=pink", "theme=pink"), ("?chart=zzz", "chart=zzz"),
-    ("?present=yes", "present=yes"), ("?present=1&slide=9", "slide=9"),
-    ("?present=1&slide=x", "slide=x"), ("?present=1&advance=1", "advance=1"),
-    ("?present=1&advance=-5", "advance=-5"), ("?present=1&slide=0", "slide=0"),
-])
+@pytest.mark.parametrize(
+    ("search", "bad"),
+    [
+        ("?lang=de", "lang=de"),
+        ("?theme=pink", "theme=pink"),
+        ("?chart=zzz", "chart=zzz"),
+        ("?present=yes", "present=yes"),
+        ("?present=1&slide=9", "slide=9"),
+        ("?present=1&slide=x", "slide=x"),
+        ("?present=1&advance=1", "advance=1"),
+        ("?present=1&advance=-5", "advance=-5"),
+        ("?present=1&slide=0", "slide=0"),
+    ],
+)
 def test_sta003_a_bad_value_falls_back_to_the_default_and_is_named(search, bad):
     state, unknown = from_query(search, CHARTS)
     assert unknown == [bad]
@@ -87,12 +103,12 @@ def test_sta009_a_crafted_request_with_no_query_string_gets_the_default_view():
 
 def test_sta010_a_move_is_the_query_after_the_filters_so_filters_are_sent_once():
     plain = ViewState(lang="sv", chart="b")
-    filtered = ViewState(filters=Filters(centre=("akademiska",), atmp_class=("tep",)),
-                         lang="sv", chart="b")
+    filtered = ViewState(
+        filters=Filters(centre=("akademiska",), atmp_class=("tep",)), lang="sv", chart="b"
+    )
     assert filtered.moves(CHARTS) == plain.moves(CHARTS)  # a filter change keeps every move
     assert all("centre" not in move for move in filtered.moves(CHARTS).values())
-    assert (links(filtered)["theme"]
-            == "?centre=akademiska&class=tep&lang=sv&theme=dark&chart=b")
+    assert links(filtered)["theme"] == "?centre=akademiska&class=tep&lang=sv&theme=dark&chart=b"
     for key, move in filtered.moves(CHARTS).items():
         assert links(filtered)[key] == join_query("centre=akademiska&class=tep", move)
     assert links(plain)["lang_en"] == "?chart=b"

@@ -19,8 +19,13 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def _template(tmp_path: Path):
     out = tmp_path / "template.xlsx"
-    done = subprocess.run([sys.executable, "-m", "atmp", "template", str(out)], cwd=ROOT,
-                          capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-m", "atmp", "template", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 0, done.stderr
     return load_workbook(out)
 
@@ -38,8 +43,11 @@ def test_tpl001_a_sheet_per_dataset_with_its_columns_lists_and_instructions(tmp_
     assert "A2:A1001" in lists  # centre
     entries = [row[0] for row in book["lists"].values]
     assert {"karolinska", "Akademiska (Uppsala)"} <= set(entries)
-    trial_codes = next(column for column in book["lists"].iter_cols(values_only=True)
-                       if column[0] == "trial category")
+    trial_codes = next(
+        column
+        for column in book["lists"].iter_cols(values_only=True)
+        if column[0] == "trial category"
+    )
     assert {"oncology", "Onkologi", "Öppen", "tep"} <= set(trial_codes)
 
 
@@ -69,8 +77,7 @@ def test_tpl002_a_filled_template_saved_sheet_by_sheet_is_served(tmp_path, publi
         sheet_book.save(folder / f"{dataset.name}.xlsx")
     snapshot = load_snapshot(folder)
     for name in published.tables:
-        mine, theirs = snapshot[name].reset_index(drop=True), published[name].reset_index(
-            drop=True)
+        mine, theirs = snapshot[name].reset_index(drop=True), published[name].reset_index(drop=True)
         assert mine.astype(str).equals(theirs.astype(str)), name
 
 

@@ -30,24 +30,34 @@ def view(published, key, filters=NO_FILTERS, lang="en"):
 
 def trace_ranges(figure):
     """{(trace name, y label): (lower, upper)} of the possible parts of range bars."""
-    return {(trace["name"], y): (base, base + x) for trace in figure["data"]
-            if trace["type"] == "bar" and "base" in trace
-            for y, x, base in zip(trace["y"], trace["x"], trace["base"], strict=True)}
+    return {
+        (trace["name"], y): (base, base + x)
+        for trace in figure["data"]
+        if trace["type"] == "bar" and "base" in trace
+        for y, x, base in zip(trace["y"], trace["x"], trace["base"], strict=True)
+    }
 
 
 def trace_values(figure, name=None):
     """{(trace name, y label): x} for the bar traces of a figure."""
-    return {(trace["name"], y): x for trace in figure["data"] if trace["type"] == "bar"
-            if name is None or trace["name"] == name
-            for y, x in zip(trace["y"], trace["x"], strict=True)}
+    return {
+        (trace["name"], y): x
+        for trace in figure["data"]
+        if trace["type"] == "bar"
+        if name is None or trace["name"] == name
+        for y, x in zip(trace["y"], trace["x"], strict=True)
+    }
 
 
 def test_viw001_trials_by_class_shows_figur_1a_and_2a(published):
     values = trace_values(view(published, "trials_by_class").figure)
     assert values == {
-        ("Ex vivo GTMP", "Karolinska"): 13, ("In vivo GTMP", "Karolinska"): 8,
-        ("sCTMP", "Karolinska"): 8, ("Ex vivo GTMP", "Akademiska (Uppsala)"): 7,
-        ("In vivo GTMP", "Akademiska (Uppsala)"): 3, ("sCTMP", "Akademiska (Uppsala)"): 2,
+        ("Ex vivo GTMP", "Karolinska"): 13,
+        ("In vivo GTMP", "Karolinska"): 8,
+        ("sCTMP", "Karolinska"): 8,
+        ("Ex vivo GTMP", "Akademiska (Uppsala)"): 7,
+        ("In vivo GTMP", "Akademiska (Uppsala)"): 3,
+        ("sCTMP", "Akademiska (Uppsala)"): 2,
         ("TEP", "Akademiska (Uppsala)"): 2,
     }
 
@@ -61,8 +71,13 @@ def test_viw002_status_chart_shows_the_sum_discrepancy(published):
 
 def test_viw003_centre_filter_removes_the_other_centre_everywhere(published):
     filters = Filters(centre=("akademiska",))
-    for key in ("trials_by_class", "trials_by_disease", "trials_by_status", "cart",
-                "hospital_exemption"):
+    for key in (
+        "trials_by_class",
+        "trials_by_disease",
+        "trials_by_status",
+        "cart",
+        "hospital_exemption",
+    ):
         text = json.dumps(view(published, key, filters).figure)
         assert "Karolinska" not in text, key
     kpi = {k.key: k for k in kpis(published, filters, "en")}
@@ -77,10 +92,12 @@ def test_viw004_a_filter_of_another_dimension_draws_each_bar_as_its_range(publis
     assert ranges[("Karolinska", "Oncology")] == (0, 0)
     # Akademiska: 2 TEP of 14, 8 in oncology: 0 to 2 TEP trials in oncology.
     assert ranges[("Akademiska (Uppsala)", "Oncology")] == (0, 2)
-    assert any("publishes ATMP class and disease area only one at a time" in note
-               for note in disease.notes)
+    assert any(
+        "publishes ATMP class and disease area only one at a time" in note for note in disease.notes
+    )
     assert trace_values(view(published, "trials_by_class", filters).figure) == {
-        ("TEP", "Akademiska (Uppsala)"): 2}
+        ("TEP", "Akademiska (Uppsala)"): 2
+    }
 
 
 def test_viw005_two_trial_filters_give_the_bounds_the_breakdowns_allow(published):
@@ -90,17 +107,21 @@ def test_viw005_two_trial_filters_give_the_bounds_the_breakdowns_allow(published
     assert kpi.value == "0–2"
     assert "does not cross ATMP class and status" in kpi.detail
     # Ex vivo GTMP (7) in oncology (8) of Akademiska's 14: at least 1, at most 7.
-    crossed = Filters(centre=("akademiska",), atmp_class=("ex_vivo_gtmp",),
-                      disease_area=("oncology",))
+    crossed = Filters(
+        centre=("akademiska",), atmp_class=("ex_vivo_gtmp",), disease_area=("oncology",)
+    )
     assert kpis(published, crossed, "en")[0].value == "1–7"
 
 
 def test_viw006_one_trial_filter_sums_its_breakdown(published):
-    exact = {centre: trials.value
-             for centre, trials in trial_total(published, Filters(status=("open",))).items()}
+    exact = {
+        centre: trials.value
+        for centre, trials in trial_total(published, Filters(status=("open",))).items()
+    }
     assert exact == {"karolinska": 12, "akademiska": 6}
-    assert {centre: trials.value for centre, trials in
-            trial_total(published, Filters()).items()} == {"karolinska": 29, "akademiska": 14}
+    assert {
+        centre: trials.value for centre, trials in trial_total(published, Filters()).items()
+    } == {"karolinska": 29, "akademiska": 14}
 
 
 def test_viw007_per_100k_is_computed_not_copied(published):
@@ -125,18 +146,51 @@ def test_viw008_rest_of_sweden_is_derived_marked_and_hidden_with_a_centre(publis
 
 
 def every_text(published, filters=NO_FILTERS, lang="en") -> str:
-    parts = [json.dumps(BY_KEY[key].build(published, filters, lang).figure, ensure_ascii=False)
-             for key in BY_KEY]
+    parts = [
+        json.dumps(BY_KEY[key].build(published, filters, lang).figure, ensure_ascii=False)
+        for key in BY_KEY
+    ]
     parts += [f"{k.value} {k.detail}" for k in kpis(published, filters, lang)]
     parts += [str(f) for f in findings(published, lang)]
     return " ".join(parts)
 
 
-@pytest.mark.parametrize("published_number", [
-    "43", "29", "14", "13", "16", "31", "38", "74", "4 products", "5 products", "63 %",
-    "≈\u00a050", "≈\u00a020", "since 2016", "192", "91", "54", "761", "909", "12", "11", "7",
-    "2.88", "175", "68.35", "17", "112", "1.49", "about 1.0", "about 0.25", "0.256",
-])
+@pytest.mark.parametrize(
+    "published_number",
+    [
+        "43",
+        "29",
+        "14",
+        "13",
+        "16",
+        "31",
+        "38",
+        "74",
+        "4 products",
+        "5 products",
+        "63 %",
+        "≈\u00a050",
+        "≈\u00a020",
+        "since 2016",
+        "192",
+        "91",
+        "54",
+        "761",
+        "909",
+        "12",
+        "11",
+        "7",
+        "2.88",
+        "175",
+        "68.35",
+        "17",
+        "112",
+        "1.49",
+        "about 1.0",
+        "about 0.25",
+        "0.256",
+    ],
+)
 def test_viw009_every_published_number_is_on_the_page(published, published_number):
     assert published_number in every_text(published)
 
@@ -153,9 +207,11 @@ def test_viw011_quality_findings_cover_the_source_discrepancies(published):
     found = {f.what: f for f in findings(published, "en")}
     assert found["Karolinska, status: breakdown against total"].found == "sums to 31"
     assert found["Stockholm–Uppsala: trials per 100,000 inhabitants"].found == (
-        "43 / 2.88 M = 1.49")
-    assert "does not follow" in found["Stockholm–Uppsala: trials per 100,000 inhabitants"] \
-        .explanation
+        "43 / 2.88 M = 1.49"
+    )
+    assert (
+        "does not follow" in found["Stockholm–Uppsala: trials per 100,000 inhabitants"].explanation
+    )
     assert "agrees" in found["United Kingdom: trials per 100,000 inhabitants"].explanation
     readings = [f for f in findings(published, "en") if f.found == "uncertain reading"]
     assert [f.source for f in readings] == ["Figur 1b", "Figur 2b", "Figur 2c"]
@@ -169,8 +225,7 @@ def test_viw012_text_on_bars_is_readable():
 def test_viw013_every_chart_names_its_source_and_has_axis_titles(published):
     for chart in CHARTS:
         assert chart.source(published, "en").startswith("Source:")
-        assert chart.source(published, "en").endswith(
-            "Data as of spring 2025 (published 2025).")
+        assert chart.source(published, "en").endswith("Data as of spring 2025 (published 2025).")
         assert chart.source(published, "sv").startswith("Källa:")
         figure = chart.build(published, Filters(), "en").figure
         if "xaxis" not in figure["layout"]:  # a map, or a single number: no axes
@@ -188,9 +243,11 @@ def test_viw014_synthetic_data_is_marked_on_every_chart_and_the_page(data_copy, 
         assert "Synthetic" not in chart.source(published, "en")
 
     def page(data):
-        return json.dumps(create_page(data, None, ViewState(), "", []).to_plotly_json(),
-                          cls=PlotlyJSONEncoder,
-                          ensure_ascii=False)
+        return json.dumps(
+            create_page(data, None, ViewState(), "", []).to_plotly_json(),
+            cls=PlotlyJSONEncoder,
+            ensure_ascii=False,
+        )
 
     assert "Synthetic sample data — not real figures. Generated for demonstration" in page(snapshot)
     assert "Synthetic" not in page(published)
@@ -198,11 +255,15 @@ def test_viw014_synthetic_data_is_marked_on_every_chart_and_the_page(data_copy, 
 
 def test_viw015_the_swedish_page_shows_the_data_files_swedish_notes_and_sources(published):
     swedish = {finding.explanation for finding in findings(published, "sv")}
-    assert ("Figur 1c summerar till 31, mot 29 pågående prövningar vid Karolinska: en "
-            "motsägelse i rapporten, visad som publicerad.") in swedish
+    assert (
+        "Figur 1c summerar till 31, mot 29 pågående prövningar vid Karolinska: en "
+        "motsägelse i rapporten, visad som publicerad."
+    ) in swedish
     assert not any("the report" in text for text in swedish)
-    assert any("a discrepancy inside the report" in finding.explanation
-               for finding in findings(published, "en"))
+    assert any(
+        "a discrepancy inside the report" in finding.explanation
+        for finding in findings(published, "en")
+    )
     facts = {what: source for what, _, source, _ in key_facts(published, Filters(), "sv")}
     assert facts["Sveriges första genterapiprodukt till klinisk prövning"] == "Rapporttext, Vecura"
     arm = view(published, "arm", lang="sv")
@@ -210,15 +271,18 @@ def test_viw015_the_swedish_page_shows_the_data_files_swedish_notes_and_sources(
 
 
 @pytest.mark.parametrize("key", [chart.key for chart in CHARTS if chart.answers is not None])
-def test_viw016_a_chart_that_answers_some_filters_depends_on_only_what_it_declares(
-        published, key):
+def test_viw016_a_chart_that_answers_some_filters_depends_on_only_what_it_declares(published, key):
     """The page keeps such a chart's view for every filter that `depends_on` tells apart."""
     chart = BY_KEY[key]
     pairs = [
-        (Filters(status=("open",), disease_area=("oncology",)),
-         Filters(status=("follow_up",), disease_area=("skin",))),
-        (Filters(centre=("akademiska",), atmp_class=("tep",), phase=("phase_1",)),
-         Filters(centre=("akademiska",), atmp_class=("sctmp", "combined"), phase=("phase_3",))),
+        (
+            Filters(status=("open",), disease_area=("oncology",)),
+            Filters(status=("follow_up",), disease_area=("skin",)),
+        ),
+        (
+            Filters(centre=("akademiska",), atmp_class=("tep",), phase=("phase_1",)),
+            Filters(centre=("akademiska",), atmp_class=("sctmp", "combined"), phase=("phase_3",)),
+        ),
         (Filters(centre=("akademiska",)), Filters(centre=("karolinska",))),
         (Filters(status=("open",)), Filters(disease_area=("oncology",))),
     ]

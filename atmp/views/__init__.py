@@ -28,28 +28,77 @@ from atmp.views.routine import cart, hospital_exemption, hospital_exemption_prod
 from atmp.views.trials import composition_chart, trials_by_disease
 from atmp.vocab import FILTER_DIMENSIONS
 
-__all__ = ["CHARTS", "Chart", "ChartView", "Kpi", "hospital_exemption_products", "key_facts",
-           "kpis", "offer", "offered_charts", "offered_dimensions"]
+__all__ = [
+    "CHARTS",
+    "Chart",
+    "ChartView",
+    "Kpi",
+    "hospital_exemption_products",
+    "key_facts",
+    "kpis",
+    "offer",
+    "offered_charts",
+    "offered_dimensions",
+]
 
 CHARTS: tuple[Chart, ...] = (
-    Chart("trials_by_class", "trials", CHART_HEIGHT,
-          composition_chart("atmp_class", "trials_by_class"), "atmp_class",
-          requires="atmp_class"),
-    Chart("trials_by_status", "trials", CHART_HEIGHT,
-          composition_chart("status", "trials_by_status"), "status", requires="status"),
-    Chart("trials_by_disease", "trials", TALL_HEIGHT, trials_by_disease, "disease_area",
-          tall=True, requires="disease_area"),
-    Chart("trials_by_phase", "trials", CHART_HEIGHT,
-          composition_chart("phase", "trials_by_phase"), "phase", requires="phase"),
+    Chart(
+        "trials_by_class",
+        "trials",
+        CHART_HEIGHT,
+        composition_chart("atmp_class", "trials_by_class"),
+        "atmp_class",
+        requires="atmp_class",
+    ),
+    Chart(
+        "trials_by_status",
+        "trials",
+        CHART_HEIGHT,
+        composition_chart("status", "trials_by_status"),
+        "status",
+        requires="status",
+    ),
+    Chart(
+        "trials_by_disease",
+        "trials",
+        TALL_HEIGHT,
+        trials_by_disease,
+        "disease_area",
+        tall=True,
+        requires="disease_area",
+    ),
+    Chart(
+        "trials_by_phase",
+        "trials",
+        CHART_HEIGHT,
+        composition_chart("phase", "trials_by_phase"),
+        "phase",
+        requires="phase",
+    ),
     Chart("cart", "routine", CHART_HEIGHT, cart, "centre", answers=CENTRE_ONLY, scope="cart"),
-    Chart("hospital_exemption", "routine", CHART_HEIGHT, hospital_exemption, "centre",
-          answers=CENTRE_ONLY, scope="hospital_exemption"),
-    Chart("vecura", "manufacturing", MANUFACTURING_HEIGHT, vecura, answers=NO_FILTER,
-          scope="vecura"),
-    Chart("exports", "manufacturing", MANUFACTURING_HEIGHT, vecura_exports, answers=NO_FILTER,
-          scope="vecura"),
-    Chart("per_100k", "comparison", CHART_HEIGHT, trials_per_100k, answers=NO_FILTER,
-          scope="regions"),
+    Chart(
+        "hospital_exemption",
+        "routine",
+        CHART_HEIGHT,
+        hospital_exemption,
+        "centre",
+        answers=CENTRE_ONLY,
+        scope="hospital_exemption",
+    ),
+    Chart(
+        "vecura", "manufacturing", MANUFACTURING_HEIGHT, vecura, answers=NO_FILTER, scope="vecura"
+    ),
+    Chart(
+        "exports",
+        "manufacturing",
+        MANUFACTURING_HEIGHT,
+        vecura_exports,
+        answers=NO_FILTER,
+        scope="vecura",
+    ),
+    Chart(
+        "per_100k", "comparison", CHART_HEIGHT, trials_per_100k, answers=NO_FILTER, scope="regions"
+    ),
     Chart("arm", "comparison", CHART_HEIGHT, trials_initiated, answers=NO_FILTER, scope="arm"),
 )
 
@@ -66,7 +115,9 @@ def offered_dimensions(snapshot: Snapshot) -> tuple[str, ...]:
 
 def offer(snapshot: Snapshot) -> Offer:
     """What a link may ask of this data: its charts, its filters, its readings."""
-    return Offer(tuple(chart.key for chart in offered_charts(snapshot)),
-                 offered_dimensions(snapshot),
-                 READINGS if snapshot.alternative else ("published",),
-                 tuple(earlier.tag for earlier in snapshot.earlier))
+    return Offer(
+        tuple(chart.key for chart in offered_charts(snapshot)),
+        offered_dimensions(snapshot),
+        READINGS if snapshot.alternative else ("published",),
+        tuple(earlier.tag for earlier in snapshot.earlier),
+    )

@@ -49,8 +49,12 @@ class Chart:
     def depends_on(self, filters: Filters) -> tuple:
         """What of `filters` the chart's view depends on: the codes of the filters it
         answers, and of every other one only whether it is set (for the note)."""
-        return tuple(filters.get(dim) if self.answers is None or dim in self.answers
-                     else bool(filters.get(dim)) for dim in FILTER_DIMENSIONS)
+        return tuple(
+            filters.get(dim)
+            if self.answers is None or dim in self.answers
+            else bool(filters.get(dim))
+            for dim in FILTER_DIMENSIONS
+        )
 
     def applies(self, dimension: str) -> bool:
         return self.answers is None or dimension in self.answers
@@ -84,7 +88,8 @@ class Chart:
         return "; ".join(
             filters.describe_one(dim, lang)
             + ("" if self.applies(dim) else f" · {t('filter.not_applicable', lang)}")
-            for dim in filters.active())
+            for dim in filters.active()
+        )
 
     def source(self, snapshot: Snapshot, lang: str) -> str:
         """Where the numbers come from and when they apply; travels into exports."""
@@ -96,11 +101,15 @@ class Chart:
             by_source = {}
             for centre, source in snapshot.trials.sources().items():
                 by_source.setdefault(source, []).append(CENTRE.label(centre, lang))
-            origin = (f"{t('source.register', lang)} ({join_words(by_source['register'], lang)}); "
-                      f"{t(f'source.{self.key}', lang)}. {publisher_line(snapshot, lang)}")
+            origin = (
+                f"{t('source.register', lang)} ({join_words(by_source['register'], lang)}); "
+                f"{t(f'source.{self.key}', lang)}. {publisher_line(snapshot, lang)}"
+            )
         else:
-            origin = (f"{t(f'source.{self.key}', lang)}{derived_from(self.key, snapshot, lang)}. "
-                      f"{publisher_line(snapshot, lang)}")
+            origin = (
+                f"{t(f'source.{self.key}', lang)}{derived_from(self.key, snapshot, lang)}. "
+                f"{publisher_line(snapshot, lang)}"
+            )
         as_of = t("source.as_of", lang, date=snapshot.release.as_of(lang))
         return f"{t('source', lang)}: {origin}. {as_of}."
 
@@ -141,19 +150,27 @@ CENTRE_ONLY = frozenset({"centre"})
 NO_FILTER = frozenset()
 
 
-def ignored_note(subject: str, filters: Filters, applicable: frozenset[str],
-                 lang: str) -> list[str]:
+def ignored_note(
+    subject: str, filters: Filters, applicable: frozenset[str], lang: str
+) -> list[str]:
     """A note naming the active filters that this chart's data cannot answer."""
-    return not_broken_down([dim for dim in filters.active() if dim not in applicable],
-                           subject, lang)
+    return not_broken_down(
+        [dim for dim in filters.active() if dim not in applicable], subject, lang
+    )
 
 
 def not_broken_down(ignored: list[str] | tuple[str, ...], subject: str, lang: str) -> list[str]:
     if not ignored:
         return []
     dimensions = join_words([t(f"dimension.{dim}", lang) for dim in ignored], lang)
-    return [t("note.not_broken_down", lang, subject=t(f"subject.{subject}", lang),
-              dimensions=dimensions)]
+    return [
+        t(
+            "note.not_broken_down",
+            lang,
+            subject=t(f"subject.{subject}", lang),
+            dimensions=dimensions,
+        )
+    ]
 
 
 def of_centres(rows: pd.DataFrame, filters: Filters) -> pd.DataFrame:

@@ -34,19 +34,25 @@ def _trials_kpi(snapshot: Snapshot, filters: Filters, lang: str) -> Kpi:
     counts = count_trials(snapshot.trials, filters)
     if counts.ignored:
         names = join_words([t(f"dimension.{d}", lang) for d in counts.ignored], lang)
-        return Kpi("trials", t("kpi.not_available", lang),
-                   t("note.no_breakdown", lang, dimension=names))
+        return Kpi(
+            "trials", t("kpi.not_available", lang), t("note.no_breakdown", lang, dimension=names)
+        )
     total = counts.total()
-    detail = " · ".join(f"{CENTRE.label(c, lang)} {count_text(n, lang)}"
-                        for c, n in counts.per_centre().items())
+    detail = " · ".join(
+        f"{CENTRE.label(c, lang)} {count_text(n, lang)}" for c, n in counts.per_centre().items()
+    )
     if not total.exact:
         names = join_words([t(f"dimension.{d}", lang) for d in counts.crossed], lang)
         detail = f"{detail}. {t('kpi.trials.bounds', lang, dimensions=names)}"
     if total.uncertain:
         detail = f"{detail}. {t('kpi.trials.uncertain', lang)}"
     for centre, dim in counts.unanswered:
-        detail = f"{detail}. " + t("note.unanswered", lang, centre=CENTRE.label(centre, lang),
-                                   dimension=t(f"dimension.{dim}", lang)).rstrip(".")
+        detail = f"{detail}. " + t(
+            "note.unanswered",
+            lang,
+            centre=CENTRE.label(centre, lang),
+            dimension=t(f"dimension.{dim}", lang),
+        ).rstrip(".")
     return Kpi("trials", count_text(total, lang), detail)
 
 
@@ -57,25 +63,45 @@ def _per_100k_kpi(snapshot: Snapshot, filters: Filters, lang: str) -> Kpi:
     if region is None or pd.isna(region.get("ongoing_trials")):
         return Kpi("per_100k", t("kpi.not_available", lang), "", scope)
     uk = table.loc["united_kingdom"] if "united_kingdom" in table.index else None
-    uk_text = (t("kpi.per_100k.uk", lang, area=area_label(snapshot, "united_kingdom", lang),
-                 rate=number(per_100k(uk["ongoing_trials"], uk["population"]), lang, 2))
-               if uk is not None and pd.notna(uk.get("ongoing_trials")) else "")
+    uk_text = (
+        t(
+            "kpi.per_100k.uk",
+            lang,
+            area=area_label(snapshot, "united_kingdom", lang),
+            rate=number(per_100k(uk["ongoing_trials"], uk["population"]), lang, 2),
+        )
+        if uk is not None and pd.notna(uk.get("ongoing_trials"))
+        else ""
+    )
     return Kpi(
         "per_100k",
         number(per_100k(region["ongoing_trials"], region["population"]), lang, 2),
-        t("kpi.per_100k.detail", lang, area=area_label(snapshot, "stockholm_uppsala", lang),
-          trials=number(region["ongoing_trials"], lang),
-          population=number(region["population"] / 1e6, lang, 2)) + uk_text,
-        scope)
+        t(
+            "kpi.per_100k.detail",
+            lang,
+            area=area_label(snapshot, "stockholm_uppsala", lang),
+            trials=number(region["ongoing_trials"], lang),
+            population=number(region["population"] / 1e6, lang, 2),
+        )
+        + uk_text,
+        scope,
+    )
 
 
 def kpis(snapshot: Snapshot, filters: Filters, lang: str) -> list[Kpi]:
     cart_rows = of_centres(snapshot["cart"], filters)
     share = key_fact(snapshot, "cart_share_of_sweden")
-    cart_detail = (t("kpi.cart.share", lang, share=number(share, lang))
-                   if share and not filters.centre else t("kpi.cart.products", lang))
-    cart = Kpi("cart", number(int(cart_rows["patients"].sum()), lang), cart_detail,
-               scope_tag(CENTRE_ONLY, "cart", filters, lang))
+    cart_detail = (
+        t("kpi.cart.share", lang, share=number(share, lang))
+        if share and not filters.centre
+        else t("kpi.cart.products", lang)
+    )
+    cart = Kpi(
+        "cart",
+        number(int(cart_rows["patients"].sum()), lang),
+        cart_detail,
+        scope_tag(CENTRE_ONLY, "cart", filters, lang),
+    )
 
     measures: dict[str, int] = {}
     for row in snapshot["vecura"].to_dict("records"):  # summed over the years, if any
@@ -86,8 +112,12 @@ def kpis(snapshot: Snapshot, filters: Filters, lang: str) -> list[Kpi]:
         t("kpi.vecura.detail", lang, patients=number(int(measures.get("patients", 0)), lang)),
         scope_tag(NO_FILTER, "vecura", filters, lang),
     )
-    return [_trials_kpi(snapshot, filters, lang), cart, vecura_patients,
-            _per_100k_kpi(snapshot, filters, lang)]
+    return [
+        _trials_kpi(snapshot, filters, lang),
+        cart,
+        vecura_patients,
+        _per_100k_kpi(snapshot, filters, lang),
+    ]
 
 
 def fact_centres(row: object) -> tuple[str, ...]:
@@ -105,12 +135,10 @@ def key_facts(snapshot: Snapshot, filters: Filters, lang: str) -> list[tuple[str
         if filters.centre and centres and not set(centres) & set(filters.centre):
             continue
         decimals = 0 if float(row.value).is_integer() else 1
-        value = (str(int(row.value)) if row.unit == "year"
-                 else number(row.value, lang, decimals))
+        value = str(int(row.value)) if row.unit == "year" else number(row.value, lang, decimals)
         qualifier = QUALIFIER.label(row.qualifier, lang) + " " if row.qualifier else ""
         unit = UNIT.label(row.unit, lang)
         shown = f"{qualifier}{value}{'' if unit == '%' else ' '}{unit}".strip()
         scope = t("scope.cluster", lang) if filters.centre and not centres else ""
-        facts.append((KEY_FACT.label(row.fact, lang), shown, localized(row, "source", lang),
-                      scope))
+        facts.append((KEY_FACT.label(row.fact, lang), shown, localized(row, "source", lang), scope))
     return facts

@@ -38,7 +38,14 @@ def reading_of(trials: Range) -> str:
 
 def certainty_notes(figure: dict, lang: str) -> list[str]:
     """What the marks of uncertain and approximate numbers mean, for those the figure has."""
-    marks = {mark for trace in figure["data"] if isinstance(trace.get("meta"), dict)
-             for mark in (*trace["meta"]["reading"], *trace["meta"]["qualifier"])}
-    return [t(f"note.{mark}", lang, mark=UNCERTAIN_MARK)
-            for mark in ("uncertain", "about", "more_than") if mark in marks]
+    marks = {
+        mark
+        for trace in figure["data"]
+        if isinstance(trace.get("meta"), dict)
+        for mark in (*trace["meta"]["reading"], *trace["meta"]["qualifier"])
+    }
+    return [
+        t(f"note.{mark}", lang, mark=UNCERTAIN_MARK)
+        for mark in ("uncertain", "about", "more_than")
+        if mark in marks
+    ]

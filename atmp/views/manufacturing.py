@@ -43,8 +43,9 @@ def export_countries(exports: pd.DataFrame) -> int | None:
     unnamed = [row for row in rows if row["country"] == ALL]
     if any(pd.notna(row["year"]) for row in unnamed):
         return None
-    return (len({row["country"] for row in rows if row["country"] != ALL})
-            + sum(int(row["countries"]) for row in unnamed))
+    return len({row["country"] for row in rows if row["country"] != ALL}) + sum(
+        int(row["countries"]) for row in unnamed
+    )
 
 
 PATIENT_MEASURES = ("patients", "patients_incl_imports")
@@ -53,8 +54,9 @@ DASHES = ("solid", "dash", "dot", "dashdot", "longdash")
 SYMBOLS = ("circle", "square", "diamond", "triangle-up", "x")
 
 
-def year_marks(years: list[int], hidden: list[str | None], text: list[str],
-               hover: list[str]) -> list[dict]:
+def year_marks(
+    years: list[int], hidden: list[str | None], text: list[str], hover: list[str]
+) -> list[dict]:
     """The marks of the hidden counts at the foot of their years: none, or one trace."""
     x, mark_text, mark_hover = only_hidden(hidden, years, text, hover)
     return [small_marks(x=x, y=[0] * len(x), text=mark_text, hover=mark_hover)] if x else []
@@ -71,9 +73,14 @@ def vecura_series(rows: pd.DataFrame, lang: str, hide: bool) -> ChartView:
         mine = by_measure[measure]
         label = VECURA_MEASURE.label(measure, lang)
         if any(pd.isna(row["year"]) for row in mine):
-            notes.append(t("note.measure_not_by_year", lang, label=label,
-                           value=approx(sum(int(row["value"]) for row in mine),
-                                        qualifier_of(mine), lang)))
+            notes.append(
+                t(
+                    "note.measure_not_by_year",
+                    lang,
+                    label=label,
+                    value=approx(sum(int(row["value"]) for row in mine), qualifier_of(mine), lang),
+                )
+            )
             continue
         mine = sorted(mine, key=lambda row: row["year"])
         colour = VECURA_MEASURE.colour(measure)
@@ -81,28 +88,45 @@ def vecura_series(rows: pd.DataFrame, lang: str, hide: bool) -> ChartView:
         colours.append(colour)
         years, values = [int(row["year"]) for row in mine], [row["value"] for row in mine]
         hidden = hidden_cells(values, hide and measure in PATIENT_MEASURES, total_shown=True)
-        text = [mark or approx(row["value"], row["qualifier"], lang)
-                for row, mark in zip(mine, hidden, strict=True)]
+        text = [
+            mark or approx(row["value"], row["qualifier"], lang)
+            for row, mark in zip(mine, hidden, strict=True)
+        ]
         hover = [f"{label} {year}: {shown}" for year, shown in zip(years, text, strict=True)]
-        traces.append({
-            "type": "scatter", "mode": "lines+markers", "name": label, "x": years,
-            "y": drawn(values, hidden),
-            "text": text, "line": {"color": colour, "width": 2.5, "dash": DASHES[rank % 5]},
-            "marker": {"color": colour, "size": 9, "symbol": SYMBOLS[rank % 5]},
-            "hovertext": hover, "hovertemplate": "%{hovertext}<extra></extra>",
-        })
+        traces.append(
+            {
+                "type": "scatter",
+                "mode": "lines+markers",
+                "name": label,
+                "x": years,
+                "y": drawn(values, hidden),
+                "text": text,
+                "line": {"color": colour, "width": 2.5, "dash": DASHES[rank % 5]},
+                "marker": {"color": colour, "size": 9, "symbol": SYMBOLS[rank % 5]},
+                "hovertext": hover,
+                "hovertemplate": "%{hovertext}<extra></extra>",
+            }
+        )
         marks += year_marks(years, hidden, text, hover)
         largest = max(largest, largest_shown(values, hidden))
-    figure = {"data": traces + marks, "layout": series_layout(
-        lang, x_title=t("axis.year", lang), y_title=t("axis.count", lang),
-        height=MANUFACTURING_HEIGHT, largest=largest,
-        years=[int(year) for year in rows["year"].dropna()])}
+    figure = {
+        "data": traces + marks,
+        "layout": series_layout(
+            lang,
+            x_title=t("axis.year", lang),
+            y_title=t("axis.count", lang),
+            height=MANUFACTURING_HEIGHT,
+            largest=largest,
+            years=[int(year) for year in rows["year"].dropna()],
+        ),
+    }
     figure["layout"]["legend"]["font"] = {"size": 13}
     return ChartView(figure, tuple(notes + small_numbers_notes(figure, lang)))
 
 
-def vecura(snapshot: Snapshot, filters: Filters, lang: str, *,
-           hide_small: bool = HIDE_SMALL) -> ChartView:
+def vecura(
+    snapshot: Snapshot, filters: Filters, lang: str, *, hide_small: bool = HIDE_SMALL
+) -> ChartView:
     """Vecura's measures for the whole period, or per year where the data has years."""
     rows = snapshot["vecura"]
     ignored = ignored_note("vecura", filters, NO_FILTER, lang)
@@ -123,13 +147,27 @@ def vecura(snapshot: Snapshot, filters: Filters, lang: str, *,
     qualifiers = rows["qualifier"].tolist()
     if countries:
         qualifiers.insert(4, "")
-    traces = [bar(name=t("axis.count", lang), y=labels, x=values, colour=colours, text=text,
-                  customdata=[["", ""]] * len(values),
-                  hover=[f"{label}: {value}" for label, value in zip(labels, text, strict=True)],
-                  qualifier=qualifiers)]
-    figure = {"data": traces, "layout": layout(
-        lang, x_title=t("axis.count", lang), height=MANUFACTURING_HEIGHT,
-        x_range=padded_range(max(values, default=0), 0.12))}
+    traces = [
+        bar(
+            name=t("axis.count", lang),
+            y=labels,
+            x=values,
+            colour=colours,
+            text=text,
+            customdata=[["", ""]] * len(values),
+            hover=[f"{label}: {value}" for label, value in zip(labels, text, strict=True)],
+            qualifier=qualifiers,
+        )
+    ]
+    figure = {
+        "data": traces,
+        "layout": layout(
+            lang,
+            x_title=t("axis.count", lang),
+            height=MANUFACTURING_HEIGHT,
+            x_range=padded_range(max(values, default=0), 0.12),
+        ),
+    }
     return ChartView(figure, tuple(ignored + certainty_notes(figure, lang)))
 
 
@@ -149,23 +187,33 @@ def exports_map(named: pd.DataFrame, lang: str, hide: bool) -> dict:
         hidden = hidden_cells(values, hide)
         text = [mark or number(v, lang) for v, mark in zip(values, hidden, strict=True)]
         z = drawn(values, hidden)
-        hover = [f"{label}: {shown} {t('unit.patients', lang)}"
-                 for label, shown in zip(labels, text, strict=True)]
+        hover = [
+            f"{label}: {shown} {t('unit.patients', lang)}"
+            for label, shown in zip(labels, text, strict=True)
+        ]
     else:
         hidden = [None] * len(codes)
         z, text = [1] * len(codes), [t("label.recipient", lang)] * len(codes)
         hover = [f"{label}: {t('label.recipient', lang)}" for label in labels]
-    traces = [choropleth(locations=codes, z=z, text=text, hover=hover,
-                         colours=EXPORT_SHADES if by_patients else RECIPIENT,
-                         colour_title=t("axis.patients", lang) if by_patients else None)]
+    traces = [
+        choropleth(
+            locations=codes,
+            z=z,
+            text=text,
+            hover=hover,
+            colours=EXPORT_SHADES if by_patients else RECIPIENT,
+            colour_title=t("axis.patients", lang) if by_patients else None,
+        )
+    ]
     locations, mark_text, mark_hover = only_hidden(hidden, codes, text, hover)
     if locations:
         traces.append(map_marks(locations=locations, text=mark_text, hover=mark_hover))
     return {"data": traces, "layout": map_layout(lang, height=MANUFACTURING_HEIGHT)}
 
 
-def vecura_exports(snapshot: Snapshot, filters: Filters, lang: str, *,
-                   hide_small: bool = HIDE_SMALL) -> ChartView:
+def vecura_exports(
+    snapshot: Snapshot, filters: Filters, lang: str, *, hide_small: bool = HIDE_SMALL
+) -> ChartView:
     """A map of the named recipient countries; where none is named, the count the source gives.
 
     The published report gives only "11 countries" (Figur 9): an empty map would suggest
@@ -179,27 +227,35 @@ def vecura_exports(snapshot: Snapshot, filters: Filters, lang: str, *,
         figure = exports_map(named, lang, hide_small)
         if yearly(named):
             years = named["year"]
-            notes.append(t("note.map_period", lang, first=int(years.min()),
-                           last=int(years.max())))
+            notes.append(t("note.map_period", lang, first=int(years.min()), last=int(years.max())))
         if len(unnamed) and not yearly(unnamed):
-            notes.append(t("note.unnamed_countries", lang,
-                           n=number(int(unnamed["countries"].sum()), lang)))
+            notes.append(
+                t("note.unnamed_countries", lang, n=number(int(unnamed["countries"].sum()), lang))
+            )
     elif yearly(unnamed):
         return ChartView(*exports_by_year(unnamed, notes, lang, hide_small))
     else:  # one number: a compact tile, not an empty map
         countries = int(unnamed["countries"].sum())
-        figure = {"data": [{"type": "indicator", "mode": "number", "value": countries,
-                            "number": {"font": {"size": 64, "color": "#0072B2"}},
-                            "title": {"text": t("label.recipient_countries", lang),
-                                      "font": {"size": 18}}}],
-                  "layout": plain_layout(lang, height=TILE_HEIGHT)}
+        figure = {
+            "data": [
+                {
+                    "type": "indicator",
+                    "mode": "number",
+                    "value": countries,
+                    "number": {"font": {"size": 64, "color": "#0072B2"}},
+                    "title": {"text": t("label.recipient_countries", lang), "font": {"size": 18}},
+                }
+            ],
+            "layout": plain_layout(lang, height=TILE_HEIGHT),
+        }
         notes.append(t("note.countries_not_named", lang))
         return ChartView(figure, tuple(notes), tile=True)
     return ChartView(figure, tuple(notes + small_numbers_notes(figure, lang)))
 
 
-def exports_by_year(unnamed: pd.DataFrame, notes: list[str], lang: str,
-                    hide: bool) -> tuple[dict, tuple[str, ...]]:
+def exports_by_year(
+    unnamed: pd.DataFrame, notes: list[str], lang: str, hide: bool
+) -> tuple[dict, tuple[str, ...]]:
     """Unnamed recipients per year: patients where given (hidden when small), else countries."""
     rows = unnamed.sort_values("year")
     years = [int(y) for y in rows["year"]]
@@ -209,15 +265,30 @@ def exports_by_year(unnamed: pd.DataFrame, notes: list[str], lang: str,
     title = t("axis.patients" if by_patients else "axis.countries", lang)
     text = [mark or number(v, lang) for v, mark in zip(values, hidden, strict=True)]
     hover = [f"{year}: {shown}" for year, shown in zip(years, text, strict=True)]
-    traces = [bar(name=title, x=years,
-                  y=drawn(values, hidden),
-                  colour="#0072B2", text=text, customdata=[["", ""]] * len(years),
-                  hover=hover, orientation="v")]
+    traces = [
+        bar(
+            name=title,
+            x=years,
+            y=drawn(values, hidden),
+            colour="#0072B2",
+            text=text,
+            customdata=[["", ""]] * len(years),
+            hover=hover,
+            orientation="v",
+        )
+    ]
     traces += year_marks(years, hidden, text, hover)
     largest = largest_shown(values, hidden)
-    figure = {"data": traces, "layout": series_layout(
-        lang, x_title=t("axis.year", lang), y_title=title, height=MANUFACTURING_HEIGHT,
-        largest=largest, years=years)}
+    figure = {
+        "data": traces,
+        "layout": series_layout(
+            lang,
+            x_title=t("axis.year", lang),
+            y_title=title,
+            height=MANUFACTURING_HEIGHT,
+            largest=largest,
+            years=years,
+        ),
+    }
     figure["layout"]["showlegend"] = False
-    return figure, (*notes, t("note.countries_not_named", lang),
-                    *small_numbers_notes(figure, lang))
+    return figure, (*notes, t("note.countries_not_named", lang), *small_numbers_notes(figure, lang))

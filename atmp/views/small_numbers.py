@@ -44,17 +44,22 @@ def largest_shown(values: list, hidden: list[str | None]) -> float:
 def only_hidden(hidden: list[str | None], *columns: list) -> list[list]:
     """Each column's items where the count is hidden: what the marks that stand in for
     the hidden counts show."""
-    return [[item for item, mark in zip(column, hidden, strict=True) if mark]
-            for column in columns]
+    return [[item for item, mark in zip(column, hidden, strict=True) if mark] for column in columns]
 
 
 def small_numbers_notes(figure: dict, lang: str) -> list[str]:
     """What "<5" and "≥5" mean, for the marks that the figure's texts and hovers use."""
-    words = [word for trace in figure["data"] for key in ("text", "hovertext")
-             for word in trace.get(key) or []]
-    return [t(key, lang, small=SMALL) for key, mark in (("note.small_numbers", BELOW),
-                                                        ("note.small_numbers_total", AT_LEAST))
-            if any(mark in word for word in words)]
+    words = [
+        word
+        for trace in figure["data"]
+        for key in ("text", "hovertext")
+        for word in trace.get(key) or []
+    ]
+    return [
+        t(key, lang, small=SMALL)
+        for key, mark in (("note.small_numbers", BELOW), ("note.small_numbers_total", AT_LEAST))
+        if any(mark in word for word in words)
+    ]
 
 
 def split_lines(parts: list[tuple[str, int]], lang: str, hide: bool) -> str:
@@ -62,5 +67,7 @@ def split_lines(parts: list[tuple[str, int]], lang: str, hide: bool) -> str:
     if len(parts) < 2:
         return ""
     marks = hidden_cells([value for _, value in parts], hide, total_shown=True)
-    return "".join(f"<br>{label}: {mark or number(value, lang)}"
-                   for (label, value), mark in zip(parts, marks, strict=True))
+    return "".join(
+        f"<br>{label}: {mark or number(value, lang)}"
+        for (label, value), mark in zip(parts, marks, strict=True)
+    )

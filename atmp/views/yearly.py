@@ -36,9 +36,14 @@ def by_centre_and_year(rows: pd.DataFrame) -> dict[str, dict[int | None, list[di
     return {centre: groups[centre] for centre in CENTRE.codes() if centre in groups}
 
 
-def centre_series(groups: dict[str, dict[int | None, list[dict]]], lang: str, *,
-                  part: Callable[[dict], str], hide: bool,
-                  total_shown: bool) -> tuple[list[dict], float]:
+def centre_series(
+    groups: dict[str, dict[int | None, list[dict]]],
+    lang: str,
+    *,
+    part: Callable[[dict], str],
+    hide: bool,
+    total_shown: bool,
+) -> tuple[list[dict], float]:
     """Patients per year, a bar per centre and year; the hover splits a bar by `part` of a row.
 
     Returns (traces, largest shown value).
@@ -47,8 +52,9 @@ def centre_series(groups: dict[str, dict[int | None, list[dict]]], lang: str, *,
     unit = t("unit.patients", lang)
     # Marks span every year of the chart (empty text where nothing is hidden), so plotly
     # spaces them as it spaces the bars.
-    chart_years = sorted({year for by_year in groups.values() for year in by_year
-                          if year is not None})
+    chart_years = sorted(
+        {year for by_year in groups.values() for year in by_year if year is not None}
+    )
     for centre, by_year in groups.items():
         years = sorted(year for year in by_year if year is not None)
         if not years:
@@ -61,20 +67,35 @@ def centre_series(groups: dict[str, dict[int | None, list[dict]]], lang: str, *,
             shown = mark or approx(total, qualifier_of(by_year[year]), lang)
             parts = [(part(row), int(row["patients"])) for row in by_year[year]]
             text.append(shown)
-            hover.append(f"{label} {year}: {shown} {unit}"
-                         + ("" if mark else split_lines(parts, lang, hide)))
-        traces.append({**bar(name=label, x=years,
-                             y=drawn(totals, hidden),
-                             colour=CENTRE.colour(centre), text=text,
-                             customdata=[["centre", centre]] * len(years), hover=hover,
-                             orientation="v"), "offsetgroup": centre})
+            hover.append(
+                f"{label} {year}: {shown} {unit}" + ("" if mark else split_lines(parts, lang, hide))
+            )
+        traces.append(
+            {
+                **bar(
+                    name=label,
+                    x=years,
+                    y=drawn(totals, hidden),
+                    colour=CENTRE.colour(centre),
+                    text=text,
+                    customdata=[["centre", centre]] * len(years),
+                    hover=hover,
+                    orientation="v",
+                ),
+                "offsetgroup": centre,
+            }
+        )
         if any(hidden):
             cells = dict(zip(years, zip(hidden, hover, strict=True), strict=True))
-            marks.append(small_marks(
-                x=chart_years, y=[0] * len(chart_years),
-                text=[(cells.get(year, (None, ""))[0] or "") for year in chart_years],
-                hover=[cells.get(year, (None, f"{label} {year}"))[1] for year in chart_years],
-                offsetgroup=centre))
+            marks.append(
+                small_marks(
+                    x=chart_years,
+                    y=[0] * len(chart_years),
+                    text=[(cells.get(year, (None, ""))[0] or "") for year in chart_years],
+                    hover=[cells.get(year, (None, f"{label} {year}"))[1] for year in chart_years],
+                    offsetgroup=centre,
+                )
+            )
         largest = max(largest, largest_shown(totals, hidden))
     return traces + marks, largest
 
@@ -85,23 +106,47 @@ def not_by_year(groups: dict[str, dict[int | None, list[dict]]], lang: str) -> l
     for centre, by_year in groups.items():
         if None in by_year:
             mine = by_year[None]
-            notes.append(t("note.not_by_year", lang, label=CENTRE.label(centre, lang),
-                           value=approx(sum(int(row["patients"]) for row in mine),
-                                        qualifier_of(mine), lang),
-                           unit=t("unit.patients", lang)))
+            notes.append(
+                t(
+                    "note.not_by_year",
+                    lang,
+                    label=CENTRE.label(centre, lang),
+                    value=approx(
+                        sum(int(row["patients"]) for row in mine), qualifier_of(mine), lang
+                    ),
+                    unit=t("unit.patients", lang),
+                )
+            )
     return notes
 
 
-def series_view(rows: pd.DataFrame, notes: list[str], lang: str, *, part: Callable[[dict], str],
-                hide: bool, total_shown: bool) -> ChartView:
+def series_view(
+    rows: pd.DataFrame,
+    notes: list[str],
+    lang: str,
+    *,
+    part: Callable[[dict], str],
+    hide: bool,
+    total_shown: bool,
+) -> ChartView:
     """The yearly form of a per-centre patient chart."""
     groups = by_centre_and_year(rows)
     traces, largest = centre_series(groups, lang, part=part, hide=hide, total_shown=total_shown)
     years = [year for by_year in groups.values() for year in by_year if year is not None]
-    figure = {"data": traces, "layout": {
-        **series_layout(lang, x_title=t("axis.year", lang), y_title=t("axis.patients", lang),
-                        height=CHART_HEIGHT, largest=largest, years=years),
-        "scattermode": "group"}}
+    figure = {
+        "data": traces,
+        "layout": {
+            **series_layout(
+                lang,
+                x_title=t("axis.year", lang),
+                y_title=t("axis.patients", lang),
+                height=CHART_HEIGHT,
+                largest=largest,
+                years=years,
+            ),
+            "scattermode": "group",
+        },
+    }
     whole_period = not_by_year(groups, lang)
     if not traces:
         figure = without_data(figure, (whole_period or [t("note.no_data", lang)])[-1])

@@ -19,10 +19,17 @@ def chromium_options() -> Options:
     """Debian's Chromium, headless, as root, with no calls to the outside network."""
     options = Options()
     options.binary_location = "/usr/bin/chromium"
-    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu",
-                     "--disable-dev-shm-usage", "--disable-background-networking",
-                     "--disable-component-update", "--disable-sync", "--no-first-run",
-                     "--window-size=1600,1000"):
+    for argument in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--window-size=1600,1000",
+    ):
         options.add_argument(argument)
     return options
 
@@ -43,7 +50,8 @@ def bars(dash_duo, chart: str) -> dict:
         }
         return out;
         """,
-        ids.graph(chart), CERTAIN_PART,
+        ids.graph(chart),
+        CERTAIN_PART,
     )
 
 
@@ -68,15 +76,20 @@ def ids_selector(component_id: dict) -> str:
 def slide_title(dash_duo) -> str:
     return dash_duo.driver.execute_script(
         "const gd = document.querySelector('#slide .js-plotly-plot');"
-        "return gd && gd.layout && gd.layout.title ? gd.layout.title.text : '';")
+        "return gd && gd.layout && gd.layout.title ? gd.layout.title.text : '';"
+    )
 
 
 def wait_for_slide(dash_duo, chart: Chart, lang: str = "en", timeout: float = 8):
     """The slide of `chart`, whose title names its scope ("Akademiska (Uppsala): …")."""
     title = chart.title(lang)
-    dash_duo._wait_for(lambda _driver: title in re.sub("<[^>]+>", "", (
-        slide_title(dash_duo) or "").replace("<br>", " ")), timeout=timeout,
-                       msg=f"the slide never showed {chart.key}")
+    dash_duo._wait_for(
+        lambda _driver: (
+            title in re.sub("<[^>]+>", "", (slide_title(dash_duo) or "").replace("<br>", " "))
+        ),
+        timeout=timeout,
+        msg=f"the slide never showed {chart.key}",
+    )
 
 
 def press(dash_duo, key: str):

@@ -20,8 +20,13 @@ def callback_request(spec: dict, trigger: str, values: dict[str, object]) -> dic
         default = [] if item["id"].startswith("filter-") else None
         value = values.get(item["id"], "" if item["id"] == "url" else default)
         inputs.append({"id": item["id"], "property": item["property"], "value": value})
-    return {"output": spec["output"], "outputs": outputs, "inputs": inputs,
-            "changedPropIds": [trigger], "state": []}
+    return {
+        "output": spec["output"],
+        "outputs": outputs,
+        "inputs": inputs,
+        "changedPropIds": [trigger],
+        "state": [],
+    }
 
 
 def dashboard_request(dependencies: list, trigger: str, values: dict[str, object]) -> dict:
@@ -42,37 +47,58 @@ def search_after(response: dict, search: str) -> str:
 
 def page_request(dependencies: list, search: str = "") -> dict:
     """Body of the POST that renders the page for a link (the layout is only a shell)."""
-    spec = next(d for d in dependencies if any(i["id"] == "boot" for i in d["inputs"])
-                and d["clientside_function"] is None)
+    spec = next(
+        d
+        for d in dependencies
+        if any(i["id"] == "boot" for i in d["inputs"]) and d["clientside_function"] is None
+    )
     component, prop = spec["output"].rsplit(".", 1)
-    return {"output": spec["output"], "outputs": {"id": component, "property": prop},
-            "inputs": [{"id": "boot", "property": "data", "value": {"search": search}}],
-            "changedPropIds": ["boot.data"], "state": []}
+    return {
+        "output": spec["output"],
+        "outputs": {"id": component, "property": prop},
+        "inputs": [{"id": "boot", "property": "data", "value": {"search": search}}],
+        "changedPropIds": ["boot.data"],
+        "state": [],
+    }
 
 
 def dataset_request(dependencies: list, search: str) -> dict:
     """Body of the POST that the header's data download sends, for the view of `search`."""
-    spec = next(d for d in dependencies
-                if any(i["id"] == "download-dataset" for i in d["inputs"]))
+    spec = next(d for d in dependencies if any(i["id"] == "download-dataset" for i in d["inputs"]))
     component, prop = spec["output"].split("@")[0].rsplit(".", 1)
-    return {"output": spec["output"], "outputs": {"id": component, "property": prop},
-            "inputs": [{"id": "download-dataset", "property": "n_clicks", "value": 1}],
-            "state": [{"id": "url", "property": "search", "value": search}],
-            "changedPropIds": ["download-dataset.n_clicks"]}
+    return {
+        "output": spec["output"],
+        "outputs": {"id": component, "property": prop},
+        "inputs": [{"id": "download-dataset", "property": "n_clicks", "value": 1}],
+        "state": [{"id": "url", "property": "search", "value": search}],
+        "changedPropIds": ["download-dataset.n_clicks"],
+    }
 
 
 def export_request(dependencies: list, chart: str, kind: str, search: str) -> dict:
     """Body of the POST that a chart's download button (png, svg, csv or xlsx) sends."""
     spec = next(d for d in dependencies if '"type":"export"' in d["inputs"][0]["id"])
-    outputs = [dict(zip(("id", "property"), part.rsplit(".", 1), strict=True))
-               for part in spec["output"].strip(".").split("...")]
+    outputs = [
+        dict(zip(("id", "property"), part.rsplit(".", 1), strict=True))
+        for part in spec["output"].strip(".").split("...")
+    ]
     # The button's id as Dash names it: JSON with sorted keys and no spaces.
     button = f'{{"chart":"{chart}","kind":"{kind}","type":"export"}}'
-    return {"output": spec["output"], "outputs": outputs,
-            "inputs": [[{"id": {"chart": chart, "kind": kind, "type": "export"},
-                         "property": "n_clicks", "value": 1}]],
-            "state": [{"id": "url", "property": "search", "value": search}],
-            "changedPropIds": [f"{button}.n_clicks"]}
+    return {
+        "output": spec["output"],
+        "outputs": outputs,
+        "inputs": [
+            [
+                {
+                    "id": {"chart": chart, "kind": kind, "type": "export"},
+                    "property": "n_clicks",
+                    "value": 1,
+                }
+            ]
+        ],
+        "state": [{"id": "url", "property": "search", "value": search}],
+        "changedPropIds": [f"{button}.n_clicks"],
+    }
 
 
 def rendered_prop(response: dict, component_id: str, prop: str):

@@ -15,8 +15,11 @@ from atmp.views import CHARTS, key_facts, kpis, offer
 from components.layout import create_page
 
 # No filter; a centre; crossed trial filters of both centres (bounds, ranges).
-FILTERS = (Filters(), Filters(centre=("akademiska",)),
-           Filters(atmp_class=("tep", "sctmp"), status=("open",), disease_area=("oncology",)))
+FILTERS = (
+    Filters(),
+    Filters(centre=("akademiska",)),
+    Filters(atmp_class=("tep", "sctmp"), status=("open",), disease_area=("oncology",)),
+)
 LINKS = ("", "?centre=karolinska&theme=dark", "?present=1&slide=2", "?reading=alternative")
 
 
@@ -32,10 +35,17 @@ def render_every_view(snapshot: Snapshot) -> str:
                 shown.append(to_csv(table))
                 if filters == FILTERS[0]:  # workbooks hold what the CSV holds: once is enough
                     to_xlsx(table)
-                shown.append(json.dumps(chart_slide(chart, view, filters, snapshot, lang,
-                                                    "dark"), cls=PlotlyJSONEncoder))
-            shown += [str(kpis(snapshot, filters, lang)), str(key_facts(snapshot, filters, lang)),
-                      str(findings(snapshot, lang, filters))]
+                shown.append(
+                    json.dumps(
+                        chart_slide(chart, view, filters, snapshot, lang, "dark"),
+                        cls=PlotlyJSONEncoder,
+                    )
+                )
+            shown += [
+                str(kpis(snapshot, filters, lang)),
+                str(key_facts(snapshot, filters, lang)),
+                str(findings(snapshot, lang, filters)),
+            ]
         dataset_xlsx(snapshot, FILTERS[1], lang)
         for link in LINKS:
             search = f"{link}{'&' if link else '?'}lang={lang}"

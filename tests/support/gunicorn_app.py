@@ -37,8 +37,9 @@ def get(url: str) -> bytes:
 
 
 def post(url: str, body: dict) -> bytes:
-    request = urllib.request.Request(url, data=json.dumps(body).encode(),
-                                     headers={"Content-Type": "application/json"})
+    request = urllib.request.Request(
+        url, data=json.dumps(body).encode(), headers={"Content-Type": "application/json"}
+    )
     with urllib.request.urlopen(request, timeout=10) as response:
         return response.read()
 
@@ -52,14 +53,25 @@ def gunicorn(data_dir: Path, **settings: str) -> Iterator[Instance]:
     port = free_port()
     env = {**os.environ, "ATMP_DATA_DIR": str(data_dir), **settings}
     process = subprocess.Popen(
-        [str(Path(sys.executable).parent / "gunicorn"), "app:server", "--config",
-         "gunicorn.conf.py", "--bind", f"127.0.0.1:{port}", "--access-logfile", "/dev/null"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        [
+            str(Path(sys.executable).parent / "gunicorn"),
+            "app:server",
+            "--config",
+            "gunicorn.conf.py",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--access-logfile",
+            "/dev/null",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     instance = Instance(f"http://127.0.0.1:{port}", [])
     deadline = time.monotonic() + START_SECONDS
     try:
-        while not instance.dependencies and process.poll() is None \
-                and time.monotonic() < deadline:
+        while not instance.dependencies and process.poll() is None and time.monotonic() < deadline:
             try:
                 instance.dependencies = json.loads(get(f"{instance.base}/_dash-dependencies"))
             except OSError:
