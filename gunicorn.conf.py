@@ -12,6 +12,8 @@ graceful_timeout = 10
 # and workers share the snapshot's memory.
 preload_app = True
 accesslog = "-"
+# gunicorn 27's control socket is one path per host: a second instance would take it over.
+control_socket_disable = True
 
 
 def post_fork(server, worker):

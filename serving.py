@@ -11,6 +11,7 @@ import logging
 import re
 
 from dash import Dash
+from dash.exceptions import DependencyException
 from flask import Response, jsonify, request
 from werkzeug.exceptions import HTTPException
 
@@ -127,8 +128,12 @@ def harden(app: Dash, frame_ancestors: str) -> None:
     def unprocessable(error: Exception):
         if isinstance(error, HTTPException):
             return error
+        if isinstance(error, DependencyException):  # a scanner asking for files Dash lacks
+            log.info("no such component file: %r", request.path)
+            return jsonify(error="Not found."), 404
+        # %r: a path is quoted, so a %0a in it cannot forge a log line.
         log.exception(
-            "request %s %s failed (callback output %.200r)",
+            "request %r %r failed (callback output %.200r)",
             request.method,
             request.path,
             callback_output(),

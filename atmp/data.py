@@ -352,6 +352,18 @@ def _centres_in_both(trials: pd.DataFrame, register: pd.DataFrame) -> list[Probl
     ]
 
 
+def watched_files(data_dir: Path) -> list[Path]:
+    """The files the loader reads or looks for: each dataset's .csv and .xlsx, the
+    synthetic marker, and the same in each earlier release's folder (none where the
+    releases folder cannot be listed: the loader then says why)."""
+    names = [SYNTHETIC_MARKER, *(f"{d.name}.{ext}" for d in DATASETS for ext in ("csv", "xlsx"))]
+    try:
+        earlier = sorted(path for path in (data_dir / RELEASES).iterdir() if path.is_dir())
+    except OSError:
+        earlier = []
+    return [folder / name for folder in (data_dir, *earlier) for name in names]
+
+
 def load_snapshot(data_dir: Path) -> Snapshot:
     """Load every dataset of `data_dir`, or raise DataError listing every problem.
 

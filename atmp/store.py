@@ -17,7 +17,7 @@ import threading
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from atmp.data import DataError, Snapshot, load_snapshot
+from atmp.data import DataError, Snapshot, load_snapshot, watched_files
 
 log = logging.getLogger("atmp.data")
 
@@ -37,17 +37,18 @@ _lock = threading.Lock()
 
 
 def signature(data_dir: Path) -> Signature:
-    """Name, modification time and size of every file, earlier releases' too: any edit
-    or copy changes it."""
-    try:
-        folder = Path(data_dir)
-        entries = sorted(path for path in folder.rglob("*") if path.is_file())
-        return tuple(
-            (str(path.relative_to(folder)), path.stat().st_mtime_ns, path.stat().st_size)
-            for path in entries
-        )
-    except OSError:
-        return ()
+    """Modification time and size of each file the loader reads (earlier releases' too),
+    -1 where it is absent: any edit, copy or removal changes it. Only those files are
+    looked at, however many others the folder holds."""
+    folder = Path(data_dir)
+    found = []
+    for path in watched_files(folder):
+        try:
+            stat = path.stat()
+            found.append((str(path.relative_to(folder)), stat.st_mtime_ns, stat.st_size))
+        except OSError:
+            found.append((str(path.relative_to(folder)), -1, -1))
+    return tuple(found)
 
 
 def install(snapshot: Snapshot) -> None:

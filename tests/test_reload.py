@@ -141,3 +141,13 @@ def test_rld005_five_broken_saves_keep_the_last_good_numbers(data_copy):
     log = server.log.decode()
     assert log.count("Traceback") == 0, log[-3000:]
     assert log.count("Still serving the data") == len(BROKEN_SAVES)  # once per change
+
+
+def test_rld006_the_watcher_looks_only_at_the_files_it_reads(served):
+    before = store.signature(served)
+    assert {name for name, *_ in before} >= {"cart.csv", "cart.xlsx", "release.csv"}
+    for i in range(200):  # what else people keep in a shared folder
+        (served / f"notes-{i}.txt").write_text("x", encoding="utf-8")
+    assert store.signature(served) == before
+    (served / "cart.csv").unlink()
+    assert store.signature(served) != before  # a file taken away is a change too

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import os
 import re
 import signal
@@ -316,3 +317,13 @@ def test_sec011_a_crafted_link_shows_its_values_as_text_and_runs_nothing(dash_du
     dash_duo.wait_for_text_to_equal(f"#{ids.kpi_value('trials')}", "43")  # nothing filtered
     assert violations(dash_duo) == []  # no alert() either
     assert dash_duo.get_logs() == []
+
+
+def test_sec020_a_scanner_asking_for_component_files_gets_a_404_and_no_traceback(client, caplog):
+    caplog.set_level(logging.INFO, logger="atmp")
+    response = client.get("/_dash-component-suites/dash/../../etc/passwd.js")
+    missing = client.get("/_dash-component-suites/dash/nonexistent%0aFORGED.js")
+    assert response.status_code in (400, 404) and missing.status_code == 404
+    assert "Traceback" not in caplog.text
+    assert "no such component file" in caplog.text
+    assert "\nFORGED" not in caplog.text  # the path is quoted in the log
