@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
 from atmp.data import Snapshot
@@ -234,9 +235,15 @@ def sheet_name(text: str) -> str:
     return _NOT_IN_SHEET_NAMES.sub("-", text)[:SHEET_NAME_LENGTH].strip() or "-"
 
 
+def _styled(sheet, value: object, font: Font) -> WriteOnlyCell:
+    """A cell with its font, for a workbook in either mode (write-only has no sheet["A1"])."""
+    cell = WriteOnlyCell(sheet, value=as_text(value))
+    cell.font = font
+    return cell
+
+
 def _header_sheet(sheet, title: str, header: tuple[tuple[str, str], ...]) -> None:
-    sheet.append([as_text(title)])
-    sheet["A1"].font = Font(bold=True, size=14)
+    sheet.append([_styled(sheet, title, Font(bold=True, size=14))])
     for label, text in header:
         sheet.append([as_text(label), as_text(text)])
     sheet.append([])
@@ -317,9 +324,10 @@ def dataset_xlsx(snapshot: Snapshot, filters: Filters, lang: str) -> bytes:
     """
     release = snapshot.release
     source = t("synthetic", lang) if snapshot.synthetic else release.source_title
-    workbook = Workbook()
-    about = workbook.active
-    about.title = sheet_name(t("export.about", lang))
+    # Write-only: rows stream to the file, so a 100,000-trial register costs little memory.
+    workbook = Workbook(write_only=True)
+    about = workbook.create_sheet(sheet_name(t("export.about", lang)))
+    about.column_dimensions["A"].width = 24
     tables = filtered_tables(snapshot, filters)
     _header_sheet(
         about,
@@ -339,12 +347,9 @@ def dataset_xlsx(snapshot: Snapshot, filters: Filters, lang: str) -> bytes:
             ),
         ),
     )
-    about.column_dimensions["A"].width = 24
     for name, frame in tables.items():
         sheet = workbook.create_sheet(sheet_name(name))
-        sheet.append(list(frame.columns))
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
+        sheet.append([_styled(sheet, column, Font(bold=True)) for column in frame.columns])
         for record in frame.itertuples(index=False):
             sheet.append(
                 [
