@@ -133,7 +133,7 @@ def harden(app: Dash, frame_ancestors: str) -> None:
             return jsonify(error="Not found."), 404
         # %r: a path is quoted, so a %0a in it cannot forge a log line.
         log.exception(
-            "request %r %r failed (callback output %.200r)",
+            "request %s %r failed (callback output %.200r)",
             request.method,
             request.path,
             callback_output(),

@@ -87,7 +87,7 @@ def _read_dataset(path: Path, dataset: Dataset) -> tuple[pd.DataFrame | None, li
     sheet, problems = read_sheet(path)
     if problems:
         return None, problems
-    if not sheet.rows:
+    if sheet.frame.empty:
         return None, [
             Problem(
                 path.name,
@@ -96,13 +96,7 @@ def _read_dataset(path: Path, dataset: Dataset) -> tuple[pd.DataFrame | None, li
                 row=2,
             )
         ]
-    # Indexed so that row_number(index) is the row number the user sees in the spreadsheet.
-    frame = pd.DataFrame(
-        [cells for _, cells in sheet.rows],
-        columns=sheet.header,
-        dtype=str,
-        index=[number - 2 for number, _ in sheet.rows],
-    )
+    frame = sheet.frame
     decimal_comma = sheet.decimal_comma
     frame.columns = [str(name).strip() for name in frame.columns]
     expected = [column.name for column in dataset.columns]

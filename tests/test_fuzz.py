@@ -245,6 +245,6 @@ def test_fuz005_a_failed_request_is_logged_with_what_it_needs(client, requests, 
     assert client.post(UPDATE, json=body).status_code == 400
     [record] = caplog.records
     message = record.getMessage()
-    assert message.startswith("request POST /_dash-update-component failed")
+    assert message.startswith("request POST '/_dash-update-component' failed")
     assert body["output"][:150] in message  # which callback
     assert record.exc_info is not None and "IndexError" in caplog.text  # the traceback
