@@ -11,6 +11,7 @@ Problem, never an exception.
 
 from __future__ import annotations
 
+import collections
 import csv
 import io
 import re
@@ -125,6 +126,12 @@ def _plain_csv(text: str, separator: str, lines: list[str]) -> pd.DataFrame | No
     reader that names each problem with its row."""
     header = next(csv.reader([lines[0]], delimiter=separator), [])
     if not header or any(not name.strip() for name in header) or len(set(header)) < len(header):
+        return None
+    try:  # pandas takes text after a closing quote into the cell: csv (strict) does not
+        collections.deque(
+            csv.reader(io.StringIO(text, newline=""), delimiter=separator, strict=True), maxlen=0
+        )
+    except csv.Error:
         return None
     with warnings.catch_warnings():
         warnings.simplefilter("error")

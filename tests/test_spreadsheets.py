@@ -375,6 +375,14 @@ BROKEN = [
         "cells, the header",
     ),
     (
+        "text-after-a-closing-quote",
+        _replace("cart.csv", 'spring 2025",,"Rapporttext', 'spring 2025,,"Rapporttext'),
+        "cart.csv",
+        2,
+        None,
+        "not valid CSV",
+    ),
+    (
         "unknown-label",
         _replace("trials.csv", "akademiska,status,open", "akademiska,status,Öppna"),
         "trials.csv",
