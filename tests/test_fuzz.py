@@ -80,6 +80,10 @@ QUERY_KEYS = st.sampled_from(
         "present",
         "slide",
         "advance",
+        "reading",
+        "release",
+        "class",
+        "disease",
     ]
 )
 QUERIES = st.lists(st.tuples(QUERY_KEYS | st.text(max_size=10), QUERY_VALUES), max_size=6).map(
