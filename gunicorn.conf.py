@@ -16,6 +16,14 @@ accesslog = "-"
 control_socket_disable = True
 
 
+def when_ready(server):
+    """The master watches the folder too, so that a worker forked later (after a crash,
+    a timeout or a HUP) starts on the last good data, not on the start-up data."""
+    from atmp import store
+
+    store.watch(_settings.reload_seconds)
+
+
 def post_fork(server, worker):
     """Each worker watches the data folder itself: threads do not survive the fork."""
     from atmp import store

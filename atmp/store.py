@@ -12,6 +12,7 @@ not, so all of them end up on the folder's data without talking to each other.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import threading
 from dataclasses import dataclass, replace
@@ -34,6 +35,15 @@ class State:
 
 _state: State | None = None
 _lock = threading.Lock()
+
+
+def _unlocked_after_fork() -> None:
+    """A worker forked while the master's watcher held the lock gets one of its own."""
+    global _lock
+    _lock = threading.Lock()
+
+
+os.register_at_fork(after_in_child=_unlocked_after_fork)
 
 
 def signature(data_dir: Path) -> Signature:

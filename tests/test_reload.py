@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
 import time
 
+import psutil
 import pytest
 
 from atmp import store
@@ -140,7 +143,8 @@ def test_rld005_five_broken_saves_keep_the_last_good_numbers(data_copy):
             ), kind
     log = server.log.decode()
     assert log.count("Traceback") == 0, log[-3000:]
-    assert log.count("Still serving the data") == len(BROKEN_SAVES)  # once per change
+    # Once per change in each process that watches: the master and its one worker.
+    assert log.count("Still serving the data") == 2 * len(BROKEN_SAVES)
 
 
 def test_rld006_the_watcher_looks_only_at_the_files_it_reads(served):
@@ -151,3 +155,30 @@ def test_rld006_the_watcher_looks_only_at_the_files_it_reads(served):
     assert store.signature(served) == before
     (served / "cart.csv").unlink()
     assert store.signature(served) != before  # a file taken away is a change too
+
+
+def _workers(server: Instance) -> set[int]:
+    return {child.pid for child in psutil.Process(server.master).children()}
+
+
+@pytest.mark.server
+@pytest.mark.parametrize("how", ["worker-killed", "master-hup"])
+def test_rld007_a_worker_forked_later_serves_the_last_good_data(data_copy, how):
+    """After a valid update and then a failed one, a new worker (a crash, a HUP) serves
+    the last good numbers, not those of start-up."""
+    with gunicorn(data_copy, ATMP_RELOAD_SECONDS="0.1", WEB_CONCURRENCY="1") as server:
+        set_patients(data_copy, "akademiska", 38, 40)
+        assert _eventually(lambda: _kpis(server)[0] == "114")
+        set_patients(data_copy, "akademiska", 40, -3)
+        assert _eventually(
+            lambda: json.loads(get(f"{server.base}/healthz"))["status"] == "degraded"
+        )
+        time.sleep(0.5)  # the master has looked too
+        before = _workers(server)
+        if how == "worker-killed":
+            os.kill(next(iter(before)), signal.SIGKILL)
+        else:
+            os.kill(server.master, signal.SIGHUP)
+        assert _eventually(lambda: _workers(server) and not _workers(server) & before)
+        assert _eventually(lambda: _kpis(server)[0] == "114", seconds=20)
+        assert {_kpis(server)[0] for _ in range(4)} == {"114"}

@@ -23,6 +23,7 @@ class Instance:
     base: str  # http://127.0.0.1:PORT
     dependencies: list  # its /_dash-dependencies, to build callback requests
     log: bytes = b""  # what it wrote to stderr, once it stopped
+    master: int = 0  # the master's process id (its workers are its children)
 
 
 def free_port() -> int:
@@ -68,7 +69,7 @@ def gunicorn(data_dir: Path, **settings: str) -> Iterator[Instance]:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
-    instance = Instance(f"http://127.0.0.1:{port}", [])
+    instance = Instance(f"http://127.0.0.1:{port}", [], master=process.pid)
     deadline = time.monotonic() + START_SECONDS
     try:
         while not instance.dependencies and process.poll() is None and time.monotonic() < deadline:
