@@ -59,6 +59,9 @@ def _clicked(filters: Filters, click: object) -> Filters:
         "caption": Output(ids.caption("hospital_exemption"), "children"),
         "quality": Output(ids.QUALITY, "children"),
         "facts": Output(ids.FACTS, "children"),
+        # A full answer from data the page did not have moves the page's data version,
+        # so that a later change (to any instance) is computed against what it shows.
+        "version": Output(ids.DATA_VERSION, "data", allow_duplicate=True),
     },
     inputs={
         "search": Input(ids.URL, "search"),
@@ -88,7 +91,8 @@ def update_dashboard(search, selections, clicks, _reset, shown_data):
         state = state.with_filters(filters)
 
     rendered = render(snapshot, state)
-    same_data = shown_data == data_version(snapshot, store.problem())
+    version = data_version(snapshot, store.problem())
+    same_data = shown_data == version
     if from_link or trigger == ids.DATA_VERSION or not same_data:
         shown_outputs = outputs(rendered)
     else:
@@ -104,6 +108,7 @@ def update_dashboard(search, selections, clicks, _reset, shown_data):
         "search": no_update if from_link or query == search else query,
         "notice": link_notice(unknown, state.lang) if from_link else no_update,
         "clicks": [None if click else no_update for click in clicks],
+        "version": no_update if same_data else version,
     }
 
 

@@ -140,3 +140,49 @@ def test_scl002_two_instances_answer_every_request_identically(data_copy: Path):
             time.sleep(0.05)
         assert _cart_patients(one) == _cart_patients(two) == "114"
         assert _callback(one, page) == _callback(two, page)
+
+
+def test_scl003_a_full_answer_moves_the_pages_data_version(data_copy: Path):
+    """Two instances a few seconds apart in their data: a change answered by the other
+    one is sent whole and moves the page's version, so the change after it, answered by
+    the first again, is not a patch against numbers the page no longer shows."""
+    from app import server
+    from atmp import store
+    from components import ids
+    from tests.support.dash_request import rendered_prop, search_after
+
+    client = server.test_client()
+    dependencies = client.get("/_dash-dependencies").get_json()
+    before = store.current()
+    first = load_snapshot(data_copy)
+    set_patients(data_copy, "akademiska", 38, 40)
+    second = load_snapshot(data_copy)
+
+    def change(trigger: str, values: dict) -> dict:
+        body = dashboard_request(dependencies, trigger, values)
+        return client.post("/_dash-update-component", json=body).get_json()["response"]
+
+    try:
+        store.install(first)
+        page = client.post(
+            "/_dash-update-component", json=page_request(dependencies, "")
+        ).get_json()
+        shown = rendered_prop(page, ids.DATA_VERSION, "data")
+        store.install(second)  # the next change reaches the other instance
+        centre = {"filter-centre": ["akademiska"], ids.DATA_VERSION: shown, "url": ""}
+        answer = change("filter-centre.value", centre)
+        assert answer["kpi-cart-value"]["children"] == "40"
+        shown = answer[ids.DATA_VERSION]["data"]
+        assert shown == second.version
+        store.install(first)  # and the one after it, the first again
+        status = {
+            **centre,
+            "filter-status": ["open"],
+            ids.DATA_VERSION: shown,
+            "url": search_after({"response": answer}, ""),
+        }
+        again = change("filter-status.value", status)
+        assert again["kpi-cart-value"]["children"] == "38"  # whole, not a patch on 40
+        assert again[ids.DATA_VERSION]["data"] == first.version
+    finally:
+        store.install(before)
