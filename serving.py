@@ -15,7 +15,7 @@ from dash.exceptions import DependencyException
 from flask import Response, jsonify, request
 from werkzeug.exceptions import HTTPException
 
-from atmp import store
+from atmp import opendata, store
 from atmp.exports import XLSX
 from atmp.template import DOWNLOAD_PATH, template_xlsx
 
@@ -121,6 +121,28 @@ def harden(app: Dash, frame_ancestors: str) -> None:
         """The workbook to start a data update from (`atmp template`), for the footer link."""
         response = Response(template_xlsx(), mimetype=XLSX)
         response.headers["Content-Disposition"] = 'attachment; filename="atmp-data-template.xlsx"'
+        response.headers["Cache-Control"] = "no-cache"
+        return response
+
+    @server.get(opendata.BASE)
+    def datasets() -> Response:
+        """The open data's catalogue: every dataset, its columns and the release."""
+        response = jsonify(opendata.catalogue(store.current()))
+        response.headers["Cache-Control"] = "no-cache"
+        return response
+
+    @server.get(f"{opendata.BASE}/<name>.<fmt>")
+    def open_dataset(name: str, fmt: str) -> Response:
+        """One dataset as CSV or JSON, filtered by the query as the page's links are."""
+        answer = opendata.dataset(
+            store.current(), name, fmt, request.query_string.decode("utf-8", "replace")
+        )
+        if isinstance(answer, opendata.Refused):
+            return jsonify(error=answer.message), answer.status
+        body, media = answer
+        response = Response(body, mimetype=media.split(";")[0])
+        if media.startswith("text/csv"):
+            response.headers["Content-Type"] = media
         response.headers["Cache-Control"] = "no-cache"
         return response
 

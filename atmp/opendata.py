@@ -1,0 +1,127 @@
+"""Open data: the datasets behind the page at stable URLs, filtered as the page filters.
+
+`GET /api/v1/datasets` lists them (columns, rows, release, citation);
+`GET /api/v1/datasets/NAME.csv` and `.json` give one, with the page's filter parameters
+(`?centre=akademiska&class=tep`) and `release=` for an earlier release. A request the
+data cannot answer (an unknown dataset, parameter or code) is a 4xx with a message.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+from dataclasses import dataclass
+
+import pandas as pd
+
+from atmp.data import Snapshot
+from atmp.exports import as_text, filtered_tables
+from atmp.filters import Filters, from_params, parse_query
+from atmp.schema import DATASETS
+
+FORMATS = ("csv", "json")
+BASE = "/api/v1/datasets"
+
+
+@dataclass(frozen=True)
+class Refused:
+    """Why a request gets no data: the HTTP status and a message that says what to send."""
+
+    status: int
+    message: str
+
+
+def _release(snapshot: Snapshot) -> dict:
+    release = snapshot.release
+    return {
+        "tag": snapshot.tag,
+        "reference_period": release.reference_period,
+        "published": release.published,
+        "publisher": release.publisher,
+        "source": release.source_title,
+        "source_url": release.source_url or None,
+        "licence": release.licence or None,
+        "citation": release.citation,
+        "data_version": snapshot.version,
+    }
+
+
+def catalogue(served: Snapshot) -> dict:
+    """Every dataset of the newest release, with its columns and rows, and the releases."""
+    declared = {dataset.name: dataset for dataset in DATASETS}
+    return {
+        "release": _release(served),
+        "releases": [release.tag for release in served.releases()],
+        "datasets": [
+            {
+                "name": name,
+                "columns": [column.name for column in declared[name].columns],
+                "rows": len(frame),
+                "csv": f"{BASE}/{name}.csv",
+                "json": f"{BASE}/{name}.json",
+            }
+            for name, frame in served.tables.items()
+        ],
+        "filters": "centre, class, disease, status, phase: codes as in the page's links",
+    }
+
+
+def dataset(served: Snapshot, name: str, fmt: str, search: str) -> tuple[str, str] | Refused:
+    """(body, media type) of one dataset under the query's filters, or why not."""
+    if fmt not in FORMATS:
+        return Refused(404, f"no format '{fmt[:10]}': ask for NAME.csv or NAME.json")
+    params, unreadable = parse_query(search)
+    release = (params.pop("release", None) or [""])[-1]
+    tags = [earlier.tag for earlier in served.earlier]
+    if release and release not in tags:
+        return Refused(400, f"no release '{release}': releases are {', '.join(tags) or 'none'}")
+    snapshot = served.view_of(release, "published")
+    if name not in snapshot.tables:
+        names = ", ".join(snapshot.tables)
+        return Refused(404, f"no dataset '{name[:40]}': datasets are {names}")
+    filters, unknown = from_params(params)
+    if unreadable or unknown:
+        return Refused(
+            400,
+            f"not understood: {'; '.join([*unreadable, *unknown])}. Filters "
+            "are centre, class, disease, status and phase with their codes",
+        )
+    frame = filtered_tables(snapshot, filters)[name]
+    if fmt == "csv":
+        return _csv(frame), "text/csv; charset=utf-8"
+    return _json(snapshot, name, frame, filters), "application/json"
+
+
+def _csv(frame: pd.DataFrame) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(frame.columns)
+    for record in frame.itertuples(index=False):
+        writer.writerow("" if _missing(value) else as_text(value) for value in record)
+    return out.getvalue()
+
+
+def _json(snapshot: Snapshot, name: str, frame: pd.DataFrame, filters: Filters) -> str:
+    rows = [
+        {
+            column: None if _missing(value) else value.item() if hasattr(value, "item") else value
+            for column, value in zip(frame.columns, record, strict=True)
+        }
+        for record in frame.itertuples(index=False)
+    ]
+    return json.dumps(
+        {
+            "dataset": name,
+            "release": _release(snapshot),
+            "filters": filters.to_query().lstrip("?"),
+            "columns": list(frame.columns),
+            "rows": rows,
+        },
+        ensure_ascii=False,
+    )
+
+
+def _missing(value: object) -> bool:
+    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
