@@ -182,33 +182,24 @@ def scrollable(content, labelled_by: str) -> html.Div:
     )
 
 
+def text_table(header: list[str], rows: list[list[str]], class_name: str) -> dbc.Table:
+    """A table of words: a header row and a row of cells per item."""
+    return dbc.Table(
+        [
+            html.Thead(html.Tr([html.Th(title) for title in header])),
+            html.Tbody([html.Tr([html.Td(cell) for cell in row]) for row in rows]),
+        ],
+        hover=True,
+        className=class_name,
+    )
+
+
 def quality_table(findings: list[Finding], reading: str | None, lang: str) -> list:
     """The findings of the chosen centres, and, where the data records another reading of
     uncertain labels, a button that shows it (or goes back to the published one)."""
-    header = html.Thead(
-        html.Tr(
-            [
-                html.Th(t(f"quality.{key}", lang))
-                for key in ("what", "published", "found", "explanation")
-            ]
-            + [html.Th(t("source", lang))]
-        )
-    )
-    body = html.Tbody(
-        [
-            html.Tr(
-                [
-                    html.Td(f.what),
-                    html.Td(f.published),
-                    html.Td(f.found),
-                    html.Td(f.explanation),
-                    html.Td(f.source),
-                ]
-            )
-            for f in findings
-        ]
-    )
-    panel = [dbc.Table([header, body], hover=True, className="quality-table")]
+    header = [t(f"quality.{key}", lang) for key in ("what", "published", "found", "explanation")]
+    rows = [[f.what, f.published, f.found, f.explanation, f.source] for f in findings]
+    panel = [text_table([*header, t("source", lang)], rows, "quality-table")]
     if reading is not None:
         shown = "published" if reading == "alternative" else "alternative"
         panel.append(

@@ -13,6 +13,7 @@ from atmp.data import Snapshot
 from atmp.releases import changes
 from atmp.state import ViewState
 from atmp.text import t
+from components.cards import text_table
 
 
 def _link(state: ViewState, release: str) -> str:
@@ -59,32 +60,10 @@ def changes_section(served: Snapshot, state: ViewState) -> list:
         return []
     previous, lang = releases[position + 1], state.lang
     found = changes(previous, shown, lang)
-    header = html.Thead(
-        html.Tr(
-            [
-                html.Th(t(f"changes.{key}", lang))
-                for key in ("dataset", "row", "column", "old", "new")
-            ]
-        )
-    )
-    body = html.Tbody(
-        [
-            html.Tr(
-                [
-                    html.Td(change.dataset),
-                    html.Td(change.row),
-                    html.Td(change.column),
-                    html.Td(change.old),
-                    html.Td(change.new),
-                ]
-            )
-            for change in found
-        ]
-    )
+    header = [t(f"changes.{key}", lang) for key in ("dataset", "row", "column", "old", "new")]
+    rows = [[c.dataset, c.row, c.column, c.old, c.new] for c in found]
     content = (
-        dbc.Table([header, body], hover=True, className="changes-table")
-        if found
-        else html.P(t("changes.none", lang))
+        text_table(header, rows, "changes-table") if found else html.P(t("changes.none", lang))
     )
     return [
         html.Section(
