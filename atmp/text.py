@@ -461,6 +461,23 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "footer.licence": {"en": "Licence: {licence}.", "sv": "Licens: {licence}."},
     "footer.contact": {"en": "Contact: {contact}.", "sv": "Kontakt: {contact}."},
+    "summary.cluster": {
+        "en": "The cluster runs {n} ongoing ATMP trials: {centres}",
+        "sv": "Klustret har {n} pågående ATMP-prövningar: {centres}",
+    },
+    "summary.centre": {
+        "en": "{centre} runs {n} of the cluster's {all} ongoing ATMP trials",
+        "sv": "{centre} har {n} av klustrets {all} pågående ATMP-prövningar",
+    },
+    "summary.filtered": {
+        "en": "{n} of the cluster's {all} ongoing ATMP trials match {filters}",
+        "sv": "{n} av klustrets {all} pågående ATMP-prövningar motsvarar {filters}",
+    },
+    "summary.area": {"en": "most in {area} ({n})", "sv": "flest inom {area} ({n})"},
+    "summary.only": {
+        "en": "the cluster's only trials of {classes}",
+        "sv": "klustrets enda prövningar med {classes}",
+    },
     "footer.releases": {"en": "Releases", "sv": "Utgåvor"},
     "footer.template": {
         "en": "Template for data updates (XLSX)",

@@ -59,6 +59,7 @@ def _clicked(filters: Filters, click: object) -> Filters:
         "caption": Output(ids.caption("hospital_exemption"), "children"),
         "quality": Output(ids.QUALITY, "children"),
         "facts": Output(ids.FACTS, "children"),
+        "summary": Output(ids.SUMMARY, "children"),
         # A full answer from data the page did not have moves the page's data version,
         # so that a later change (to any instance) is computed against what it shows.
         "version": Output(ids.DATA_VERSION, "data", allow_duplicate=True),

@@ -23,6 +23,7 @@ IMAGE = "image-export"
 DATASET = "download-dataset"
 COPY_STATUS = "copy-status"
 QUALITY = "data-quality-panel"
+SUMMARY = "trials-summary"  # the sentence that opens the trials section
 FACTS = "key-facts-panel"
 
 # Presentation mode.

@@ -139,9 +139,15 @@ def charts_section(section: str, snapshot: Snapshot, rendered: Rendered, lang: s
         )
         cells.append(html.Div(card, className=" ".join(classes), id=ids.cell(chart.key)))
     shown = [chart for chart in offered if chart.section == section]
+    summary = (
+        [html.P(rendered.summary, id=ids.SUMMARY, className="section-summary")]
+        if section == "trials"
+        else []
+    )
     return html.Section(
         [
             html.H2(t(f"section.{section}", lang), className="section-title"),
+            *summary,
             html.Div(
                 cells, className="chart-grid chart-grid-single" if len(shown) == 1 else "chart-grid"
             ),

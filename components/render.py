@@ -30,6 +30,7 @@ from atmp.views import (
     offer,
     offered_charts,
 )
+from atmp.views.summary import trials_summary
 from components import ids
 from components.cards import (
     caption,
@@ -65,6 +66,7 @@ class Rendered:
     caption: object  # the hospital-exemption therapies of the chosen centres
     quality: object  # the data-quality findings of the chosen centres
     facts: object  # the key facts of the chosen centres
+    summary: str  # the sentence that opens the trials section, for this scope
 
     @property
     def links(self) -> dict[str, str]:
@@ -219,6 +221,7 @@ def _render(snapshot: Snapshot, state: ViewState, memo: _Renders) -> Rendered:
             ),
         ),
         facts=of_centre("facts", lambda: key_facts_list(key_facts(snapshot, filters, lang))),
+        summary=trials_summary(snapshot, filters, lang),
     )
 
 
@@ -242,4 +245,5 @@ def outputs(rendered: Rendered) -> dict:
         "caption": rendered.caption,
         "quality": rendered.quality,
         "facts": rendered.facts,
+        "summary": rendered.summary,
     }

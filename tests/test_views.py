@@ -290,3 +290,42 @@ def test_viw016_a_chart_that_answers_some_filters_depends_on_only_what_it_declar
         if chart.depends_on(one) == chart.depends_on(other):
             assert chart.build(published, one, "sv") == chart.build(published, other, "sv")
     assert chart.depends_on(pairs[3][0]) != chart.depends_on(pairs[3][1])  # different notes
+
+
+def test_viw020_the_trials_section_opens_with_a_sentence_computed_for_its_scope(
+    published, data_copy
+):
+    from atmp.views.summary import trials_summary
+
+    akademiska = Filters(centre=("akademiska",))
+    assert trials_summary(published, NO_FILTERS, "en") == (
+        "The cluster runs 43 ongoing ATMP trials: Karolinska 29 and Akademiska (Uppsala) 14; "
+        "most in oncology (24)."
+    )
+    assert trials_summary(published, akademiska, "en") == (
+        "Akademiska (Uppsala) runs 14 of the cluster's 43 ongoing ATMP trials; most in "
+        "oncology (8); the cluster's only trials of TEP (2)."
+    )
+    assert trials_summary(published, akademiska, "sv").startswith(
+        "Akademiska (Uppsala) har 14 av klustrets 43 pågående ATMP-prövningar; flest inom "
+        "onkologi (8)"
+    )
+    crossed = Filters(centre=("akademiska",), atmp_class=("tep",), status=("open",))
+    assert trials_summary(published, crossed, "en").startswith("0–2 of the cluster's 43")
+    # Change the data and the sentence changes: Karolinska starts a TEP trial.
+    path = data_copy / "trials.csv"
+    text = path.read_text(encoding="utf-8")
+    text = (
+        text.replace("karolinska,total,all,29,", "karolinska,total,all,30,")
+        .replace(
+            "karolinska,atmp_class,sctmp,8,certain,,Figur 1a,,,",
+            "karolinska,atmp_class,sctmp,8,certain,,Figur 1a,,,\n"
+            "karolinska,atmp_class,tep,1,certain,,Figur 1a,,,",
+        )
+        .replace("karolinska,disease_area,cardiology,1,", "karolinska,disease_area,cardiology,2,")
+        .replace("karolinska,status,start_up,9,", "karolinska,status,start_up,10,")
+    )
+    path.write_text(text, encoding="utf-8")
+    changed = load_snapshot(data_copy)
+    sentence = trials_summary(changed, akademiska, "en")
+    assert "of the cluster's 44 ongoing" in sentence and "only trials of TEP" not in sentence
