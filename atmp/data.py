@@ -258,10 +258,6 @@ class Snapshot:
         shown = next((snapshot for snapshot in self.earlier if snapshot.tag == release), self)
         return shown.read_as(reading)
 
-    def previous(self) -> Snapshot | None:
-        """The release before this one among those kept with the served one."""
-        return self.earlier[0] if self.earlier else None
-
     @cached_property
     def regional_rows(self) -> dict[tuple[str, str], dict]:
         """The rows of the regional comparison by (region, measure): read on every render."""

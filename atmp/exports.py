@@ -342,6 +342,11 @@ def dataset_xlsx(snapshot: Snapshot, filters: Filters, lang: str) -> bytes:
             *(((t("release.url", lang), release.source_url),) if release.source_url else ()),
             *(((t("release.contact", lang), release.contact),) if release.contact else ()),
             *(
+                ((t("release.next_update", lang), release.next_update),)
+                if release.next_update
+                else ()
+            ),
+            *(
                 (name, t("export.rows", lang, n=number(len(frame), lang)))
                 for name, frame in tables.items()
             ),

@@ -172,6 +172,7 @@ TEXT: dict[str, dict[str, str]] = {
     "release.licence_none": {"en": "not stated by the publisher", "sv": "anges inte av utgivaren"},
     "release.url": {"en": "Web address", "sv": "Webbadress"},
     "release.contact": {"en": "Contact", "sv": "Kontakt"},
+    "release.next_update": {"en": "Next update", "sv": "Nästa uppdatering"},
     "source.trials_by_class": {
         "en": "Figur 1a (Karolinska), Figur 2a (Akademiska)",
         "sv": "Figur 1a (Karolinska), Figur 2a (Akademiska)",
@@ -461,6 +462,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "footer.licence": {"en": "Licence: {licence}.", "sv": "Licens: {licence}."},
     "footer.contact": {"en": "Contact: {contact}.", "sv": "Kontakt: {contact}."},
+    "footer.next_update": {"en": "Next update: {when}.", "sv": "Nästa uppdatering: {when}."},
     "summary.cluster": {
         "en": "The cluster runs {n} ongoing ATMP trials: {centres}",
         "sv": "Klustret har {n} pågående ATMP-prövningar: {centres}",

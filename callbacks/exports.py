@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
-
 from dash import ALL, Input, Output, State, callback, ctx, dcc, no_update
 from dash.exceptions import PreventUpdate
 
 from atmp import store
-from atmp.data import Snapshot
 from atmp.exports import XLSX, chart_slide, dataset_xlsx, table_of, to_csv, to_xlsx
 from atmp.figures import GRAPH_CONFIG
-from atmp.filters import Filters
+from atmp.memo import Kept
 from atmp.state import from_query
 from atmp.views import CHARTS, offer
 from components import ids
@@ -20,31 +16,9 @@ from components import ids
 BY_KEY = {chart.key: chart for chart in CHARTS}
 
 
-class _Workbooks:
-    """The last few data workbooks made, by data version, release, filters and language:
-    a meeting's twenty downloads of the same view cost one. A memo, not per-user state."""
-
-    KEPT = 16
-
-    def __init__(self) -> None:
-        self.kept: OrderedDict[tuple, bytes] = OrderedDict()
-        self.lock = threading.Lock()
-
-    def get(self, snapshot: Snapshot, filters: Filters, lang: str) -> bytes:
-        key = (snapshot.version, snapshot.tag, filters, lang)
-        with self.lock:
-            if key in self.kept:
-                self.kept.move_to_end(key)
-                return self.kept[key]
-        content = dataset_xlsx(snapshot, filters, lang)
-        with self.lock:
-            self.kept[key] = content
-            while len(self.kept) > self.KEPT:
-                self.kept.popitem(last=False)
-        return content
-
-
-_workbooks = _Workbooks()
+# The last few data workbooks, by data version, release, filters and language: a
+# meeting's twenty downloads of the same view cost one.
+_workbooks = Kept(16)
 
 
 @callback(
@@ -97,5 +71,8 @@ def export_dataset(clicks, search):
     served = store.current()
     state, _ = from_query(search, offer(served))
     snapshot = served.view_of(state.release, "published")
-    content = _workbooks.get(snapshot, state.filters, state.lang)
+    content = _workbooks.get(
+        (snapshot.version, snapshot.tag, state.filters, state.lang),
+        lambda: dataset_xlsx(snapshot, state.filters, state.lang),
+    )
     return dcc.send_bytes(content, f"atmp-data-{snapshot.release.file_tag}.xlsx", type=XLSX)

@@ -343,6 +343,8 @@ def about(snapshot: Snapshot, lang: str) -> list:
     ]
     if release.contact:
         lines.append(t("footer.contact", lang, contact=release.contact))
+    if release.next_update:
+        lines.append(t("footer.next_update", lang, when=release.next_update))
     source = [html.A(release.source_title, href=release.source_url)] if release.source_url else []
     template = html.A(t("footer.template", lang), href=DOWNLOAD_PATH.lstrip("/"), download="")
     return [html.P(" ".join(lines)), *([html.P(source)] if source else []), html.P(template)]

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import threading
-from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
@@ -16,6 +15,7 @@ from plotly.io.json import to_json_plotly
 from atmp.data import Snapshot
 from atmp.exports import chart_slide, table_of
 from atmp.figures import PALETTES, themed, with_room_for_labels
+from atmp.memo import Kept
 from atmp.quality import findings
 from atmp.state import ViewState, join_query
 from atmp.text import t
@@ -116,24 +116,16 @@ class _Renders:
 
     def __init__(self) -> None:
         self.snapshot: Snapshot | None = None
-        self.kept: OrderedDict[ViewState, Rendered] = OrderedDict()
+        self.kept = Kept(RENDERS_KEPT)
         self.views: dict[tuple, object] = {}
         self.lock = threading.Lock()
 
     def get(self, snapshot: Snapshot, state: ViewState) -> Rendered:
         with self.lock:
-            if self.snapshot is not snapshot:
-                self.snapshot, self.kept, self.views = snapshot, OrderedDict(), {}
-            if state in self.kept:
-                self.kept.move_to_end(state)
-                return self.kept[state]
-        rendered = _render(snapshot, state, self)
-        with self.lock:
-            if self.snapshot is snapshot:
-                self.kept[state] = rendered
-                while len(self.kept) > RENDERS_KEPT:
-                    self.kept.popitem(last=False)
-        return rendered
+            if self.snapshot is not snapshot:  # a render never outlives its data
+                self.snapshot, self.kept, self.views = snapshot, Kept(RENDERS_KEPT), {}
+            kept = self.kept
+        return kept.get(state, lambda: _render(snapshot, state, self))
 
     def view(self, snapshot: Snapshot, chart: Chart, state: ViewState) -> ChartView:
         """A chart's view, kept where the chart answers only some filters: most filter

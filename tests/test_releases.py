@@ -153,3 +153,20 @@ def test_rel005_a_link_shows_an_earlier_release_and_says_newer_figures_exist(cli
     assert "Data as of,autumn 2024 (published 2024)" in download["content"]
     unknown = page("?release=spring-1999")
     assert "release=spring-1999" in str(rendered_prop(unknown, ids.NOTICE, "children"))
+
+
+def test_rel006_the_next_planned_update_is_named_where_the_release_gives_it(data_copy):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    from atmp.exports import dataset_xlsx
+    from atmp.filters import Filters
+    from components.layout import about
+
+    _edit(data_copy / "release.csv", '2025.,,"atmp-centrum', '2025.,autumn 2025,"atmp-centrum')
+    snapshot = load_snapshot(data_copy)
+    assert snapshot.release.next_update == "autumn 2025"
+    assert "Next update: autumn 2025." in str(about(snapshot, "en"))
+    sheet = load_workbook(BytesIO(dataset_xlsx(snapshot, Filters(), "sv")))["Om"]
+    assert ("Nästa uppdatering", "autumn 2025") in list(sheet.values)
