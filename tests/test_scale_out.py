@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -186,3 +187,22 @@ def test_scl003_a_full_answer_moves_the_pages_data_version(data_copy: Path):
         assert again[ids.DATA_VERSION]["data"] == first.version
     finally:
         store.install(before)
+
+
+@pytest.mark.server
+def test_scl004_a_fresh_instance_serves_the_scripts_of_a_page_another_instance_wrote(
+    data_copy: Path,
+):
+    """Behind a load balancer the page may come from one instance and its scripts, all at
+    once, from another that has had no request yet: each must be served (Dash learns
+    which files it may serve on its first request; threads asking at once raced it)."""
+    with gunicorn(data_copy, WEB_CONCURRENCY="1") as writer:
+        page = get(writer.base + "/").decode()
+    files = re.findall(r'(?:src|href)="(/_dash-component-suites/[^"]+|/assets/[^"]+)"', page)
+    assert any("dash_renderer" in path for path in files)
+    with (
+        gunicorn(data_copy, untouched=True, WEB_CONCURRENCY="1") as fresh,
+        ThreadPoolExecutor(len(files)) as pool,
+    ):
+        # urllib raises on a 4xx or 5xx
+        list(pool.map(lambda path: get(fresh.base + path), files))

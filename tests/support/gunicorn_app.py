@@ -45,11 +45,18 @@ def post(url: str, body: dict) -> bytes:
         return response.read()
 
 
+def accepts(port: int) -> bool:
+    with socket.socket() as probe:
+        return probe.connect_ex(("127.0.0.1", port)) == 0
+
+
 @contextmanager
-def gunicorn(data_dir: Path, **settings: str) -> Iterator[Instance]:
+def gunicorn(data_dir: Path, untouched: bool = False, **settings: str) -> Iterator[Instance]:
     """gunicorn.conf.py serving `data_dir` until the block ends; `settings` are env variables.
 
-    Its access log is off (a full pipe would block it); its stderr is in `Instance.log`.
+    Ready once it answers /_dash-dependencies, or, `untouched`, once it accepts connections
+    (no request made: the test's own are its first). Its access log is off (a full pipe
+    would block it); its stderr is in `Instance.log`.
     """
     port = free_port()
     env = {**os.environ, "ATMP_DATA_DIR": str(data_dir), **settings}
@@ -72,15 +79,22 @@ def gunicorn(data_dir: Path, **settings: str) -> Iterator[Instance]:
     instance = Instance(f"http://127.0.0.1:{port}", [], master=process.pid)
     deadline = time.monotonic() + START_SECONDS
     try:
-        while not instance.dependencies and process.poll() is None and time.monotonic() < deadline:
+        ready = False
+        while not ready and process.poll() is None and time.monotonic() < deadline:
             try:
-                instance.dependencies = json.loads(get(f"{instance.base}/_dash-dependencies"))
+                if untouched:
+                    ready = accepts(port)
+                else:
+                    instance.dependencies = json.loads(get(f"{instance.base}/_dash-dependencies"))
+                    ready = True
             except OSError:
+                pass
+            if not ready:
                 time.sleep(0.1)
-        if instance.dependencies:
+        if ready:
             yield instance
     finally:
         process.terminate()
         _, instance.log = process.communicate(timeout=10)
-    if not instance.dependencies:
+    if not ready:
         raise RuntimeError(f"gunicorn did not start on port {port}:\n{instance.log.decode()}")
