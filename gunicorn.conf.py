@@ -21,10 +21,15 @@ control_socket_disable = True
 
 def when_ready(server):
     """The master watches the folder too, so that a worker forked later (after a crash,
-    a timeout or a HUP) starts on the last good data, not on the start-up data."""
+    a timeout or a HUP) starts on the last good data, not on the start-up data.
+
+    It also writes the page once before any worker is forked: Dash learns which component
+    files it may serve on its first request, and a worker's threads asking for the page's
+    scripts at once raced it (404s for the scripts of a page another worker wrote)."""
     from atmp import store
 
     store.watch(_settings.reload_seconds)
+    server.app.wsgi().test_client().get("/")
 
 
 def post_fork(server, worker):

@@ -162,16 +162,6 @@ def harden(app: Dash, frame_ancestors: str) -> None:
         )
         return jsonify(error="The request could not be processed. Reload the page."), 400
 
-    _register_component_files(app)
-
-
-def _register_component_files(app: Dash) -> None:
-    """Write the page once at start-up. Dash learns which component files it may serve
-    only when it writes the page, so a worker (or instance) whose first request is for a
-    script, the page having come from another, would answer 404 and break the page."""
-    with app.server.test_client() as client:
-        client.get("/")
-
 
 def callback_output() -> object:
     """The output id of the failed callback request (its parsed JSON is cached), or None."""
