@@ -16,6 +16,8 @@ app = dash.Dash(
     __name__,
     title=t("app.title"),
     update_title=None,
+    # /about's script, served but not loaded by the dashboard.
+    assets_ignore=r"^about\.js$",
     meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
 )
 # Dash's own template wraps its scripts in a <footer>, a second "contentinfo" landmark

@@ -15,7 +15,7 @@ from dash.exceptions import DependencyException
 from flask import Response, jsonify, request
 from werkzeug.exceptions import HTTPException
 
-from atmp import opendata, store
+from atmp import about, opendata, store
 from atmp.exports import XLSX
 from atmp.template import DOWNLOAD_PATH, template_xlsx
 
@@ -124,6 +124,16 @@ def harden(app: Dash, frame_ancestors: str) -> None:
         response.headers["Cache-Control"] = "no-cache"
         return response
 
+    @server.get(about.PATH)
+    def about_page() -> Response:
+        """About this data, in the language of ?lang= (English otherwise)."""
+        lang = about.about_lang(request.args.get("lang"))
+        response = Response(
+            about.about_page(store.current(), lang, opendata.BASE), mimetype="text/html"
+        )
+        response.headers["Cache-Control"] = "no-cache"
+        return response
+
     @server.get(opendata.BASE)
     def datasets() -> Response:
         """The open data's catalogue: every dataset, its columns and the release."""
@@ -134,17 +144,20 @@ def harden(app: Dash, frame_ancestors: str) -> None:
     @server.get(f"{opendata.BASE}/<name>.<fmt>")
     def open_dataset(name: str, fmt: str) -> Response:
         """One dataset as CSV or JSON, filtered by the query as the page's links are."""
-        answer = opendata.dataset(
-            store.current(), name, fmt, request.query_string.decode("utf-8", "replace")
+        return _answer(
+            opendata.dataset(
+                store.current(), name, fmt, request.query_string.decode("utf-8", "replace")
+            )
         )
-        if isinstance(answer, opendata.Refused):
-            return jsonify(error=answer.message), answer.status
-        body, media = answer
-        response = Response(body, mimetype=media.split(";")[0])
-        if media.startswith("text/csv"):
-            response.headers["Content-Type"] = media
-        response.headers["Cache-Control"] = "no-cache"
-        return response
+
+    @server.get(f"{opendata.CHARTS_BASE}/<key>.<fmt>")
+    def chart_numbers(key: str, fmt: str) -> Response:
+        """A chart's numbers as its CSV download gives them, for the page's query string."""
+        return _answer(
+            opendata.chart_numbers(
+                store.current(), key, fmt, request.query_string.decode("utf-8", "replace")
+            )
+        )
 
     @server.errorhandler(Exception)
     def unprocessable(error: Exception):
@@ -161,6 +174,20 @@ def harden(app: Dash, frame_ancestors: str) -> None:
             callback_output(),
         )
         return jsonify(error="The request could not be processed. Reload the page."), 400
+
+
+def _answer(answer: tuple[str, str] | opendata.Refused) -> Response:
+    """An open-data answer: the body with its media type, or the refusal's status and message."""
+    if isinstance(answer, opendata.Refused):
+        response = jsonify(error=answer.message)
+        response.status_code = answer.status
+        return response
+    body, media = answer
+    response = Response(body, mimetype=media.split(";")[0])
+    if media.startswith("text/csv"):
+        response.headers["Content-Type"] = media
+    response.headers["Cache-Control"] = "no-cache"
+    return response
 
 
 def callback_output() -> object:

@@ -102,6 +102,10 @@
       const query = link(anchor.dataset.go);
       if (typeof query === "string") { anchor.href = window.location.pathname + query; }
     });
+    /* A chart's numbers for the view shown: its CSV at the open-data address. */
+    document.querySelectorAll("a[data-numbers]").forEach(function (anchor) {
+      anchor.href = anchor.href.split("?")[0] + window.location.search;
+    });
   }
 
   function showFocus() {

@@ -43,6 +43,10 @@ class Row:
     qualifier: str = ""  # QUALIFIER code: "about" where the source gives it roughly
 
 
+# A chart's numbers as rows: what is drawn, its bounds, what the chart writes, how certain.
+TABLE_COLUMNS = ("category", "series", "value", "lower", "upper", "shown", "reading", "qualifier")
+
+
 @dataclass(frozen=True)
 class ChartTable:
     """A chart's numbers with everything a reader needs to cite them."""
@@ -55,19 +59,7 @@ class ChartTable:
     def columns(self) -> tuple[str, ...]:
         """The CSV/XLSX columns, tidy names as a data file's: what is drawn, its bounds
         (equal where it is exact), what the chart writes, and how certain it is."""
-        return tuple(
-            t(f"export.{name}", self.lang)
-            for name in (
-                "category",
-                "series",
-                "value",
-                "lower",
-                "upper",
-                "shown",
-                "reading",
-                "qualifier",
-            )
-        )
+        return tuple(t(f"export.{name}", self.lang) for name in TABLE_COLUMNS)
 
 
 def _numeric(values: list) -> bool:
@@ -141,11 +133,9 @@ def chart_table(
     lang: str,
 ) -> ChartTable:
     header = [(t("export.note", lang), note) for note in notes]
-    header += [
-        (t("export.filters", lang), filters),
-        (t("source", lang), source),
-        (t("export.as_of", lang), data_as_of),
-    ]
+    header += [(t("export.filters", lang), filters), (t("source", lang), source)]
+    if data_as_of:  # a chart from outside the report dates its numbers in its source
+        header.append((t("export.as_of", lang), data_as_of))
     return ChartTable(title, tuple(header), chart_rows(figure, lang), lang)
 
 
@@ -401,6 +391,6 @@ def table_of(
         notes=view.notes,
         filters=chart.filter_line(filters, lang),
         source=chart.source(snapshot, lang),
-        data_as_of=snapshot.release.as_of(lang),
+        data_as_of="" if chart.outside else snapshot.release.as_of(lang),
         lang=lang,
     )

@@ -146,8 +146,8 @@ def with_room_for_labels(figure: dict) -> dict:
 
     Plotly's automargin draws a chart, measures its labels, and draws the whole chart
     again in the margins they need, which nearly doubles the time ten charts take to
-    draw. Margins that already fit (category labels on the left, the value axis below)
-    leave automargin nothing to do; it stays on in case a font is wider still.
+    draw. Margins that already fit (category labels or a value axis on the left, the value
+    or year axis below) leave automargin nothing to do; it stays on in case a font is wider still.
     """
     layout = figure["layout"]
     xaxis, yaxis = layout.get("xaxis", {}), layout.get("yaxis", {})
@@ -166,6 +166,10 @@ def with_room_for_labels(figure: dict) -> dict:
             margin["l"],
             math.ceil(max(label_width(label, size) for label in labels)) + 10 + LABEL_GAP,
         )
+    if isinstance(yaxis.get("title"), dict) and yaxis.get("range"):  # values up the side
+        widest = label_width(f"{yaxis['range'][1]:,.0f}", size)
+        title = _X_AXIS_LINES * yaxis["title"]["font"]["size"]
+        margin["l"] = max(margin["l"], math.ceil(widest + 10 + title))
     if isinstance(xaxis.get("title"), dict):
         tick = xaxis.get("tickfont", {}).get("size", layout["font"]["size"])
         below = _X_AXIS_LINES * (tick + xaxis["title"]["font"]["size"])

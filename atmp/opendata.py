@@ -2,8 +2,11 @@
 
 `GET /api/v1/datasets` lists them (columns, rows, release, citation);
 `GET /api/v1/datasets/NAME.csv` and `.json` give one, with the page's filter parameters
-(`?centre=akademiska&class=tep`) and `release=` for an earlier release. A request the
-data cannot answer (an unknown dataset, parameter or code) is a 4xx with a message.
+(`?centre=akademiska&class=tep`) and `release=` for an earlier release.
+`GET /api/v1/charts/KEY.csv` and `.json` give a chart's numbers exactly as its CSV
+download does, for the page's whole query string (filters, language, release, reading).
+A request the data cannot answer (an unknown dataset, chart, parameter or code) is a 4xx
+with a message.
 """
 
 from __future__ import annotations
@@ -17,12 +20,15 @@ from dataclasses import dataclass
 import pandas as pd
 
 from atmp.data import Snapshot
-from atmp.exports import as_text, filtered_tables
+from atmp.exports import TABLE_COLUMNS, as_text, filtered_tables, table_of, to_csv
 from atmp.filters import Filters, from_params, parse_query
 from atmp.schema import DATASETS
+from atmp.state import from_query
+from atmp.views import offer, offered_charts
 
 FORMATS = ("csv", "json")
 BASE = "/api/v1/datasets"
+CHARTS_BASE = "/api/v1/charts"
 
 
 @dataclass(frozen=True)
@@ -125,3 +131,30 @@ def _json(snapshot: Snapshot, name: str, frame: pd.DataFrame, filters: Filters) 
 
 def _missing(value: object) -> bool:
     return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
+
+
+def chart_numbers(served: Snapshot, key: str, fmt: str, search: str) -> tuple[str, str] | Refused:
+    """(body, media type) of one chart's numbers for the page's query string, or why not."""
+    if fmt not in FORMATS:
+        return Refused(404, f"no format '{fmt[:10]}': ask for KEY.csv or KEY.json")
+    charts = {chart.key: chart for chart in offered_charts(served)}
+    if key not in charts:
+        return Refused(404, f"no chart '{key[:40]}': charts are {', '.join(charts)}")
+    state, unknown = from_query(search, offer(served))
+    if unknown:
+        return Refused(400, f"not understood: {'; '.join(unknown)}. Use the page's own link")
+    chart, snapshot = charts[key], served.view_of(state.release, state.reading)
+    table = table_of(
+        chart, chart.build(snapshot, state.filters, state.lang), state.filters, snapshot, state.lang
+    )
+    if fmt == "csv":
+        return to_csv(table), "text/csv; charset=utf-8"
+    body = {
+        "chart": key,
+        "title": table.title,
+        "header": [list(line) for line in table.header],
+        "release": _release(snapshot),
+        "columns": list(TABLE_COLUMNS),
+        "rows": [[getattr(row, name) for name in TABLE_COLUMNS] for row in table.rows],
+    }
+    return json.dumps(body, ensure_ascii=False), "application/json"

@@ -18,13 +18,16 @@ from atmp.vocab import (
     CENTRE,
     COUNTRY,
     DISEASE_AREA,
+    HOSPITAL,
     HOSPITAL_EXEMPTION_PRODUCT,
     KEY_FACT,
+    NETWORK_UNIT,
     PHASE,
     QUALIFIER,
     READING,
     REGION,
     REGIONAL_MEASURE,
+    RESEARCH_KIND,
     SPONSOR_TYPE,
     STATUS,
     TRIAL_DIMENSIONS,
@@ -255,6 +258,21 @@ def _check_shares(frame: pd.DataFrame, file: str) -> Iterator[Problem]:
             )
 
 
+def _check_networks(frame: pd.DataFrame, file: str) -> Iterator[Problem]:
+    """A network's size is a number of something: a value and its unit."""
+    networks = frame[frame["kind"] == "network"]
+    for index, row in networks.iterrows():
+        for column in ("value", "unit"):
+            if row[column] == "":
+                yield Problem(
+                    file,
+                    f"a network row needs its {column}",
+                    "give the network's size and what it counts (mesh_terms, organisations)",
+                    row_number(index),
+                    column,
+                )
+
+
 def _check_one_row(frame: pd.DataFrame, file: str) -> Iterator[Problem]:
     if len(frame) != 1:
         yield Problem(
@@ -401,6 +419,52 @@ DATASETS: tuple[Dataset, ...] = (
         ),
         key=(),
         checks=(_check_one_row,),
+    ),
+    Dataset(
+        "national_trials",
+        (
+            Column("hospital", "code", HOSPITAL, allow_all=True),
+            Column("trials_since_2006", "count"),
+            Column("open_now", "count", required=False),
+            Column("published", "text"),
+            Column("source", "text"),
+            Column("source_url", "url"),
+            *CITATION[1:],
+        ),
+        key=("hospital",),
+        optional=True,
+    ),
+    Dataset(
+        "uk_trials",
+        (
+            Column("year", "year"),
+            Column("ongoing_trials", "count"),
+            Column("published", "date", required=False),
+            Column("source", "text"),
+            Column("source_url", "url"),
+            *CITATION[1:],
+        ),
+        key=("year",),
+        optional=True,
+    ),
+    Dataset(
+        "research",
+        (
+            Column("kind", "code", RESEARCH_KIND),
+            Column("centre", "code", CENTRE, multiple=True),
+            Column("item", "text"),
+            Column("item_sv", "text", required=False, optional=True),
+            Column("value", "count", required=False),
+            Column("unit", "code", NETWORK_UNIT, required=False),
+            Column("min_publications", "count", required=False),
+            Column("period", "text", required=False),
+            Column("place", "text", required=False),
+            Column("place_sv", "text", required=False, optional=True),
+            *CITATION,
+        ),
+        key=("kind", "centre", "item"),
+        checks=(_check_networks,),
+        optional=True,
     ),
 )
 

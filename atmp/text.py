@@ -89,6 +89,71 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "section.manufacturing": {"en": "Manufacturing at Vecura", "sv": "Tillverkning vid Vecura"},
     "section.comparison": {"en": "Regional comparison", "sv": "Regional jämförelse"},
+    "section.context": {
+        "en": "Sweden and the world (other sources)",
+        "sv": "Sverige och världen (andra källor)",
+    },
+    "section.research": {"en": "Research (bibliometrics)", "sv": "Forskning (bibliometri)"},
+    "chart.national_trials": {
+        "en": "ATMP trials at Sweden's university hospitals (ATMP Sweden)",
+        "sv": "ATMP-prövningar vid Sveriges universitetssjukhus (ATMP Sweden)",
+    },
+    "chart.uk_trials": {
+        "en": "Ongoing ATMP trials in the UK per year (Catapult)",
+        "sv": "Pågående ATMP-prövningar i Storbritannien per år (Catapult)",
+    },
+    "source.national_trials": {
+        "en": "ATMP Sweden, the national ATMP centres' list of clinical ATMP trials at the "
+        'university hospitals (atmpsweden.se, news "45 Swedish clinical trials in ATMP since '
+        '2006"; no date on the page); not the report',
+        "sv": "ATMP Sweden, de nationella ATMP-centrumens lista över kliniska ATMP-prövningar "
+        'vid universitetssjukhusen (atmpsweden.se, nyheten "45 Swedish clinical trials in '
+        'ATMP since 2006"; sidan är inte daterad); inte rapporten',
+    },
+    "source.uk_trials": {
+        "en": "Cell and Gene Therapy Catapult, UK ATMP clinical trials databases, as each "
+        "year's press release or news page reports them (each year's page is named in the "
+        "open data); not the report",
+        "sv": "Cell and Gene Therapy Catapult, brittiska databaser över kliniska ATMP-prövningar, "
+        "som varje års pressmeddelande eller nyhetssida redovisar dem (varje års sida anges i "
+        "öppna data); inte rapporten",
+    },
+    "subject.national_trials": {"en": "ATMP Sweden's list", "sv": "ATMP Swedens lista"},
+    "subject.uk_trials": {"en": "the UK's series", "sv": "den brittiska serien"},
+    "scope.national": {
+        "en": "Sweden's university hospitals (ATMP Sweden)",
+        "sv": "Sveriges universitetssjukhus (ATMP Sweden)",
+    },
+    "scope.uk": {"en": "United Kingdom, 2016–2024", "sv": "Storbritannien, 2016–2024"},
+    "label.trials_since_2006": {"en": "Since 2006", "sv": "Sedan 2006"},
+    "label.open_now": {
+        "en": "Open now (recruiting or follow-up)",
+        "sv": "Öppna nu (rekrytering eller uppföljning)",
+    },
+    "label.the_list": {"en": "The list", "sv": "Listan"},
+    "label.uk_ongoing": {"en": "Ongoing ATMP trials", "sv": "Pågående ATMP-prövningar"},
+    "axis.database_year": {"en": "Year of the database", "sv": "Databasens år"},
+    "axis.national_trials": {"en": "Clinical ATMP trials", "sv": "Kliniska ATMP-prövningar"},
+    "note.national_basis": {
+        "en": "Another count than the report's ongoing trials: ATMP Sweden's list of trials "
+        "since 2006 and open now, with its own date and definition. The two are shown side by "
+        "side, never added.",
+        "sv": "En annan räkning än rapportens pågående prövningar: ATMP Swedens lista över "
+        "prövningar sedan 2006 och öppna nu, med eget datum och egen definition. De två visas "
+        "sida vid sida, aldrig sammanlagda.",
+    },
+    "note.uk_basis": {
+        "en": "Every ongoing ATMP trial in the UK, any sponsor, in the Cell and Gene Therapy "
+        "Catapult's yearly database; today's database also counts non-interventional long-term "
+        "follow-up trials (the year that began was not verified).",
+        "sv": "Alla pågående ATMP-prövningar i Storbritannien, oavsett sponsor, i Cell and Gene "
+        "Therapy Catapults årliga databas; dagens databas räknar även icke-interventionella "
+        "långtidsuppföljningar (vilket år det började har inte kontrollerats).",
+    },
+    "note.uk_gap": {
+        "en": "No verified figure for {years}: left as a gap.",
+        "sv": "Ingen kontrollerad siffra för {years}: lämnat tomt.",
+    },
     "section.quality": {
         "en": "Data quality: what the source itself says",
         "sv": "Datakvalitet: vad källan själv säger",
@@ -480,6 +545,122 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "the cluster's only trials of {classes}",
         "sv": "klustrets enda prövningar med {classes}",
     },
+    "summary.cart_cluster": {
+        "en": "The two centres have treated {n} patients with commercial CAR-T ({centres})",
+        "sv": "De två centrumen har behandlat {n} patienter med kommersiell CAR-T ({centres})",
+    },
+    "summary.cart_share": {
+        "en": "{share} of all such patients in Sweden",
+        "sv": "{share} av alla sådana patienter i Sverige",
+    },
+    "summary.cart_centre": {
+        "en": "{centre} has treated {n} patients with {products} commercial CAR-T products",
+        "sv": "{centre} har behandlat {n} patienter med {products} kommersiella CAR-T-produkter",
+    },
+    "summary.cart_centre_plain": {
+        "en": "{centre} has treated {n} patients with commercial CAR-T",
+        "sv": "{centre} har behandlat {n} patienter med kommersiell CAR-T",
+    },
+    "summary.exemption": {
+        "en": "{n} patients under the hospital exemption ({what})",
+        "sv": "{n} patienter inom sjukhusundantaget ({what})",
+    },
+    "summary.vecura": {
+        "en": "Vecura, Karolinska's GMP unit, for the whole cluster: {figures}",
+        "sv": "Vecura, Karolinskas GMP-enhet, för hela klustret: {figures}",
+    },
+    "summary.vecura_batches": {"en": "{n} batches", "sv": "{n} batcher"},
+    "summary.vecura_products": {"en": "{n} distinct products", "sv": "{n} olika produkter"},
+    "summary.vecura_patients": {"en": "{n} patients treated", "sv": "{n} behandlade patienter"},
+    "summary.vecura_with_imports": {"en": "({n} with imports)", "sv": "({n} med import)"},
+    "summary.export_countries": {
+        "en": "investigational products sent to {n} countries",
+        "sv": "prövningsläkemedel skickade till {n} länder",
+    },
+    "summary.rate": {
+        "en": "{area} {rate} ({n} trials, {period})",
+        "sv": "{area} {rate} ({n} prövningar, {period})",
+    },
+    "summary.rates": {
+        "en": "Ongoing ATMP trials per 100,000 inhabitants: {rates}",
+        "sv": "Pågående ATMP-prövningar per 100 000 invånare: {rates}",
+    },
+    "summary.national": {
+        "en": "ATMP Sweden's list counts {n} ATMP trials at Sweden's university hospitals since "
+        "2006, {named}",
+        "sv": "ATMP Swedens lista räknar {n} ATMP-prövningar vid Sveriges universitetssjukhus "
+        "sedan 2006, {named}",
+    },
+    "summary.hospital": {"en": "{n} at {hospital}", "sv": "{n} vid {hospital}"},
+    "summary.uk": {
+        "en": "in the United Kingdom {n} ATMP trials were ongoing in {year}",
+        "sv": "i Storbritannien pågick {n} ATMP-prövningar {year}",
+    },
+    "profile.title": {"en": "Centre profile: {centre}", "sv": "Centrumprofil: {centre}"},
+    "profile.trials": {
+        "en": "{n} of the cluster's {all} ongoing ATMP trials{share}",
+        "sv": "{n} av klustrets {all} pågående ATMP-prövningar{share}",
+    },
+    "profile.cart": {
+        "en": "{n} of the two centres' {all} patients treated with commercial CAR-T ({share})",
+        "sv": "{n} av de två centrumens {all} patienter behandlade med kommersiell CAR-T ({share})",
+    },
+    "profile.exemption_only": {
+        "en": "The cluster's only hospital-exemption treatment with {products}",
+        "sv": "Klustrets enda behandling inom sjukhusundantaget med {products}",
+    },
+    "profile.national": {
+        "en": "On ATMP Sweden's national list (another count): {n} trials since 2006, {open} open "
+        "now",
+        "sv": "På ATMP Swedens nationella lista (en annan räkning): {n} prövningar sedan 2006, "
+        "{open} öppna nu",
+    },
+    "research.both": {"en": "both centres", "sv": "båda centrumen"},
+    "research.threshold": {
+        "en": "{unit} with at least {n} publications",
+        "sv": "{unit} med minst {n} publikationer",
+    },
+    "research.no_threshold": {
+        "en": "{unit}; the least number of publications is not stated",
+        "sv": "{unit}; minsta antal publikationer anges inte",
+    },
+    "research.partners_of": {"en": "Named for {whose}", "sv": "Nämnda för {whose}"},
+    "research.networks": {
+        "en": "Network sizes, each with its own definition (not comparable with one another)",
+        "sv": "Nätverkens storlek, var och en med sin definition (inte jämförbara med varandra)",
+    },
+    "research.focus": {
+        "en": "Focus areas the report names",
+        "sv": "Fokusområden som rapporten nämner",
+    },
+    "research.co_publication": {
+        "en": "Strongest co-publication areas, Karolinska–Uppsala",
+        "sv": "Starkaste sampubliceringsområden, Karolinska–Uppsala",
+    },
+    "research.partners": {
+        "en": "Partner organisations the report names",
+        "sv": "Samarbetsorganisationer som rapporten nämner",
+    },
+    "research.caveats": {"en": "How to read these figures", "sv": "Så läser du siffrorna"},
+    "research.summary.terms": {
+        "en": "Research in cell and gene therapy spans {networks} ({period})",
+        "sv": "Forskningen i cell- och genterapi spänner över {networks} ({period})",
+    },
+    "research.summary.network": {
+        "en": "{n} MeSH terms at {centre}",
+        "sv": "{n} MeSH-termer vid {centre}",
+    },
+    "research.summary.shared": {
+        "en": "the centres' co-publications span {n} terms, most in {areas}",
+        "sv": "centrumens sampublikationer spänner över {n} termer, flest inom {areas}",
+    },
+    "research.summary.focus": {"en": "the report names {areas}", "sv": "rapporten nämner {areas}"},
+    "chart.numbers_url": {"en": "URL", "sv": "URL"},
+    "chart.numbers_url.title": {
+        "en": "URL of the numbers of {title} as CSV, for this view (for scripts and spreadsheets)",
+        "sv": "URL till siffrorna i {title} som CSV, för den här vyn (för skript och kalkylblad)",
+    },
+    "toolbar.about": {"en": "About the data", "sv": "Om datan"},
     "footer.releases": {"en": "Releases", "sv": "Utgåvor"},
     "footer.template": {
         "en": "Template for data updates (XLSX)",
@@ -607,6 +788,14 @@ def number(value: float, lang: str = "en", decimals: int = 0) -> str:
     if lang == "sv":
         return text.replace(",", "\u00a0").replace(".", ",")
     return text
+
+
+def inline(label: str) -> str:
+    """A label inside a sentence: 'Oral epithelial cell sheets' -> 'oral epithelial cell
+    sheets', but 'TEP' and 'CAR-T' stay as they are."""
+    if len(label) > 1 and label[1].isupper():
+        return label
+    return label[:1].lower() + label[1:]
 
 
 def join_words(words: list[str], lang: str = "en") -> str:

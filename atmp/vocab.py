@@ -137,6 +137,43 @@ REGION = Vocabulary(
     ),
 )
 
+# The university hospitals of ATMP Sweden's national list of trials; the cluster's two
+# centres in their colours, the others in one grey.
+HOSPITAL = Vocabulary(
+    "university hospital",
+    (
+        Term("uppsala", "Uppsala (Akademiska)", "Uppsala (Akademiska)", "#E66101"),
+        Term("karolinska", "Karolinska", "Karolinska", "#5E3C99"),
+        Term("skane", "Skåne", "Skåne", "#8C8C8C"),
+        Term("sahlgrenska", "Sahlgrenska (Gothenburg)", "Sahlgrenska (Göteborg)", "#8C8C8C"),
+        Term("umea", "Umeå", "Umeå", "#8C8C8C"),
+        Term("orebro", "Örebro", "Örebro", "#8C8C8C"),
+    ),
+)
+
+# The hospital of each centre on ATMP Sweden's list.
+HOSPITAL_OF_CENTRE = {"karolinska": "karolinska", "akademiska": "uppsala"}
+
+# What a row of the research dataset is (the report's bibliometrics, Figur 10–13).
+RESEARCH_KIND = Vocabulary(
+    "research kind",
+    (
+        Term("network", "Network", "Nätverk"),
+        Term("focus_area", "Focus area", "Fokusområde"),
+        Term("co_publication_area", "Co-publication area", "Sampubliceringsområde"),
+        Term("partner", "Partner organisation", "Samarbetsorganisation"),
+        Term("caveat", "Caveat", "Förbehåll"),
+    ),
+)
+
+NETWORK_UNIT = Vocabulary(
+    "network unit",
+    (
+        Term("mesh_terms", "MeSH terms", "MeSH-termer"),
+        Term("organisations", "organisations", "organisationer"),
+    ),
+)
+
 HOSPITAL_EXEMPTION_PRODUCT = Vocabulary(
     "hospital-exemption product",
     (

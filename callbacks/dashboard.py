@@ -13,7 +13,7 @@ from dash import ALL, Input, Output, State, callback, ctx, no_update
 from atmp import store
 from atmp.filters import Filters, from_values
 from atmp.state import from_query
-from atmp.views import CHARTS, offer
+from atmp.views import CHARTS, SECTIONS, offer
 from atmp.vocab import FILTER_DIMENSIONS
 from callbacks.patches import changed_outputs
 from components import ids
@@ -59,7 +59,9 @@ def _clicked(filters: Filters, click: object) -> Filters:
         "caption": Output(ids.caption("hospital_exemption"), "children"),
         "quality": Output(ids.QUALITY, "children"),
         "facts": Output(ids.FACTS, "children"),
-        "summary": Output(ids.SUMMARY, "children"),
+        "summaries": [Output(ids.summary(section), "children") for section in SECTIONS],
+        "research": Output(ids.RESEARCH, "children"),
+        "profile": Output(ids.PROFILE, "children"),
         # A full answer from data the page did not have moves the page's data version,
         # so that a later change (to any instance) is computed against what it shows.
         "version": Output(ids.DATA_VERSION, "data", allow_duplicate=True),

@@ -19,6 +19,7 @@ PER_ITEM = (
     "scopes",
     "kpi_scopes",
     "options",
+    "summaries",
 )
 
 

@@ -7,6 +7,7 @@ from dash import dcc, html
 
 from atmp.exports import ChartTable, to_markdown
 from atmp.figures import GRAPH_CONFIG, SLIDE_HEIGHT, SLIDE_WIDTH
+from atmp.opendata import CHARTS_BASE
 from atmp.quality import Finding
 from atmp.text import t
 from atmp.views import Chart, ChartView, Kpi
@@ -97,6 +98,16 @@ def chart_tools(chart: Chart, lang: str) -> html.Div:
                     "aria-label": t("chart.link.title", lang),
                 },
             ),
+            html.A(
+                t("chart.numbers_url", lang),
+                href=f"{CHARTS_BASE.lstrip('/')}/{chart.key}.csv",
+                className="tool",
+                title=t("chart.numbers_url.title", lang, title=title),
+                **{
+                    "data-numbers": chart.key,
+                    "aria-label": t("chart.numbers_url.title", lang, title=title),
+                },
+            ),
             *[
                 html.Button(
                     kind.upper(),
@@ -152,7 +163,12 @@ def chart_card(
                     className="chart-graph",
                     style={"height": f"{height}px"},
                 ),
-                **chart_image(f"title-{chart.key}", ids.notes(chart.key), ids.source(chart.key)),
+                **chart_image(
+                    f"title-{chart.key}",
+                    ids.summary(chart.section),
+                    ids.notes(chart.key),
+                    ids.source(chart.key),
+                ),
             ),
             *below,
             html.Details(

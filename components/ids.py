@@ -23,7 +23,8 @@ IMAGE = "image-export"
 DATASET = "download-dataset"
 COPY_STATUS = "copy-status"
 QUALITY = "data-quality-panel"
-SUMMARY = "trials-summary"  # the sentence that opens the trials section
+RESEARCH = "research-panel"  # the research section's body, which follows the centre
+PROFILE = "centre-profile"  # a centre's profile, under a filter to one centre
 FACTS = "key-facts-panel"
 
 # Presentation mode.
@@ -31,6 +32,11 @@ DECK = "deck"
 SLIDE_STAGE = "slide-stage"  # holds the slide graph while presenting
 SLIDE = "slide"
 SLIDE_STATUS = "slide-status"
+
+
+def summary(section: str) -> str:
+    """The sentence that opens a chart section."""
+    return f"summary-{section}"
 
 
 def dropdown(dimension: str) -> str:

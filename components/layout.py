@@ -10,12 +10,13 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
+from atmp.about import PATH as ABOUT_PATH
 from atmp.data import DataError, Snapshot
 from atmp.filters import Filters
 from atmp.state import ViewState
 from atmp.template import DOWNLOAD_PATH
 from atmp.text import LANGUAGES, t
-from atmp.views import CHARTS, offer, offered_charts, offered_dimensions
+from atmp.views import CHARTS, SECTIONS, offer, offered_charts, offered_dimensions
 from atmp.views.chart import NO_FILTER
 from components import ids
 from components.banner import data_banner, data_version
@@ -24,7 +25,6 @@ from components.filters import filter_bar, link_notice
 from components.releases import changes_section, release_links, release_notice
 from components.render import Rendered, render
 
-SECTIONS = ("trials", "routine", "manufacturing", "comparison")
 # How often an open page asks whether the data was reloaded.
 DATA_POLL_SECONDS = 30
 
@@ -70,6 +70,11 @@ def toolbar(state: ViewState, links: dict[str, str]) -> html.Div:
                 className="tool",
                 n_clicks=0,
                 title=t("toolbar.dataset.title", lang),
+            ),
+            html.A(
+                t("toolbar.about", lang),
+                href=f"{ABOUT_PATH.lstrip('/')}?lang={lang}",
+                className="tool",
             ),
             html.Button(
                 t("toolbar.present", lang), className="tool tool-present", **{"data-go": "present"}
@@ -139,20 +144,28 @@ def charts_section(section: str, snapshot: Snapshot, rendered: Rendered, lang: s
         )
         cells.append(html.Div(card, className=" ".join(classes), id=ids.cell(chart.key)))
     shown = [chart for chart in offered if chart.section == section]
-    summary = (
-        [html.P(rendered.summary, id=ids.SUMMARY, className="section-summary")]
-        if section == "trials"
-        else []
-    )
+    summary = rendered.summaries[SECTIONS.index(section)]
     return html.Section(
         [
             html.H2(t(f"section.{section}", lang), className="section-title"),
-            *summary,
+            html.P(summary, id=ids.summary(section), className="section-summary"),
             html.Div(
                 cells, className="chart-grid chart-grid-single" if len(shown) == 1 else "chart-grid"
             ),
         ],
         className="dashboard-section",
+    )
+
+
+def research_section(snapshot: Snapshot, rendered: Rendered, lang: str) -> html.Section:
+    """The report's research section; hidden where the data has none (its output exists)."""
+    return html.Section(
+        [
+            html.H2(t("section.research", lang), className="section-title"),
+            html.Div(rendered.research, id=ids.RESEARCH),
+        ],
+        className="dashboard-section" + ("" if "research" in snapshot else " d-none"),
+        id="research",
     )
 
 
@@ -252,9 +265,18 @@ def create_page(
                             ],
                             className="g-3 kpi-row",
                         ),
+                        html.Div(rendered.profile, id=ids.PROFILE),
                         *[
-                            charts_section(section, snapshot, rendered, lang)
+                            part
                             for section in SECTIONS
+                            for part in (
+                                charts_section(section, snapshot, rendered, lang),
+                                *(
+                                    [research_section(snapshot, rendered, lang)]
+                                    if section == "manufacturing"
+                                    else []
+                                ),
+                            )
                         ],
                         html.Section(
                             [
@@ -314,6 +336,7 @@ def page_structure(snapshot: Snapshot) -> str:
             ",".join(offered.readings),
             ",".join(sorted(tiles(snapshot))),
             ",".join(offered.releases),
+            "research" if "research" in snapshot else "",
         ]
     )
 
@@ -347,7 +370,12 @@ def about(snapshot: Snapshot, lang: str) -> list:
         lines.append(t("footer.next_update", lang, when=release.next_update))
     source = [html.A(release.source_title, href=release.source_url)] if release.source_url else []
     template = html.A(t("footer.template", lang), href=DOWNLOAD_PATH.lstrip("/"), download="")
-    return [html.P(" ".join(lines)), *([html.P(source)] if source else []), html.P(template)]
+    about_link = html.A(t("toolbar.about", lang), href=f"{ABOUT_PATH.lstrip('/')}?lang={lang}")
+    return [
+        html.P(" ".join(lines)),
+        *([html.P(source)] if source else []),
+        html.P([about_link, " · ", template]),
+    ]
 
 
 def create_validation_layout(snapshot: Snapshot) -> html.Div:

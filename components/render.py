@@ -21,6 +21,7 @@ from atmp.state import ViewState, join_query
 from atmp.text import t
 from atmp.views import (
     CHARTS,
+    SECTIONS,
     Chart,
     ChartView,
     Kpi,
@@ -30,7 +31,9 @@ from atmp.views import (
     offer,
     offered_charts,
 )
-from atmp.views.summary import trials_summary
+from atmp.views.profile import centre_profile
+from atmp.views.research import research
+from atmp.views.summary import section_summaries
 from components import ids
 from components.cards import (
     caption,
@@ -42,6 +45,7 @@ from components.cards import (
     slide_graph,
 )
 from components.filters import chips, dropdown_options
+from components.research import profile_panel, research_panels
 
 # Renders kept per snapshot: a filter change renders the view before it (its patches are
 # computed against it) and after it, and most views are seen again soon.
@@ -66,7 +70,9 @@ class Rendered:
     caption: object  # the hospital-exemption therapies of the chosen centres
     quality: object  # the data-quality findings of the chosen centres
     facts: object  # the key facts of the chosen centres
-    summary: str  # the sentence that opens the trials section, for this scope
+    summaries: list[str]  # the sentence that opens each chart section, for this scope
+    research: object  # the research section's body for the chosen centres
+    profile: object  # the profile of the one chosen centre, else nothing
 
     @property
     def links(self) -> dict[str, str]:
@@ -213,7 +219,13 @@ def _render(snapshot: Snapshot, state: ViewState, memo: _Renders) -> Rendered:
             ),
         ),
         facts=of_centre("facts", lambda: key_facts_list(key_facts(snapshot, filters, lang))),
-        summary=trials_summary(snapshot, filters, lang),
+        summaries=[section_summaries(snapshot, filters, lang)[s] for s in SECTIONS],
+        research=of_centre(
+            "research", lambda: research_panels(research(snapshot, filters, lang), snapshot, lang)
+        ),
+        profile=of_centre(
+            "profile", lambda: profile_panel(*centre_profile(snapshot, filters, lang))
+        ),
     )
 
 
@@ -237,5 +249,7 @@ def outputs(rendered: Rendered) -> dict:
         "caption": rendered.caption,
         "quality": rendered.quality,
         "facts": rendered.facts,
-        "summary": rendered.summary,
+        "summaries": rendered.summaries,
+        "research": rendered.research,
+        "profile": rendered.profile,
     }

@@ -55,3 +55,17 @@ def dash_duo(dash_duo):
 def pytest_setup_options():
     """dash_duo's Chromium: Debian's, headless (tests/support/browser.py)."""
     return chromium_options()
+
+
+@pytest.fixture(scope="session")
+def client():
+    """The app's Flask test client: pages, callbacks, downloads and the open data."""
+    from app import server
+
+    return server.test_client()
+
+
+@pytest.fixture(scope="session")
+def dependencies(client):
+    """The page's callbacks, to build the requests the browser sends."""
+    return client.get("/_dash-dependencies").get_json()

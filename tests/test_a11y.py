@@ -12,10 +12,9 @@ from selenium.webdriver.common.keys import Keys
 
 from atmp.figures import GRAPHIC_CONTRAST, contrast_ratio
 from atmp.text import t
-from atmp.views import CHARTS, offered_charts, offered_dimensions
+from atmp.views import CHARTS, SECTIONS, offered_charts, offered_dimensions
 from components import ids
 from components.cards import EXPORT_KINDS
-from components.layout import SECTIONS
 from tests.support.browser import downloaded, presenting, wait_for_bars, wait_for_slide
 
 pytestmark = pytest.mark.browser
@@ -176,6 +175,7 @@ def expected_stops(published, lang: str, chips: list[str]) -> list[str]:
         "go:theme",
         t("toolbar.copy", lang),
         f"#{ids.DATASET}",
+        t("toolbar.about", lang),
         "go:present",
         *[f"#{ids.dropdown(dimension)}" for dimension in offered_dimensions(published)],
         f"#{ids.RESET}",
@@ -186,13 +186,15 @@ def expected_stops(published, lang: str, chips: list[str]) -> list[str]:
             title = chart.title(lang)
             order += [
                 f"{chart.key} go:chart_{chart.key}",
+                f"{chart.key} {t('chart.numbers_url.title', lang, title=title)}",
                 *[
                     f"{chart.key} {t('chart.download', lang, title=title, kind=kind.upper())}"
                     for kind in EXPORT_KINDS
                 ],
                 f"{chart.key} {t('chart.table', lang)}",
             ]
-    return [*order, "region:title-quality", "go:reading", t("footer.template", lang)]
+    footer = [t("toolbar.about", lang), t("footer.template", lang)]
+    return [*order, "region:title-quality", "go:reading", *footer]
 
 
 @pytest.mark.parametrize("theme", ["light", "dark"])
@@ -267,7 +269,7 @@ def test_a11y003_every_control_works_from_the_keyboard_alone(dash_duo, dash_app)
     card = f"#{ids.card('trials_by_class')}"
     keys(dash_duo, f"{card} summary", Keys.ENTER)
     dash_duo.wait_for_element(f"#{ids.table('trials_by_class')} table")
-    keys(dash_duo, f"{card} .chart-tools button:nth-child(4)", Keys.ENTER)  # CSV
+    keys(dash_duo, f"{card} .chart-tools button:nth-of-type(4)", Keys.ENTER)  # CSV
     assert downloaded(dash_duo, ".csv").name.startswith("trials_by_class")
     keys(dash_duo, f"{card} [data-go=chart_trials_by_class]", Keys.ENTER)
     dash_duo.wait_for_text_to_equal(f"#{ids.COPY_STATUS}", "Link copied.")
@@ -305,8 +307,13 @@ def test_a11y004_each_chart_is_an_image_named_by_its_title_with_its_table(
         image = dash_duo.find_element(f"{card} [role=img]")
         assert image.accessible_name == chart.title("sv")
         described = image.get_attribute("aria-describedby").split()
-        assert described == [ids.notes(chart.key), ids.source(chart.key)]
-        assert "Källa" in dash_duo.find_element(f"#{described[1]}").text
+        # the section's opening sentence, the chart's notes and its source
+        assert described == [
+            ids.summary(chart.section),
+            ids.notes(chart.key),
+            ids.source(chart.key),
+        ]
+        assert "Källa" in dash_duo.find_element(f"#{described[2]}").text
         inside = dash_duo.driver.execute_script(
             "return arguments[0].querySelectorAll('a, button, input, [tabindex]').length", image
         )

@@ -17,7 +17,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app import server
 from tests.support.dash_request import dashboard_request, dataset_request, page_request
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -100,11 +99,6 @@ FUZZ = settings(
         HealthCheck.function_scoped_fixture,
     ],
 )
-
-
-@pytest.fixture(scope="module")
-def client():
-    return server.test_client()
 
 
 @pytest.fixture(scope="module")

@@ -35,13 +35,6 @@ BY_KEY = {chart.key: chart for chart in CHARTS}
 OTHER_CENTRE = {"karolinska": "Akademiska", "akademiska": "Karolinska"}
 
 
-@pytest.fixture
-def client():
-    from app import server
-
-    return server.test_client()
-
-
 def _post(client, body: dict) -> dict:
     response = client.post("/_dash-update-component", json=body)
     assert response.status_code == 200, response.get_data(as_text=True)[:300]
@@ -369,7 +362,9 @@ def test_hon014_no_instruction_for_the_maintainer_reaches_the_audience(client, s
         shown.append(_download(client, dependencies, chart, "csv", search)["content"])
     for words in MAINTAINER_WORDS:
         for text in shown:
-            assert words not in text.replace("atmp-data-", ""), (words, search)
+            # Addresses are not words: the template's and each chart's numbers' (a link).
+            seen = re.sub(r"api/v1/charts/\w+\.csv", "", text.replace("atmp-data-", ""))
+            assert words not in seen, (words, search)
 
 
 def test_hon015_a_chart_with_nothing_to_draw_is_a_compact_tile(client):

@@ -7,18 +7,12 @@ import csv
 import io
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from atmp import store
 from atmp.data import load_snapshot
-
-
-@pytest.fixture(scope="module")
-def client():
-    from app import server
-
-    return server.test_client()
+from tests.support.fuzzing import REQUEST_FUZZ
 
 
 def test_opd001_the_catalogue_lists_every_dataset_with_its_release(client, published):
@@ -77,13 +71,7 @@ def test_opd004_formulas_in_the_data_are_inert_in_the_csv(client, data_copy):
     assert "'=1+1 Report" in text
 
 
-@settings(
-    max_examples=60,
-    deadline=None,
-    derandomize=True,
-    database=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture],
-)
+@REQUEST_FUZZ
 @given(name=st.text(max_size=20), query=st.text(max_size=60))
 def test_opd005_no_request_gets_a_5xx(client, name, query):
     from urllib.parse import quote

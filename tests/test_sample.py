@@ -45,7 +45,9 @@ def test_smp001_same_seed_same_bytes_other_seed_other_data(published, tmp_path):
 
 def test_smp002_folder_loads_marked_synthetic_every_row_says_so(sample):
     assert sample.synthetic
-    assert set(sample.tables) == {dataset.name for dataset in DATASETS} - {"trials"}
+    # The research section and the outside context are optional and not made up: left out.
+    left_out = {"trials", "research", "national_trials", "uk_trials"}
+    assert set(sample.tables) == {dataset.name for dataset in DATASETS} - left_out
     assert sample.release.source_title == "Synthetic sample (seed 7), not real figures"
     for name, frame in sample.tables.items():
         if name == "release":

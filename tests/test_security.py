@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from app import app, server
+from app import app
 from atmp import store
 from atmp.data import load_snapshot
 from atmp.settings import read_settings
@@ -34,16 +34,6 @@ HOSTILE = '?centre=<script>alert(1)</script>&lang="><img src=x onerror=alert(1)>
 MARKUP = ("<script>alert(1)</script>", "<img src=x onerror=alert(1)>")
 
 
-@pytest.fixture(scope="module")
-def client():
-    return server.test_client()
-
-
-@pytest.fixture(scope="module")
-def dependencies(client):
-    return client.get("/_dash-dependencies").get_json()
-
-
 def policy(response) -> dict[str, str]:
     directives = (
         d.strip().split(" ", 1) for d in response.headers["Content-Security-Policy"].split(";")
@@ -56,6 +46,8 @@ def policy(response) -> dict[str, str]:
     [
         "/",
         "/healthz",
+        "/about",
+        "/api/v1/charts/cart.csv",
         "/_dash-layout",
         "/assets/20-view.js",
         "/no/such/page",

@@ -3,7 +3,7 @@
 The one rule: a filter a dataset cannot answer is not applied or invented; the
 chart stays as the data allows and says so in a note.
 
-A module per section of the page (trials, routine, manufacturing, comparison), what a
+A module per section of the page (trials, routine, manufacturing, comparison, context), what a
 chart is (chart), the key figures, and what the charts share: labels, small numbers and
 the yearly form of the per-centre patient charts. CHARTS is the page's charts in order.
 """
@@ -22,6 +22,7 @@ from atmp.views.chart import (
     ChartView,
 )
 from atmp.views.comparison import trials_initiated, trials_per_100k
+from atmp.views.context import NATIONAL_HEIGHT, national_trials, uk_trials
 from atmp.views.key_figures import Kpi, key_facts, kpis
 from atmp.views.manufacturing import vecura, vecura_exports
 from atmp.views.routine import cart, hospital_exemption, hospital_exemption_products
@@ -30,6 +31,7 @@ from atmp.vocab import FILTER_DIMENSIONS
 
 __all__ = [
     "CHARTS",
+    "SECTIONS",
     "Chart",
     "ChartView",
     "Kpi",
@@ -40,6 +42,9 @@ __all__ = [
     "offered_charts",
     "offered_dimensions",
 ]
+
+# The sections of charts, in the page's order; each opens with a sentence (summary.py).
+SECTIONS = ("trials", "routine", "manufacturing", "comparison", "context")
 
 CHARTS: tuple[Chart, ...] = (
     Chart(
@@ -100,6 +105,26 @@ CHARTS: tuple[Chart, ...] = (
         "per_100k", "comparison", CHART_HEIGHT, trials_per_100k, answers=NO_FILTER, scope="regions"
     ),
     Chart("arm", "comparison", CHART_HEIGHT, trials_initiated, answers=NO_FILTER, scope="arm"),
+    Chart(
+        "national_trials",
+        "context",
+        NATIONAL_HEIGHT,
+        national_trials,
+        answers=NO_FILTER,
+        scope="national",
+        dataset="national_trials",
+        outside=True,
+    ),
+    Chart(
+        "uk_trials",
+        "context",
+        NATIONAL_HEIGHT,
+        uk_trials,
+        answers=NO_FILTER,
+        scope="uk",
+        dataset="uk_trials",
+        outside=True,
+    ),
 )
 
 

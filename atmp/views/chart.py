@@ -45,6 +45,11 @@ class Chart:
     scope: str = ""
     # The trial breakdown a trial chart draws: offered only where the data has it.
     requires: str | None = None
+    # The optional dataset it draws: offered only where the folder has it.
+    dataset: str | None = None
+    # Its numbers come from outside the report: its source names the pages and dates read
+    # (each row cites its own), not the report's publisher and period.
+    outside: bool = False
 
     def depends_on(self, filters: Filters) -> tuple:
         """What of `filters` the chart's view depends on: the codes of the filters it
@@ -60,6 +65,8 @@ class Chart:
         return self.answers is None or dimension in self.answers
 
     def offered(self, snapshot: Snapshot) -> bool:
+        if self.dataset is not None and self.dataset not in snapshot:
+            return False
         return self.requires is None or snapshot.trials.knows(self.requires)
 
     def title(self, lang: str) -> str:
@@ -93,6 +100,8 @@ class Chart:
 
     def source(self, snapshot: Snapshot, lang: str) -> str:
         """Where the numbers come from and when they apply; travels into exports."""
+        if self.outside and not snapshot.synthetic:
+            return f"{t('source', lang)}: {t(f'source.{self.key}', lang)}."
         if snapshot.synthetic:
             origin = t("synthetic", lang)
         elif self.section == "trials" and snapshot.trials.record_level:
