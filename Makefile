@@ -5,15 +5,20 @@ BIN := $(VENV)/bin
 PORT ?= 8050
 export PORT
 
-.PHONY: run test fast lint lock browser clean sample check-data bench
+.PHONY: run serve test fast lint lock browser nginx clean sample check-data bench
 
 # Serve the dashboard on http://127.0.0.1:$(PORT) with gunicorn and the published data.
 run: $(VENV)/.installed
 	@$(BIN)/atmp settings >/dev/null
 	$(BIN)/gunicorn app:server --config gunicorn.conf.py --bind 127.0.0.1:$(PORT)
 
+# As in production: nginx on $(PORT) in front of the gunicorn workers (docs/deployment.md).
+serve: $(VENV)/.installed nginx
+	@$(BIN)/atmp settings >/dev/null
+	$(BIN)/python deploy/serve.py
+
 # Run every test: lint, unit tests and browser tests in headless Chromium.
-test: $(VENV)/.installed browser
+test: $(VENV)/.installed browser nginx
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest
@@ -45,6 +50,12 @@ check-data: $(VENV)/.installed
 browser:
 	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || \
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver)
+
+# Debian's nginx (and its brotli module) for `make serve` and its tests, installed when missing.
+nginx:
+	@command -v nginx >/dev/null || test -x /usr/sbin/nginx || \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	     nginx libnginx-mod-http-brotli-filter)
 
 # The virtual environment, remade when pyproject.toml or requirements.lock changes;
 # every package, transitive ones too, at the version the lock names.

@@ -1,10 +1,11 @@
-"""Every benchmark of docs/performance.md: `make bench` (about 3–4 minutes), or a quick look
-with `make bench ARGS=--quick` (about 2 minutes; fewer runs, 10 s of load).
+"""Every benchmark of docs/performance.md: `make bench` (about 5 minutes), or a quick look
+with `make bench ARGS=--quick` (about 3 minutes; fewer runs, 10 s of load).
 
-    .venv/bin/python -m bench [--quick] [--only filter,page,load]
+    .venv/bin/python -m bench [--quick] [--only filter,page,load,slow-clients]
 
-Servers are gunicorn on free ports of 127.0.0.1, started and stopped here; the
-synthetic data (10,000 and 100,000 trials) is written to a temporary folder.
+Servers are gunicorn (and, for slow clients, `make serve`) on free ports of 127.0.0.1,
+started and stopped here; the synthetic data (10,000 and 100,000 trials) is written to a
+temporary folder.
 """
 
 from __future__ import annotations
@@ -19,13 +20,13 @@ import time
 from datetime import datetime
 from pathlib import Path
 
-from bench import filter_change, load, page_load
+from bench import filter_change, load, page_load, slow_clients
 from bench.servers import ROOT
 
-PARTS = ("filter", "page", "load")
-# (dashboard requests, baseline requests, page loads per mode, load seconds)
-FULL = (240, 24, 5, 60)
-QUICK = (48, 12, 2, 10)
+PARTS = ("filter", "page", "load", "slow-clients")
+# (dashboard requests, baseline requests, page loads per mode, load seconds, slow seconds)
+FULL = (240, 24, 5, 60, 40)
+QUICK = (48, 12, 2, 10, 15)
 CLIENTS = 50
 SYNTHETIC = (10_000, 100_000)
 
@@ -68,7 +69,7 @@ def main() -> None:
     parts = args.only.split(",")
     if unknown := set(parts) - set(PARTS):
         parser.error(f"unknown parts: {', '.join(sorted(unknown))}")
-    requests, baseline_requests, loads, seconds = QUICK if args.quick else FULL
+    requests, baseline_requests, loads, seconds, slow = QUICK if args.quick else FULL
     began = time.perf_counter()
     show([f"make bench{' --quick' if args.quick else ''}: {machine()}"])
     with tempfile.TemporaryDirectory(prefix="atmp-bench-") as folder:
@@ -87,6 +88,8 @@ def main() -> None:
             show(page_load.report(page_load.run(loads, folder)))
         if "load" in parts:
             show(load.report(load.run(CLIENTS, seconds, folder)))
+        if "slow-clients" in parts:
+            show(slow_clients.report(slow_clients.run(slow)))
     print(
         f"done in {time.perf_counter() - began:.0f} s; load average now "
         f"{os.getloadavg()[0]:.1f} (1 min) on {os.cpu_count()} cores"

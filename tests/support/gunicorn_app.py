@@ -1,9 +1,11 @@
-"""The app under real gunicorn on a free port of 127.0.0.1, for tests that need processes."""
+"""The app under real gunicorn, or under `make serve` (nginx in front), on a free port of
+127.0.0.1, for tests and benchmarks that need processes."""
 
 from __future__ import annotations
 
 import json
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -98,3 +100,35 @@ def gunicorn(data_dir: Path, untouched: bool = False, **settings: str) -> Iterat
         _, instance.log = process.communicate(timeout=10)
     if not ready:
         raise RuntimeError(f"gunicorn did not start on port {port}:\n{instance.log.decode()}")
+
+
+@contextmanager
+def make_serve(**settings: str) -> Iterator[str]:
+    """`make serve` on a free port until the block ends; yields its base URL. Everything it
+    started (make, deploy/serve.py, nginx, gunicorn) is one process group, stopped together."""
+    port = free_port()
+    process = subprocess.Popen(
+        ["make", "--no-print-directory", "serve", f"PORT={port}"],
+        cwd=ROOT,
+        env={**os.environ, **settings},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 2 * START_SECONDS
+    ready = False
+    try:
+        while not ready and process.poll() is None and time.monotonic() < deadline:
+            try:
+                ready = json.loads(get(f"{base}/healthz"))["status"] == "ok"
+            except (OSError, ValueError):
+                time.sleep(0.2)
+        if ready:
+            yield base
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGTERM)
+        _, log = process.communicate(timeout=30)
+    if not ready:
+        raise RuntimeError(f"make serve did not start on port {port}:\n{log.decode()}")
