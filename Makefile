@@ -18,16 +18,19 @@ serve: $(VENV)/.installed nginx
 	$(BIN)/python deploy/serve.py
 
 # Run every test: lint, unit tests and browser tests in headless Chromium.
+# The fast tier first, on every core; then the tests with browsers and processes, one at a
+# time (they take ports and time).
 test: $(VENV)/.installed browser nginx
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto -m "not browser and not server"
+	$(BIN)/pytest -m "browser or server"
 
-# The fast tier: no browser, no gunicorn processes, no 100,000-trial folder (about a minute).
+# The fast tier: no browser, no app in other processes, on every core (under a minute).
 fast: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/pytest -m "not browser and not server and not large"
+	$(BIN)/pytest -n auto -m "not browser and not server"
 
 # Lint and format check only (`.venv/bin/ruff format .` formats).
 lint: $(VENV)/.installed

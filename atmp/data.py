@@ -252,7 +252,7 @@ class Snapshot:
         """This release and the earlier ones kept with it, newest first."""
         return (self, *self.earlier)
 
-    def view_of(self, release: str, reading: str) -> Snapshot:
+    def release_as_read(self, release: str, reading: str) -> Snapshot:
         """The release a link asks for (this one where it names none or an unknown one),
         in the reading it asks for."""
         shown = next((snapshot for snapshot in self.earlier if snapshot.tag == release), self)

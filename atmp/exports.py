@@ -19,7 +19,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
 from atmp.data import Snapshot
-from atmp.figures import CERTAIN_PART, SLIDE_PALETTES, SMALL_MARKS, plain, slide
+from atmp.figures import CERTAIN_PART, SLIDE_PALETTES, SMALL_MARKS, slide, unmarked
 from atmp.filters import Filters
 from atmp.schema import MULTIPLE_SEPARATOR
 from atmp.text import number, t
@@ -68,10 +68,10 @@ def _numeric(values: list) -> bool:
 
 def _trace_rows(trace: dict, lang: str) -> list[Row]:
     """(category, value) pairs of one trace, whichever way it runs."""
-    series = plain(str(trace.get("name", "")))
+    series = unmarked(str(trace.get("name", "")))
     kind = trace.get("type")
     if kind == "indicator":
-        title = plain(str(trace.get("title", {}).get("text", "")))
+        title = unmarked(str(trace.get("title", {}).get("text", "")))
         value = trace["value"]
         return [Row(title, series, value, number(value, lang), value, value)]
     if kind == "choropleth":  # z is a value only where the map has a colour scale for it
@@ -97,10 +97,10 @@ def _trace_rows(trace: dict, lang: str) -> list[Row]:
         lower, upper = (low, low + value) if low is not None else (value, value)
         rows.append(
             Row(
-                plain(str(category)),
+                unmarked(str(category)),
                 series,
                 value if lower == upper else None,
-                plain(str(shown)),
+                unmarked(str(shown)),
                 lower,
                 upper,
                 reading,

@@ -51,7 +51,7 @@ UNCERTAIN_MARK = "*"
 DOTTED = {"shape": ".", "size": 6, "solidity": 0.25}
 
 
-def plain(label: str) -> str:
+def unmarked(label: str) -> str:
     """A label without its markup: 'Karolinska<br><span>4 products</span>' →
     'Karolinska, 4 products'."""
     return _TAG.sub("", label.replace("<br>", ", ")).strip()

@@ -83,7 +83,7 @@ def dataset(served: Snapshot, name: str, fmt: str, search: str) -> tuple[str, st
     tags = [earlier.tag for earlier in served.earlier]
     if release and release not in tags:
         return Refused(400, f"no release '{release}': releases are {', '.join(tags) or 'none'}")
-    snapshot = served.view_of(release, "published")
+    snapshot = served.release_as_read(release, "published")
     if name not in snapshot.tables:
         names = ", ".join(snapshot.tables)
         return Refused(404, f"no dataset '{name[:40]}': datasets are {names}")
@@ -143,7 +143,7 @@ def chart_numbers(served: Snapshot, key: str, fmt: str, search: str) -> tuple[st
     state, unknown = from_query(search, offer(served))
     if unknown:
         return Refused(400, f"not understood: {'; '.join(unknown)}. Use the page's own link")
-    chart, snapshot = charts[key], served.view_of(state.release, state.reading)
+    chart, snapshot = charts[key], served.release_as_read(state.release, state.reading)
     table = table_of(
         chart, chart.build(snapshot, state.filters, state.lang), state.filters, snapshot, state.lang
     )

@@ -36,7 +36,7 @@ def export_chart(_clicks, search):
         raise PreventUpdate
     served = store.current()
     state, _ = from_query(search, offer(served))
-    snapshot = served.view_of(state.release, state.reading)
+    snapshot = served.release_as_read(state.release, state.reading)
     view = chart.build(snapshot, state.filters, state.lang)
     filename = f"{chart.key}-{snapshot.release.file_tag}"
     if kind in ("png", "svg"):
@@ -70,7 +70,7 @@ def export_dataset(clicks, search):
         raise PreventUpdate
     served = store.current()
     state, _ = from_query(search, offer(served))
-    snapshot = served.view_of(state.release, "published")
+    snapshot = served.release_as_read(state.release, "published")
     content = _workbooks.get(
         (snapshot.version, snapshot.tag, state.filters, state.lang),
         lambda: dataset_xlsx(snapshot, state.filters, state.lang),

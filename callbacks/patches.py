@@ -27,7 +27,7 @@ def changed_outputs(shown: Rendered, rendered: Rendered) -> dict:
     """The same outputs as changes to the page that shows `shown`: no_update where an
     output stays as it is, else a Patch of only the parts that change (a figure's data,
     a note's text, a chip), or the new value where it is a plain string."""
-    before, after = shown.plain, rendered.plain
+    before, after = shown.as_json, rendered.as_json
     result = {}
     for name, value in outputs(rendered).items():
         if name not in after:

@@ -13,6 +13,7 @@ from dash import dcc, html
 from atmp.about import PATH as ABOUT_PATH
 from atmp.data import DataError, Snapshot
 from atmp.filters import Filters
+from atmp.memo import Kept
 from atmp.state import ViewState
 from atmp.template import DOWNLOAD_PATH
 from atmp.text import LANGUAGES, t
@@ -220,7 +221,7 @@ def create_page(
     """The page of one link, already showing its view; later changes go through callbacks."""
     lang = state.lang
     rendered = render(snapshot, state)
-    shown = snapshot.view_of(state.release, "published")  # the release the link asks for
+    shown = snapshot.release_as_read(state.release, "published")  # the release the link asks for
     return html.Div(
         [
             dcc.Location(id=ids.URL, refresh=False, search=search),
@@ -341,13 +342,21 @@ def page_structure(snapshot: Snapshot) -> str:
     )
 
 
-def tiles(snapshot: Snapshot) -> set[str]:
+# The tiles of the last few snapshots: every page and data poll asks, and each answer
+# builds every chart that ignores the filters.
+_tiles = Kept(8)
+
+
+def tiles(snapshot: Snapshot) -> frozenset[str]:
     """The charts that are one number whatever the filters: drawn as compact tiles."""
-    return {
-        chart.key
-        for chart in CHARTS
-        if chart.answers == NO_FILTER and chart.build(snapshot, Filters(), "en").tile
-    }
+    return _tiles.get(
+        (snapshot.version, snapshot.tag, snapshot.reading),
+        lambda: frozenset(
+            chart.key
+            for chart in CHARTS
+            if chart.answers == NO_FILTER and chart.build(snapshot, Filters(), "en").tile
+        ),
+    )
 
 
 def about(snapshot: Snapshot, lang: str) -> list:

@@ -23,7 +23,7 @@ def _link(state: ViewState, release: str) -> str:
 
 def release_notice(served: Snapshot, state: ViewState) -> list:
     """On an earlier release: whose figures these are, and the way to the newest."""
-    shown = served.view_of(state.release, "published")
+    shown = served.release_as_read(state.release, "published")
     if shown is served:
         return []
     lang = state.lang
@@ -54,7 +54,7 @@ def release_notice(served: Snapshot, state: ViewState) -> list:
 def changes_section(served: Snapshot, state: ViewState) -> list:
     """What changed between the release shown and the one before it, where one is kept."""
     releases = served.releases()
-    shown = served.view_of(state.release, "published")
+    shown = served.release_as_read(state.release, "published")
     position = next(i for i, release in enumerate(releases) if release.tag == shown.tag)
     if position + 1 >= len(releases):
         return []

@@ -85,7 +85,7 @@ class Rendered:
         }
 
     @cached_property
-    def plain(self) -> dict:
+    def as_json(self) -> dict:
         """The JSON form of every output, as the page holds it (components become dicts):
         what a later change is computed against. Made once per render, as renders are kept."""
         shown = {name: value for name, value in outputs(self).items() if value is not no_update}
@@ -133,10 +133,10 @@ class _Renders:
             kept = self.kept
         return kept.get(state, lambda: _render(snapshot, state, self))
 
-    def view(self, snapshot: Snapshot, chart: Chart, state: ViewState) -> ChartView:
+    def chart_view(self, snapshot: Snapshot, chart: Chart, state: ViewState) -> ChartView:
         """A chart's view, kept where the chart answers only some filters: most filter
         changes leave it as it is. A few hundred at most (charts × languages × filters)."""
-        shown = snapshot.view_of(state.release, state.reading)
+        shown = snapshot.release_as_read(state.release, state.reading)
         if chart.answers is None:
             return chart.build(shown, state.filters, state.lang)
         key = (chart.key, state.lang, state.release, state.reading, chart.depends_on(state.filters))
@@ -166,14 +166,14 @@ def render(snapshot: Snapshot, state: ViewState) -> Rendered:
 
 def _render(snapshot: Snapshot, state: ViewState, memo: _Renders) -> Rendered:
     lang, filters = state.lang, state.filters
-    views = [memo.view(snapshot, chart, state) for chart in CHARTS]
+    views = [memo.chart_view(snapshot, chart, state) for chart in CHARTS]
     by_centre = (lang, state.release, state.reading, filters.centre)
 
     def of_centre(name: str, make: Callable[[], object]) -> object:
         return memo.part(snapshot, (name, *by_centre), make)
 
-    served, snapshot = snapshot, snapshot.view_of(state.release, state.reading)
-    readings = served.view_of(state.release, "published").alternative is not None
+    served, snapshot = snapshot, snapshot.release_as_read(state.release, state.reading)
+    readings = served.release_as_read(state.release, "published").alternative is not None
     palette = PALETTES[state.theme]
     offered = offered_charts(served)
     slide = None

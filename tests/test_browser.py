@@ -415,7 +415,7 @@ def test_brw014_filter_changes_sent_as_patches_draw_exactly_the_views_figures(da
         expected = dict(
             zip(
                 [ids.graph(chart.key) for chart in CHARTS],
-                render(store.current(), state).plain["figures"],
+                render(store.current(), state).as_json["figures"],
                 strict=True,
             )
         )

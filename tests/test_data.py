@@ -305,6 +305,7 @@ def test_dat007_missing_folder(tmp_path):
     assert "does not exist" in problems[0].message
 
 
+@pytest.mark.server
 def test_dat008_app_refuses_to_start_on_invalid_data(data_copy):
     _replace(data_copy / "cart.csv", "akademiska,38", "akademiska,-38")
     env = {**os.environ, "ATMP_DATA_DIR": str(data_copy)}

@@ -120,7 +120,7 @@ def transitions():
 def test_pat001_the_changes_turn_every_output_of_one_view_into_the_next(data, request):
     snapshot = request.getfixturevalue(data)
     for before, after in transitions():
-        old, new = render(snapshot, before).plain, render(snapshot, after).plain
+        old, new = render(snapshot, before).as_json, render(snapshot, after).as_json
         found = changes(old, new)
         assert applied(old, found) == new, (before, after)
         assert old == new or found
@@ -136,11 +136,11 @@ def test_pat002_the_patches_sent_make_exactly_the_new_view_on_the_page(data, req
         for name, value in sent.items():
             if name in PER_ITEM:
                 page[name] = [
-                    on_page(old, item) for old, item in zip(shown.plain[name], value, strict=True)
+                    on_page(old, item) for old, item in zip(shown.as_json[name], value, strict=True)
                 ]
-            elif value is not no_update or name in shown.plain:
-                page[name] = on_page(shown.plain.get(name), value)
-        assert page == rendered.plain, (before, after)
+            elif value is not no_update or name in shown.as_json:
+                page[name] = on_page(shown.as_json.get(name), value)
+        assert page == rendered.as_json, (before, after)
 
 
 def test_pat003_changes_keep_what_stays_and_remove_items_from_the_end():

@@ -217,6 +217,7 @@ GUNICORN = [
 ]
 
 
+@pytest.mark.server
 def test_sec008_under_gunicorn_debug_is_off_and_the_server_gives_no_version():
     """Dash's and Flask's own debug switches do not turn it on: only ATMP_DEBUG does."""
     with serving(GUNICORN, DASH_DEBUG="true", FLASK_DEBUG="1") as base:
@@ -231,6 +232,7 @@ def test_sec008_under_gunicorn_debug_is_off_and_the_server_gives_no_version():
     assert health["status"] == "ok"
 
 
+@pytest.mark.server
 @pytest.mark.parametrize(
     ("environ", "debug"),
     [({"DASH_DEBUG": "true", "FLASK_DEBUG": "1"}, False), ({"ATMP_DEBUG": "1"}, True)],

@@ -21,7 +21,7 @@ from atmp.filters import Filters
 from atmp.spreadsheet import MAX_ROWS
 from atmp.views import CHARTS
 from tests.support.data_files import DATA_DIR
-from tests.support.every_view import render_every_view
+from tests.support.every_view import FILTERS, render_every_view
 
 
 def _rows(path: Path) -> list[list[str]]:
@@ -231,7 +231,7 @@ def test_spr001_what_spreadsheets_write_is_read_right_and_renders(data_copy, cas
     make(data_copy)
     snapshot = load_snapshot(data_copy)
     assert reads(snapshot), case
-    render_every_view(snapshot)
+    render_every_view(snapshot, FILTERS[:2])  # the crossed filters: test_spr006
 
 
 def _unreadable(folder: Path) -> None:
