@@ -6,9 +6,10 @@ from atmp.settings import settings_or_exit
 _settings = settings_or_exit()
 bind = f"0.0.0.0:{_settings.port}"
 workers = _settings.workers
-# Threads in each worker (gthread): a long download (the data workbook of a 100,000-trial
-# register) does not stop the same worker answering /healthz and filter changes.
-threads = 4
+# Threads in each worker (gthread): long downloads (data workbooks of a 100,000-trial
+# register, twenty at once at a meeting) leave threads free to answer /healthz and filter
+# changes; workbooks are written one at a time (callbacks/exports.py).
+threads = 16
 timeout = 30
 graceful_timeout = 10
 # Load the data once in the master: invalid data stops start-up with its message,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 from dash import ALL, Input, Output, State, callback, ctx, dcc, no_update
 from dash.exceptions import PreventUpdate
 
@@ -16,9 +18,12 @@ from components import ids
 BY_KEY = {chart.key: chart for chart in CHARTS}
 
 
-# The last few data workbooks, by data version, release, filters and language: a
-# meeting's twenty downloads of the same view cost one.
+# The last few data workbooks (as sent), by data version, release, filters and language:
+# a meeting's twenty downloads of the same view cost one.
 _workbooks = Kept(16)
+# One workbook written at a time in a worker: writing is CPU work, so more at once only
+# share one core, and the worker's other threads keep answering /healthz and filters.
+_writing = threading.Semaphore(1)
 
 
 @callback(
@@ -71,8 +76,10 @@ def export_dataset(clicks, search):
     served = store.current()
     state, _ = from_query(search, offer(served))
     snapshot = served.release_as_read(state.release, "published")
-    content = _workbooks.get(
-        (snapshot.version, snapshot.tag, state.filters, state.lang),
-        lambda: dataset_xlsx(snapshot, state.filters, state.lang),
-    )
-    return dcc.send_bytes(content, f"atmp-data-{snapshot.release.file_tag}.xlsx", type=XLSX)
+
+    def write() -> dict:
+        with _writing:
+            content = dataset_xlsx(snapshot, state.filters, state.lang)
+        return dcc.send_bytes(content, f"atmp-data-{snapshot.release.file_tag}.xlsx", type=XLSX)
+
+    return _workbooks.get((snapshot.version, snapshot.tag, state.filters, state.lang), write)

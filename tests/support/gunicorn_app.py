@@ -97,7 +97,11 @@ def gunicorn(data_dir: Path, untouched: bool = False, **settings: str) -> Iterat
             yield instance
     finally:
         process.terminate()
-        _, instance.log = process.communicate(timeout=10)
+        try:  # gunicorn gives running requests graceful_timeout (10 s) to finish
+            _, instance.log = process.communicate(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            _, instance.log = process.communicate()
     if not ready:
         raise RuntimeError(f"gunicorn did not start on port {port}:\n{instance.log.decode()}")
 
