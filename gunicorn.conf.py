@@ -9,9 +9,9 @@ workers = _settings.workers
 # Threads in each worker (gthread): long downloads (data workbooks of a 100,000-trial
 # register, twenty at once at a meeting) leave threads free to answer /healthz and filter
 # changes; workbooks are written one at a time (callbacks/exports.py).
-threads = 16
-timeout = 30
-graceful_timeout = 10
+threads = _settings.threads
+timeout = _settings.timeout
+graceful_timeout = _settings.graceful_timeout
 # Load the data once in the master: invalid data stops start-up with its message,
 # and workers share the snapshot's memory.
 preload_app = True

@@ -16,6 +16,9 @@ SETTINGS: dict[str, str] = {
     "ATMP_DATA_DIR": str(DEFAULT_DATA_DIR),
     "PORT": "8050",
     "WEB_CONCURRENCY": "2",
+    "ATMP_THREADS": "16",
+    "ATMP_TIMEOUT": "30",
+    "ATMP_GRACEFUL_TIMEOUT": "10",
     "ATMP_RELOAD_SECONDS": "2",
     "ATMP_DEBUG": "0",
     "ATMP_FRAME_ANCESTORS": "'self'",
@@ -32,6 +35,9 @@ class Settings:
     data_dir: Path
     port: int
     workers: int
+    threads: int
+    timeout: int
+    graceful_timeout: int
     reload_seconds: float
     debug: bool
     hide_small_numbers: bool
@@ -63,6 +69,9 @@ def read_settings(environ: Mapping[str, str] | None = None) -> Settings:
         data_dir=Path(setting("ATMP_DATA_DIR", environ)),
         port=_number("PORT", environ, int, 1, 65535),
         workers=_number("WEB_CONCURRENCY", environ, int, 1, 64),
+        threads=_number("ATMP_THREADS", environ, int, 1, 256),
+        timeout=_number("ATMP_TIMEOUT", environ, int, 1, 3600),
+        graceful_timeout=_number("ATMP_GRACEFUL_TIMEOUT", environ, int, 0, 3600),
         reload_seconds=_number("ATMP_RELOAD_SECONDS", environ, float, 0.05, 3600),
         debug=setting("ATMP_DEBUG", environ) == "1",
         hide_small_numbers=hides_small_numbers(environ),

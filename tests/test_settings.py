@@ -38,6 +38,9 @@ def test_set002_environment_overrides_defaults():
         ("ATMP_RELOAD_SECONDS", "0"),
         ("ATMP_RELOAD_SECONDS", "nan"),
         ("ATMP_RELOAD_SECONDS", "-1"),
+        ("ATMP_THREADS", "0"),
+        ("ATMP_TIMEOUT", "thirty"),
+        ("ATMP_GRACEFUL_TIMEOUT", "-5"),
     ],
 )
 def test_set003_a_bad_setting_is_named(name, value):
