@@ -18,7 +18,14 @@ app = dash.Dash(
     update_title=None,
     # /about's script, served but not loaded by the dashboard.
     assets_ignore=r"^about\.js$",
-    meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
+    meta_tags=[
+        {"name": "viewport", "content": "width=device-width, initial-scale=1"},
+        # What a search result, a mail or a chat shows of a shared link.
+        {"name": "description", "content": t("app.description")},
+        {"property": "og:title", "content": t("app.title")},
+        {"property": "og:description", "content": t("app.description")},
+        {"property": "og:type", "content": "website"},
+    ],
 )
 # Dash's own template wraps its scripts in a <footer>, a second "contentinfo" landmark
 # beside the page's; it also carries a script for Internet Explorer, which the CSP forbids.

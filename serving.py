@@ -13,6 +13,7 @@ import re
 from dash import Dash
 from dash.exceptions import DependencyException
 from flask import Response, jsonify, request
+from flask_compress import Compress
 from werkzeug.exceptions import HTTPException
 
 from atmp import about, opendata, store
@@ -92,7 +93,15 @@ def harden(app: Dash, frame_ancestors: str) -> None:
     @server.after_request
     def add_headers(response: Response) -> Response:
         response.headers.update(headers)
+        if response.status_code == 200 and request.method == "GET":
+            if never_changes(request):
+                # The name (or ?m=) changes with the file: a browser never asks again.
+                response.headers["Cache-Control"] = "public, max-age=31536000, immutable"
+            elif request.path == "/":
+                response.headers["Cache-Control"] = "no-cache"  # revalidated: new releases
         return response
+
+    compress(server)
 
     @server.get("/healthz")
     def healthz() -> Response:
@@ -174,6 +183,69 @@ def harden(app: Dash, frame_ancestors: str) -> None:
             callback_output(),
         )
         return jsonify(error="The request could not be processed. Reload the page."), 400
+
+
+# A component file whose name holds its package's version and the file's time.
+_FINGERPRINTED = re.compile(r"^/_dash-component-suites/.+\.v[\w]+m\d+\.")
+
+
+class _ComponentFiles:
+    """flask-compress's cache: each component file and asset compressed once per algorithm
+    and kept (they never change, and plotly.js takes 0.2 s to compress); every other
+    answer is compressed anew (its key is empty)."""
+
+    def __init__(self) -> None:
+        self.kept: dict[str, bytes] = {}
+
+    def get(self, key: str) -> bytes | None:
+        return self.kept.get(key)
+
+    def set(self, key: str, value: bytes) -> None:
+        if not key.endswith(";"):
+            self.kept[key] = value
+
+
+def never_changes(request) -> bool:
+    """A component file or asset whose address holds its version or file time."""
+    return request.method == "GET" and bool(
+        _FINGERPRINTED.match(request.path)
+        or (request.path.startswith("/assets/") and "m" in request.args)
+    )
+
+
+def _component_file(request) -> str:
+    return request.full_path if never_changes(request) else ""
+
+
+def compress(server) -> None:
+    """Brotli, zstd or gzip for every text answer (pages, scripts, callback answers, CSV),
+    as the browser accepts; Dash's own switch would allow gzip only."""
+    server.config.update(
+        COMPRESS_ALGORITHM=["br", "zstd", "gzip"],
+        COMPRESS_BR_LEVEL=5,
+        COMPRESS_MIMETYPES=[
+            "text/html",
+            "text/css",
+            "text/plain",
+            "text/csv",
+            "text/javascript",
+            "application/javascript",
+            "application/json",
+            "image/svg+xml",
+        ],
+        COMPRESS_CACHE_BACKEND=_ComponentFiles,
+        COMPRESS_CACHE_KEY=_component_file,
+    )
+    Compress(server)
+
+    @server.after_request  # runs before Compress's: the later registered runs first
+    def whole_file(response: Response) -> Response:
+        """An asset read whole, its file closed with the answer: compressing a streamed
+        file would leave the file open."""
+        if response.is_streamed and request.path.startswith("/assets/"):
+            response.direct_passthrough = False
+            response.make_sequence()
+        return response
 
 
 def _answer(answer: tuple[str, str] | opendata.Refused) -> Response:

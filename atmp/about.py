@@ -284,6 +284,7 @@ def about_page(snapshot: Snapshot, lang: str, opendata: str) -> str:
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="description" content="{escape(_w("what.text", lang)[:155])}">
 <title>{escape(title)}</title>
+<link rel="icon" href="/assets/favicon.ico">
 <link rel="stylesheet" href="/assets/00-bootstrap-5.3.9.min.css">
 <link rel="stylesheet" href="/assets/10-dashboard.css">
 </head>

@@ -15,6 +15,12 @@ TEXT: dict[str, dict[str, str]] = {
         "sv": "Cell- och genterapier vid Karolinska och Akademiska: prövningar, behandling, "
         "tillverkning.",
     },
+    "app.description": {
+        "en": "Cell and gene therapies (ATMP) at Karolinska and Akademiska: ongoing trials, "
+        "CAR-T, the hospital exemption, manufacturing at Vecura and research, with sources.",
+        "sv": "Cell- och genterapier (ATMP) vid Karolinska och Akademiska: pågående prövningar, "
+        "CAR-T, sjukhusundantaget, tillverkning vid Vecura och forskning, med källor.",
+    },
     "header.release": {"en": "Data: {publisher}, {as_of}.", "sv": "Data: {publisher}, {as_of}."},
     "filter.centre": {"en": "Centre", "sv": "Centrum"},
     "filter.atmp_class": {"en": "ATMP class", "sv": "ATMP-klass"},
@@ -22,6 +28,13 @@ TEXT: dict[str, dict[str, str]] = {
     "filter.status": {"en": "Status", "sv": "Status"},
     "filter.phase": {"en": "Phase", "sv": "Fas"},
     "filter.all": {"en": "All", "sv": "Alla"},
+    "dropdown.select_all": {"en": "Select all", "sv": "Välj alla"},
+    "dropdown.deselect_all": {"en": "Deselect all", "sv": "Avmarkera alla"},
+    "dropdown.selected_count": {"en": "{num_selected} selected", "sv": "{num_selected} valda"},
+    "dropdown.search": {"en": "Search", "sv": "Sök"},
+    "dropdown.clear_search": {"en": "Clear search", "sv": "Rensa sökningen"},
+    "dropdown.clear_selection": {"en": "Clear selection", "sv": "Rensa valen"},
+    "dropdown.no_options_found": {"en": "No options found", "sv": "Inga alternativ hittades"},
     "filter.reset": {"en": "Reset filters", "sv": "Återställ filter"},
     "filter.active": {"en": "Active filters:", "sv": "Aktiva filter:"},
     "filter.none": {

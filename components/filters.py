@@ -13,6 +13,21 @@ from atmp.views.labels import count_text
 from atmp.vocab import FILTER_DIMENSIONS
 from components import ids
 
+# The words dcc.Dropdown writes itself, in the page's language.
+DROPDOWN_WORDS = (
+    "select_all",
+    "deselect_all",
+    "selected_count",
+    "search",
+    "clear_search",
+    "clear_selection",
+    "no_options_found",
+)
+
+
+def dropdown_words(lang: str) -> dict[str, str]:
+    return {word: t(f"dropdown.{word}", lang) for word in DROPDOWN_WORDS}
+
 
 def dropdown_options(snapshot: Snapshot, filters: Filters, lang: str) -> list[list[dict]]:
     """Each filter's options, with the trials each holds under the other filters
@@ -68,6 +83,7 @@ def filter_bar(
                         value=list(filters.get(dimension)),
                         multi=True,
                         placeholder=t("filter.all", lang),
+                        labels=dropdown_words(lang),
                     ),
                 ]
             ),

@@ -29,6 +29,9 @@ def test_pag001_a_swedish_link_renders_no_english_words_of_the_interface(publish
         '"Ongoing trials"',
         '"Source: ',
         '"Chart 1 of',
+        '"Select All"',
+        '"Search"',
+        '"No options found"',
     ):
         assert english not in text, english
     for swedish in (
@@ -40,6 +43,8 @@ def test_pag001_a_swedish_link_renders_no_english_words_of_the_interface(publish
         "Källa:",
         "Pågående prövningar",
         "1,49",
+        '"select_all": "Välj alla"',
+        '"search": "Sök"',
     ):
         assert swedish in text, swedish
 

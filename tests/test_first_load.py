@@ -1,0 +1,75 @@
+"""First load: every text answer compressed as the browser accepts, files that never
+change cached for good, the page itself revalidated."""
+
+from __future__ import annotations
+
+import gzip
+import re
+
+import brotli
+import pytest
+
+from tests.support.dash_request import page_request
+
+BROWSER = "gzip, deflate, br, zstd"
+IMMUTABLE = "public, max-age=31536000, immutable"
+
+
+def _get(client, path: str, encoding: str = ""):
+    """(headers, body) of a GET, the answer closed (a file answer holds the file open)."""
+    with client.get(path, headers={"Accept-Encoding": encoding} if encoding else {}) as answer:
+        return answer.headers, answer.data
+
+
+def _scripts(client) -> list[str]:
+    return re.findall(r'src="(/_dash-component-suites/[^"]+)"', _get(client, "/")[1].decode())
+
+
+def test_fst001_text_answers_are_compressed_as_the_browser_accepts(client, dependencies):
+    headers, page = _get(client, "/", BROWSER)
+    assert headers["Content-Encoding"] == "br" and headers["Vary"] == "Accept-Encoding"
+    assert brotli.decompress(page).startswith(b"<!DOCTYPE html>")
+    headers, page = _get(client, "/", "gzip")
+    assert headers["Content-Encoding"] == "gzip" and b"dash_renderer" in gzip.decompress(page)
+    assert "Content-Encoding" not in _get(client, "/")[0]  # asked for nothing
+    script = max(_scripts(client), key=lambda path: len(_get(client, path)[1]))
+    headers, squeezed = _get(client, script, BROWSER)
+    assert headers["Content-Encoding"] == "br"
+    assert brotli.decompress(squeezed) == _get(client, script)[1]
+    assert len(squeezed) < len(_get(client, script)[1]) / 3
+    body = page_request(dependencies, "?centre=akademiska")
+    callback = client.post(
+        "/_dash-update-component", json=body, headers={"Accept-Encoding": BROWSER}
+    )
+    assert callback.headers["Content-Encoding"] == "br"
+    assert b"Akademiska" in brotli.decompress(callback.data)
+    headers, _ = _get(client, "/api/v1/datasets/trials.csv", "br")
+    assert headers["Content-Encoding"] == "br"
+
+
+@pytest.mark.parametrize("encoding", ["br", "gzip"])
+def test_fst002_a_component_file_is_compressed_once_and_served_alike(client, encoding):
+    renderer = next(path for path in _scripts(client) if "dash_renderer" in path)
+    first, again = _get(client, renderer, encoding), _get(client, renderer, encoding)
+    assert first[0]["Content-Encoding"] == encoding and first[1] == again[1]
+
+
+def test_fst003_files_that_never_change_are_cached_for_good_the_page_revalidated(client):
+    for script in _scripts(client):
+        assert _get(client, script)[0]["Cache-Control"] == IMMUTABLE, script
+    page = _get(client, "/")
+    css = re.search(r'href="(/assets/10-dashboard\.css\?m=[^"]+)"', page[1].decode()).group(1)
+    assert _get(client, css)[0]["Cache-Control"] == IMMUTABLE
+    assert page[0]["Cache-Control"] == "no-cache"
+    assert _get(client, "/healthz")[0]["Cache-Control"] == "no-store"
+    for changing in ("/_dash-layout", "/assets/10-dashboard.css"):
+        assert "immutable" not in (_get(client, changing)[0].get("Cache-Control") or "")
+
+
+def test_fst004_a_shared_link_previews_with_a_title_a_description_and_an_icon(client):
+    page = _get(client, "/")[1].decode()
+    for tag in ('name="description"', 'property="og:title"', 'property="og:description"'):
+        assert re.search(rf'<meta[^>]*{tag}[^>]*content="[^"]{{20,}}"', page), tag
+    icon = re.search(r'<link rel="icon" type="image/x-icon" href="([^"]+)"', page).group(1)
+    headers, body = _get(client, icon)
+    assert body[:4] == b"\x00\x00\x01\x00" and headers["Cache-Control"] == IMMUTABLE
