@@ -268,6 +268,12 @@ class Snapshot:
             for row in self.tables["regional"].to_dict("records")
         }
 
+    @cached_property
+    def key_fact_values(self) -> dict[str, float]:
+        """The key facts' values by fact: read on every render."""
+        facts = self.tables["key_facts"]
+        return dict(zip(facts["fact"], facts["value"], strict=True))
+
     def __contains__(self, name: str) -> bool:
         return name in self.tables
 

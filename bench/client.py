@@ -9,8 +9,17 @@ import statistics
 import time
 from dataclasses import dataclass
 
-# What Chromium sends: it would take a compressed answer if the server gave one.
-HEADERS = {"Accept-Encoding": "gzip, deflate, br", "Accept": "application/json"}
+import brotli
+from backports import zstd
+
+# What Chromium sends: it takes a compressed answer where the server gives one.
+HEADERS = {"Accept-Encoding": "gzip, deflate, br, zstd", "Accept": "application/json"}
+DECODERS = {
+    "": lambda body: body,
+    "gzip": gzip.decompress,
+    "br": brotli.decompress,
+    "zstd": zstd.decompress,
+}
 JSON_HEADERS = {**HEADERS, "Content-Type": "application/json"}
 
 
@@ -22,8 +31,10 @@ class Response:
     ms: float  # from sending the request to the last byte of the answer
 
     def json(self):
-        body = gzip.decompress(self.body) if self.encoding == "gzip" else self.body
-        return json.loads(body)
+        return json.loads(self.decoded())
+
+    def decoded(self) -> bytes:
+        return DECODERS[self.encoding](self.body)
 
 
 class Client:

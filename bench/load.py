@@ -112,7 +112,7 @@ class Visitor:
 def has_healthz(client: Client) -> bool:
     health = client.get("/healthz")
     # Before serving.py has it, Dash answers any path with the page: not a health check.
-    return health.status == 200 and health.body.startswith(b"{")
+    return health.status == 200 and health.decoded().startswith(b"{")
 
 
 def run(clients: int, seconds: float, log_dir: Path) -> Load:

@@ -21,7 +21,6 @@ from atmp.state import ViewState, join_query
 from atmp.text import t
 from atmp.views import (
     CHARTS,
-    SECTIONS,
     Chart,
     ChartView,
     Kpi,
@@ -33,7 +32,7 @@ from atmp.views import (
 )
 from atmp.views.profile import centre_profile
 from atmp.views.research import research
-from atmp.views.summary import section_summaries
+from atmp.views.summary import centre_summaries, trials_summary
 from components import ids
 from components.cards import (
     caption,
@@ -219,7 +218,10 @@ def _render(snapshot: Snapshot, state: ViewState, memo: _Renders) -> Rendered:
             ),
         ),
         facts=of_centre("facts", lambda: key_facts_list(key_facts(snapshot, filters, lang))),
-        summaries=[section_summaries(snapshot, filters, lang)[s] for s in SECTIONS],
+        summaries=[
+            trials_summary(snapshot, filters, lang),
+            *of_centre("summaries", lambda: centre_summaries(snapshot, filters, lang)).values(),
+        ],
         research=of_centre(
             "research", lambda: research_panels(research(snapshot, filters, lang), snapshot, lang)
         ),

@@ -133,8 +133,8 @@ def scope_tag(answers: frozenset[str] | None, scope: str, filters: Filters, lang
 
 def key_fact(snapshot: Snapshot, fact: str) -> float | None:
     """A key fact's value, or None where the file lacks it (a KPI and a chart read some)."""
-    facts = snapshot["key_facts"].set_index("fact")["value"]
-    return float(facts[fact]) if fact in facts.index else None
+    value = snapshot.key_fact_values.get(fact)
+    return None if value is None else float(value)
 
 
 def derived_from(chart: str, snapshot: Snapshot, lang: str) -> str:

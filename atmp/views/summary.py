@@ -265,12 +265,20 @@ def context_summary(snapshot: Snapshot, filters: Filters, lang: str) -> str:
     return "; ".join(parts) + "." if parts else ""
 
 
-def section_summaries(snapshot: Snapshot, filters: Filters, lang: str) -> dict[str, str]:
-    """The opening sentence of every chart section, by section."""
+def centre_summaries(snapshot: Snapshot, filters: Filters, lang: str) -> dict[str, str]:
+    """The sentences of the sections that follow the centre at most (kept per centre)."""
     return {
-        "trials": trials_summary(snapshot, filters, lang),
         "routine": routine_summary(snapshot, filters, lang),
         "manufacturing": manufacturing_summary(snapshot, lang),
         "comparison": comparison_summary(snapshot, lang),
         "context": context_summary(snapshot, filters, lang),
+    }
+
+
+def section_summaries(snapshot: Snapshot, filters: Filters, lang: str) -> dict[str, str]:
+    """The opening sentence of every chart section, by section, in the page's order
+    (atmp.views.SECTIONS)."""
+    return {
+        "trials": trials_summary(snapshot, filters, lang),
+        **centre_summaries(snapshot, filters, lang),
     }
