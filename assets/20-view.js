@@ -108,6 +108,22 @@
     });
   }
 
+  /* Focus is never hidden under the sticky filter bar (WCAG 2.4.11): the page keeps room
+     for the bar at the top, so a control focused by Tab (or Shift+Tab) scrolls into
+     view below it. The bar's height changes with the chips and the screen's width. */
+  let stripWatched = null;
+  function keepFocusClear() {
+    const strip = document.querySelector(".filter-strip");
+    if (!strip || strip === stripWatched) { return; }
+    stripWatched = strip;
+    const room = function () {
+      const sticky = getComputedStyle(strip).position === "sticky";
+      document.documentElement.style.scrollPaddingTop = sticky ? `${strip.offsetHeight + 8}px` : "";
+    };
+    new ResizeObserver(room).observe(strip);
+    window.addEventListener("resize", room);
+  }
+
   function showFocus() {
     document.querySelectorAll(".chart-card.is-focus").forEach(function (card) {
       card.classList.remove("is-focus");
@@ -214,6 +230,7 @@
       }
       schedule();
       window.setTimeout(function () {
+        keepFocusClear();
         refreshLinks();
         if (!view.present) { showFocus(); }
       }, 0);

@@ -322,3 +322,41 @@ def test_a11y004_each_chart_is_an_image_named_by_its_title_with_its_table(
         assert summary.get_attribute("aria-controls") == ids.table(chart.key)
     assert dash_duo.find_element(f"#{ids.SLIDE_STAGE}").get_attribute("role") == "img"
     assert dash_duo.get_logs() == []
+
+
+OBSCURED = """
+const e = document.activeElement, strip = document.querySelector('.filter-strip');
+if (!e || e === document.body || strip.contains(e)) { return null; }
+const box = e.getBoundingClientRect(), bar = strip.getBoundingClientRect();
+return box.top < bar.bottom - 1 ? (e.getAttribute('aria-label') || e.textContent || e.id) : '';
+"""
+
+
+def settled(dash_duo) -> None:
+    """Wait for the next two frames: the page has scrolled to the focused control."""
+    dash_duo.driver.execute_async_script(
+        "const done = arguments[0];"
+        "requestAnimationFrame(() => requestAnimationFrame(() => done()));"
+    )
+
+
+def test_a11y005_focus_never_hides_under_the_sticky_filter_bar(dash_duo, dash_app):
+    """Shift+Tab from the foot of the page back up: every control it reaches lies below
+    the sticky filter bar, none under it (WCAG 2.2, 2.4.11 focus not obscured)."""
+    dash_duo.start_server(dash_app)
+    drawn(dash_duo, "/?centre=akademiska")  # a chip makes the bar taller
+    driver = dash_duo.driver
+    driver.execute_script("document.documentElement.style.scrollBehavior = 'auto'")  # no wait
+    driver.execute_script("document.querySelector('.app-footer a:last-of-type').focus()")
+    settled(dash_duo)
+    hidden = []
+    for _ in range(30):
+        ActionChains(dash_duo.driver).key_down(Keys.SHIFT).send_keys(Keys.TAB).key_up(
+            Keys.SHIFT
+        ).perform()
+        settled(dash_duo)
+        under = dash_duo.driver.execute_script(OBSCURED)
+        if under:
+            hidden.append(under.strip()[:60])
+    assert hidden == []
+    assert dash_duo.get_logs() == []
