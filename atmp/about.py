@@ -253,7 +253,7 @@ def about_page(snapshot: Snapshot, lang: str, opendata: str) -> str:
         f"<h3 id='cite-title'>{_w('cite', lang)}</h3>"
         f"<textarea id='citation' readonly rows='3' aria-labelledby='cite-title'>"
         f"{escape(release.cite(lang))}</textarea>"
-        "<p><button type='button' class='btn btn-outline-primary btn-sm' "
+        "<p><button type='button' class='copy-button' "
         f"data-copy-from='citation'>{_w('copy', lang)}</button> "
         "<span role='status' class='copy-status'></span></p>",
         f"<h2>{_w('glossary', lang)}</h2><dl class='glossary'>"

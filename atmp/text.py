@@ -673,6 +673,7 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "URL of the numbers of {title} as CSV, for this view (for scripts and spreadsheets)",
         "sv": "URL till siffrorna i {title} som CSV, för den här vyn (för skript och kalkylblad)",
     },
+    "deck.region": {"en": "Presentation", "sv": "Presentation"},
     "toolbar.about": {"en": "About the data", "sv": "Om datan"},
     "footer.releases": {"en": "Releases", "sv": "Utgåvor"},
     "footer.template": {

@@ -212,6 +212,8 @@ def deck(state: ViewState, rendered: Rendered) -> html.Div:
         ],
         id=ids.DECK,
         className="deck",
+        role="region",
+        **{"aria-label": t("deck.region", lang)},
     )
 
 
