@@ -148,7 +148,35 @@
     });
   }
 
+  /* On a phone the filters are a sheet behind a "Filters (n)" button: it opens with focus
+     on its first control, and closes with its own button or Esc, focus back on the
+     button. On a wide screen the button is hidden and the filters always shown. */
+  function sheet(open) {
+    const toggle = document.querySelector("[data-sheet=open]");
+    const panel = document.getElementById("filter-sheet");
+    if (!toggle || !panel) { return; }
+    document.body.classList.toggle("sheet-open", open);
+    toggle.setAttribute("aria-expanded", String(open));
+    if (open) {
+      const first = panel.querySelector("input, button, [tabindex='0']");
+      if (first) { first.focus(); }
+    } else if (getComputedStyle(toggle).display !== "none") {
+      toggle.focus();
+    }
+  }
+
+  function countFilters() {
+    const toggle = document.querySelector("[data-sheet=open]");
+    if (!toggle || !view) { return; }
+    const chosen = view.filters ? view.filters.split("&").filter(function (part) {
+      return /^(centre|class|disease|status|phase)=/.test(part);
+    }).reduce(function (n, part) { return n + part.split("=")[1].split(",").length; }, 0) : 0;
+    toggle.textContent = `${toggle.dataset.label} (${chosen})`;
+  }
+
   document.addEventListener("click", function (event) {
+    const opener = event.target.closest("[data-sheet]");
+    if (opener) { sheet(opener.dataset.sheet === "open"); return; }
     const target = event.target.closest("[data-go], [data-copy], [data-fullscreen]");
     if (!target || !view) { return; }
     if (target.dataset.fullscreen) { fullscreen(); return; }
@@ -167,6 +195,15 @@
       copy(window.location.origin + window.location.pathname + query);
     }
   });
+
+  /* Esc closes the sheet, unless a dropdown's list is open: that Esc closes the list.
+     Seen first (capture), before the dropdown removes its list. */
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && document.body.classList.contains("sheet-open")
+        && !document.querySelector("[role=listbox]")) {
+      sheet(false);
+    }
+  }, true);
 
   document.addEventListener("keydown", function (event) {
     if (!view || !view.present || event.ctrlKey || event.metaKey || event.altKey) { return; }
@@ -231,6 +268,7 @@
       schedule();
       window.setTimeout(function () {
         keepFocusClear();
+        countFilters();
         refreshLinks();
         if (!view.present) { showFocus(); }
       }, 0);

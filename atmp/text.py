@@ -35,6 +35,9 @@ TEXT: dict[str, dict[str, str]] = {
     "dropdown.clear_search": {"en": "Clear search", "sv": "Rensa sökningen"},
     "dropdown.clear_selection": {"en": "Clear selection", "sv": "Rensa valen"},
     "dropdown.no_options_found": {"en": "No options found", "sv": "Inga alternativ hittades"},
+    "filter.sheet": {"en": "Filters ({n})", "sv": "Filter ({n})"},
+    "filter.sheet_label": {"en": "Filters", "sv": "Filter"},
+    "filter.sheet_done": {"en": "Show the charts", "sv": "Visa diagrammen"},
     "filter.reset": {"en": "Reset filters", "sv": "Återställ filter"},
     "filter.active": {"en": "Active filters:", "sv": "Aktiva filter:"},
     "filter.none": {

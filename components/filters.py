@@ -111,6 +111,35 @@ def filter_bar(
     return html.Div(dbc.Row(columns, className="g-3"), className="filter-bar", role="search")
 
 
+def filter_sheet(bar: html.Div, filters: Filters, lang: str) -> list:
+    """The filters as they stand on a wide screen; on a phone, behind a "Filters (n)"
+    button, in a sheet that slides up (assets/20-view.js opens and closes it; CSS decides
+    which by the width)."""
+    count = sum(len(filters.get(dimension)) for dimension in filters.active())
+    return [
+        html.Button(
+            t("filter.sheet", lang, n=count),
+            className="filters-toggle",
+            **{
+                "data-sheet": "open",
+                "data-label": t("filter.sheet_label", lang),
+                "aria-expanded": "false",
+                "aria-controls": ids.FILTER_SHEET,
+            },
+        ),
+        html.Div(
+            [
+                bar,
+                html.Button(
+                    t("filter.sheet_done", lang), className="sheet-done", **{"data-sheet": "close"}
+                ),
+            ],
+            id=ids.FILTER_SHEET,
+            className="filter-sheet",
+        ),
+    ]
+
+
 def chips(filters: Filters, lang: str) -> list:
     """One removable chip per active filter value, coloured as the category is everywhere."""
     if not filters.active():

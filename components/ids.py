@@ -24,6 +24,7 @@ DATASET = "download-dataset"
 COPY_STATUS = "copy-status"
 QUALITY = "data-quality-panel"
 RESEARCH = "research-panel"  # the research section's body, which follows the centre
+FILTER_SHEET = "filter-sheet"  # the filters; a sheet opened by a button on a phone
 PROFILE = "centre-profile"  # a centre's profile, under a filter to one centre
 FACTS = "key-facts-panel"
 

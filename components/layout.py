@@ -22,7 +22,7 @@ from atmp.views.chart import NO_FILTER
 from components import ids
 from components.banner import data_banner, data_version
 from components.cards import chart_card, chart_image, kpi_card, scrollable, slide_graph
-from components.filters import filter_bar, link_notice
+from components.filters import filter_bar, filter_sheet, link_notice
 from components.releases import changes_section, release_links, release_notice
 from components.render import Rendered, render
 
@@ -240,8 +240,12 @@ def create_page(
             html.Div(
                 dbc.Container(
                     [
-                        filter_bar(
-                            state.filters, lang, offered_dimensions(snapshot), rendered.options
+                        *filter_sheet(
+                            filter_bar(
+                                state.filters, lang, offered_dimensions(snapshot), rendered.options
+                            ),
+                            state.filters,
+                            lang,
                         ),
                         html.Div(
                             rendered.chips,

@@ -367,3 +367,55 @@ def test_a11y005_focus_never_hides_under_the_sticky_filter_bar(dash_duo, dash_ap
             hidden.append(under.strip()[:60])
     assert hidden == []
     assert dash_duo.get_logs() == []
+
+
+def test_a11y006_on_a_phone_the_filters_are_a_sheet_opened_by_touch_and_keyboard(
+    dash_duo, dash_app
+):
+    dash_duo.start_server(dash_app)
+    drawn(dash_duo, "/?centre=akademiska", PHONE)
+    driver = dash_duo.driver
+    toggle = dash_duo.find_element("[data-sheet=open]")
+    classes = dash_duo.find_element(f"#{ids.dropdown('atmp_class')}")
+    trials = f"#{ids.kpi_value('trials')}"
+    assert toggle.text == "Filters (1)" and not classes.is_displayed()
+    figure = dash_duo.find_element(trials).rect
+    assert figure["y"] + figure["height"] <= PHONE["height"]  # a key figure on the first screen
+    toggle.click()  # a tap
+    dash_duo._wait_for(lambda _d: classes.is_displayed(), timeout=4, msg="the sheet stayed shut")
+    assert toggle.get_attribute("aria-expanded") == "true"
+    assert driver.switch_to.active_element.get_attribute("id") == ids.dropdown("centre")
+    violations = axe_violations(driver)
+    assert not violations, described(violations)
+    # Keyboard: on the class dropdown, Enter opens it, an arrow and Space tick its first
+    # class, Esc closes the list, a second Esc the sheet, focus back on its button.
+    keys(dash_duo, f"#{ids.dropdown('atmp_class')}", Keys.ENTER)
+    dash_duo.wait_for_element("[role=listbox]")
+    ActionChains(driver).send_keys(Keys.ARROW_DOWN).perform()
+    dash_duo._wait_for(
+        lambda d: d.switch_to.active_element.get_attribute("value") == "ex_vivo_gtmp",
+        timeout=4,
+        msg="the arrow key did not reach the first class",
+    )
+    ActionChains(driver).send_keys(Keys.SPACE).perform()
+    dash_duo.wait_for_text_to_equal(trials, "7")  # Akademiska's ex vivo GTMP trials
+    ActionChains(driver).send_keys(Keys.ESCAPE).perform()
+    dash_duo._wait_for(
+        lambda d: not d.find_elements("css selector", "[role=listbox]"),
+        timeout=4,
+        msg="Esc did not close the list",
+    )
+    assert classes.is_displayed()  # the first Esc closed the list only
+    ActionChains(driver).send_keys(Keys.ESCAPE).perform()
+    dash_duo._wait_for(lambda _d: not classes.is_displayed(), timeout=4, msg="still open")
+    assert driver.switch_to.active_element.get_attribute("data-sheet") == "open"
+    dash_duo.wait_for_text_to_equal("[data-sheet=open]", "Filters (2)")
+    tap = "arguments[0].click()"  # below the emulated phone's fold, where WebDriver aims wrong
+    driver.execute_script(tap, toggle)
+    dash_duo._wait_for(lambda _d: classes.is_displayed(), timeout=4, msg="the sheet stayed shut")
+    driver.execute_script(tap, dash_duo.find_element("[data-sheet=close]"))  # its own button
+    dash_duo._wait_for(lambda _d: not classes.is_displayed(), timeout=4, msg="still open")
+    drawn(dash_duo, "/")  # a wide screen: no button, the filters shown
+    assert not dash_duo.find_element("[data-sheet=open]").is_displayed()
+    assert dash_duo.find_element(f"#{ids.dropdown('atmp_class')}").is_displayed()
+    assert dash_duo.get_logs() == []
