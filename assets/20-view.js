@@ -138,7 +138,27 @@
   /* Dash's dropdown names its button by its value alone ("All"), which hides the <label>:
      put the label first in its aria-labelledby, whenever a dropdown appears (it is loaded
      lazily). Dash writes the same attribute on every render, so React leaves it in place. */
+  /* Dash's dropdown puts a focusable input, hidden from assistive technology, before its
+     button, only to pass focus on to the button (which it keeps out of the tab order).
+     The button itself takes Tab here, the input none, so focus never lands where a screen
+     reader cannot follow. The dropdown gives the input its tab stop back whenever the
+     button loses focus: taken again just after. */
+  function tabToDropdowns() {
+    document.querySelectorAll(".dash-dropdown-focus-target").forEach(function (input) {
+      const button = input.nextElementSibling;
+      if (!button || !button.classList.contains("dash-dropdown")) { return; }
+      if (input.tabIndex !== -1) { input.tabIndex = -1; }
+      if (button.tabIndex !== 0 && !button.disabled) { button.tabIndex = 0; }
+    });
+  }
+  document.addEventListener("focusout", function (event) {
+    if (event.target.classList && event.target.classList.contains("dash-dropdown")) {
+      window.setTimeout(tabToDropdowns, 0);
+    }
+  });
+
   function nameDropdowns() {
+    tabToDropdowns();
     document.querySelectorAll("label[for][id]").forEach(function (label) {
       const button = document.getElementById(label.htmlFor);
       const names = button && button.getAttribute("aria-labelledby");

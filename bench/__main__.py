@@ -1,7 +1,7 @@
 """Every benchmark of docs/performance.md: `make bench` (about 5 minutes), or a quick look
 with `make bench ARGS=--quick` (about 3 minutes; fewer runs, 10 s of load).
 
-    .venv/bin/python -m bench [--quick] [--only filter,page,load,slow-clients,exports]
+    .venv/bin/python -m bench [--quick] [--only filter,page,load,slow-clients,exports,lighthouse]
 
 Servers are gunicorn (and, for slow clients, `make serve`) on free ports of 127.0.0.1,
 started and stopped here; the synthetic data (10,000 and 100,000 trials) is written to a
@@ -20,10 +20,10 @@ import time
 from datetime import datetime
 from pathlib import Path
 
-from bench import exports, filter_change, load, page_load, slow_clients
+from bench import exports, filter_change, lighthouse, load, page_load, slow_clients
 from bench.servers import ROOT
 
-PARTS = ("filter", "page", "load", "slow-clients", "exports")
+PARTS = ("filter", "page", "load", "slow-clients", "exports", "lighthouse")
 # (dashboard requests, baseline requests, page loads per mode, load seconds, slow seconds)
 FULL = (240, 24, 5, 60, 40)
 QUICK = (48, 12, 2, 10, 15)
@@ -88,6 +88,8 @@ def main() -> None:
             show(page_load.report(page_load.run(loads, folder)))
         if "load" in parts:
             show(load.report(load.run(CLIENTS, seconds, folder)))
+        if "lighthouse" in parts:
+            show(lighthouse.report(lighthouse.run(1 if args.quick else 3, folder)))
         if "exports" in parts:
             show(exports.report(exports.run(synthetic(folder, SYNTHETIC[-1]))))
         if "slow-clients" in parts:

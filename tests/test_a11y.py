@@ -76,6 +76,17 @@ def excused(rule: str, html: str) -> bool:
     return any(rule == waived and f'class="{css}' in html for waived, css in THIRD_PARTY)
 
 
+# What Lighthouse's aria-hidden-focus finds: a control in the tab order, hidden from
+# assistive technology.
+HIDDEN_FOCUSABLE = """
+return [...document.querySelectorAll('[aria-hidden=true]')].flatMap(
+    hidden => [hidden, ...hidden.querySelectorAll('*')]
+).filter(e => e.tabIndex >= 0 && !e.disabled
+    && (e.matches('a[href], button, input, select, textarea') || e.hasAttribute('tabindex'))
+).map(e => e.className || e.tagName);
+"""
+
+
 def axe_violations(driver) -> list[dict]:
     """axe-core's violations, of any impact, on the page as it is now."""
     if not driver.execute_script("return Boolean(window.axe)"):
@@ -114,6 +125,9 @@ def test_a11y001_axe_finds_no_violation_in_any_view(dash_duo, dash_app):
         violations = axe_violations(dash_duo.driver)
         if violations:
             report.append(f"== {name} ({query})\n{described(violations)}")
+        hidden = dash_duo.driver.execute_script(HIDDEN_FOCUSABLE)
+        if hidden:
+            report.append(f"== {name} ({query})\nfocusable but aria-hidden: {hidden}")
     for page in ("/about", "/about?lang=sv"):
         dash_duo.driver.get(dash_duo.server_url + page)
         dash_duo.wait_for_element("#citation")
