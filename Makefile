@@ -37,8 +37,8 @@ lint: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-# Benchmarks of docs/performance.md (about 4 minutes); ARGS=--quick for a short look.
-bench: $(VENV)/.installed browser
+# Benchmarks of docs/performance.md (about 11 minutes); ARGS=--quick for a short look.
+bench: $(VENV)/.installed browser nginx
 	$(BIN)/python -m bench $(ARGS)
 
 # Write synthetic data (not real figures) to sample-data/; ARGS='--seed 3 --trials 100000'.
