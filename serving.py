@@ -9,15 +9,18 @@ from __future__ import annotations
 
 import logging
 import re
+from pathlib import Path
 
 from dash import Dash
 from dash.exceptions import DependencyException
+from dash.fingerprint import check_fingerprint
 from flask import Response, jsonify, request
 from flask_compress import Compress
 from werkzeug.exceptions import HTTPException
 
 from atmp import about, opendata, store
 from atmp.exports import XLSX
+from atmp.memo import Kept
 from atmp.template import DOWNLOAD_PATH, template_xlsx
 
 log = logging.getLogger("atmp")
@@ -185,6 +188,7 @@ def harden(app: Dash, frame_ancestors: str) -> None:
         return jsonify(error="The request could not be processed. Reload the page."), 400
 
 
+ASSETS = Path(__file__).resolve().parent / "assets"
 # A component file whose name holds its package's version and the file's time.
 _FINGERPRINTED = re.compile(r"^/_dash-component-suites/.+\.v[\w]+m\d+\.")
 
@@ -192,17 +196,21 @@ _FINGERPRINTED = re.compile(r"^/_dash-component-suites/.+\.v[\w]+m\d+\.")
 class _ComponentFiles:
     """flask-compress's cache: each component file and asset compressed once per algorithm
     and kept (they never change, and plotly.js takes 0.2 s to compress); every other
-    answer is compressed anew (its key is empty)."""
+    answer is compressed anew (its key is empty). Keyed by the file, not the address a
+    request made up, and bounded, so that no request can grow it."""
+
+    SIZE = 64
 
     def __init__(self) -> None:
-        self.kept: dict[str, bytes] = {}
+        self.kept = Kept(self.SIZE)
 
     def get(self, key: str) -> bytes | None:
-        return self.kept.get(key)
+        with self.kept.lock:
+            return self.kept.values.get(key)
 
     def set(self, key: str, value: bytes) -> None:
         if not key.endswith(";"):
-            self.kept[key] = value
+            self.kept.get(key, lambda: value)
 
 
 def never_changes(request) -> bool:
@@ -214,7 +222,15 @@ def never_changes(request) -> bool:
 
 
 def _component_file(request) -> str:
-    return request.full_path if never_changes(request) else ""
+    """The file a request for a component file or asset names: its package path without
+    the fingerprint (any fingerprint names the same file), or the asset's path and the
+    time it was written (an asset edited while the app runs is compressed anew)."""
+    if not never_changes(request):
+        return ""
+    if request.path.startswith("/assets/"):
+        asset = ASSETS / request.path.removeprefix("/assets/")
+        return f"{request.path}@{asset.stat().st_mtime_ns}" if asset.is_file() else ""
+    return check_fingerprint(request.path)[0]
 
 
 def compress(server) -> None:
@@ -236,7 +252,7 @@ def compress(server) -> None:
         COMPRESS_CACHE_BACKEND=_ComponentFiles,
         COMPRESS_CACHE_KEY=_component_file,
     )
-    Compress(server)
+    server.extensions["compress"] = Compress(server)
 
     @server.after_request  # runs before Compress's: the later registered runs first
     def whole_file(response: Response) -> Response:

@@ -156,71 +156,22 @@ METHODS: tuple[tuple[str, str], ...] = (
     ),
 )
 
-_WORDS: dict[str, tuple[str, str]] = {
-    "title": ("About this data", "Om datan"),
-    "back": ("Back to the dashboard", "Tillbaka till instrumentpanelen"),
-    "other": ("På svenska", "In English"),
-    "what": ("What the dashboard shows, and for whom", "Vad instrumentpanelen visar, och för vem"),
-    "what.text": (
-        "The dashboard shows the advanced therapy medicinal products (cell and gene therapies) "
-        "of the Stockholm–Uppsala life-science cluster, as the two ATMP centres, at "
-        "Karolinska and at Akademiska (Uppsala), published them: ongoing clinical trials, "
-        "CAR-T in clinical routine, treatments under the hospital exemption, manufacturing "
-        "at Vecura, research and comparisons. It is made for the centres' stakeholders: the "
-        "regions, universities, partner companies and everyone who presents or follows the "
-        "cluster's work.",
-        "Instrumentpanelen visar läkemedel för avancerad terapi (cell- och genterapier) i "
-        "Stockholm–Uppsalas life science-kluster, så som de två ATMP-centrumen, vid "
-        "Karolinska och vid Akademiska (Uppsala), redovisat dem: pågående kliniska "
-        "prövningar, CAR-T i klinisk rutin, behandlingar inom sjukhusundantaget, "
-        "tillverkning vid Vecura, forskning och jämförelser. Den är gjord för centrumens "
-        "intressenter: regionerna, universiteten, partnerföretagen och alla som presenterar "
-        "eller följer klustrets arbete.",
-    ),
-    "release": ("The release", "Utgåvan"),
-    "period": ("Reference period", "Referensperiod"),
-    "published": ("Published", "Publicerad"),
-    "publisher": ("Publisher", "Utgivare"),
-    "source": ("Source", "Källa"),
-    "licence": ("Licence", "Licens"),
-    "version": ("Data version", "Dataversion"),
-    "cite": ("How to cite", "Så citerar du"),
-    "copy": ("Copy the citation", "Kopiera citatet"),
-    "glossary": ("Glossary", "Ordlista"),
-    "glossary.source": (
-        "In our own words, from the definitions in the report.",
-        "Med egna ord, utifrån rapportens definitioner.",
-    ),
-    "methods": ("How the derived figures are made", "Hur de härledda siffrorna tas fram"),
-    "discrepancies": ("Known discrepancies", "Kända avvikelser"),
-    "discrepancies.text": (
-        "What the source says that does not add up, shown as it is and never corrected silently:",
-        "Det i källan som inte går ihop, visat som det är och aldrig tyst rättat:",
-    ),
-    "updates": ("How and when the data is updated", "Hur och när datan uppdateras"),
-    "updates.text": (
-        "The centres update the data from their own spreadsheets, about twice a year, with "
-        "the template below. Every update is checked in full before it is shown: a folder "
-        "with a problem leaves the last good data on screen. Earlier releases stay available "
-        "for comparison.",
-        "Centrumen uppdaterar datan från sina egna kalkylblad, ungefär två gånger om året, "
-        "med mallen nedan. Varje uppdatering kontrolleras i sin helhet innan den visas: en "
-        "mapp med ett fel lämnar den senaste korrekta datan på skärmen. Tidigare utgåvor "
-        "finns kvar för jämförelse.",
-    ),
-    "next": ("Next planned update", "Nästa planerade uppdatering"),
-    "template": ("Template for data updates (XLSX)", "Mall för datauppdateringar (XLSX)"),
-    "open": (
-        "Open data (every dataset as CSV or JSON)",
-        "Öppna data (varje datamängd som CSV eller JSON)",
-    ),
-    "contact": ("Contact", "Kontakt"),
-    "none": ("not stated by the publisher", "anges inte av utgivaren"),
+
+# Words the dashboard already says elsewhere, said the same here.
+REUSED = {
+    "template": "footer.template",
+    "none": "release.licence_none",
+    "contact": "release.contact",
+    "next": "release.next_update",
+    "publisher": "release.publisher",
+    "licence": "release.licence",
+    "cite": "release.cite",
 }
 
 
 def _w(key: str, lang: str) -> str:
-    return _WORDS[key][LANGUAGES.index(lang)]
+    """A word of this page: its own (about.*) or one the dashboard already has."""
+    return t(REUSED.get(key, f"about.{key}"), lang)
 
 
 def about_lang(query_lang: str | None) -> str:

@@ -677,6 +677,68 @@ TEXT: dict[str, dict[str, str]] = {
         "sv": "URL till siffrorna i {title} som CSV, för den här vyn (för skript och kalkylblad)",
     },
     "deck.region": {"en": "Presentation", "sv": "Presentation"},
+    "about.title": {"en": "About this data", "sv": "Om datan"},
+    "about.back": {"en": "Back to the dashboard", "sv": "Tillbaka till instrumentpanelen"},
+    "about.other": {"en": "På svenska", "sv": "In English"},
+    "about.what": {
+        "en": "What the dashboard shows, and for whom",
+        "sv": "Vad instrumentpanelen visar, och för vem",
+    },
+    "about.what.text": {
+        "en": "The dashboard shows the advanced therapy medicinal products (cell and gene "
+        "therapies) of the Stockholm–Uppsala life-science cluster, as the two ATMP "
+        "centres, at Karolinska and at Akademiska (Uppsala), published them: ongoing "
+        "clinical trials, CAR-T in clinical routine, treatments under the hospital "
+        "exemption, manufacturing at Vecura, research and comparisons. It is made for the"
+        " centres' stakeholders: the regions, universities, partner companies and "
+        "everyone who presents or follows the cluster's work.",
+        "sv": "Instrumentpanelen visar läkemedel för avancerad terapi (cell- och genterapier) i"
+        " Stockholm–Uppsalas life science-kluster, så som de två ATMP-centrumen, vid "
+        "Karolinska och vid Akademiska (Uppsala), redovisat dem: pågående kliniska "
+        "prövningar, CAR-T i klinisk rutin, behandlingar inom sjukhusundantaget, "
+        "tillverkning vid Vecura, forskning och jämförelser. Den är gjord för centrumens "
+        "intressenter: regionerna, universiteten, partnerföretagen och alla som "
+        "presenterar eller följer klustrets arbete.",
+    },
+    "about.release": {"en": "The release", "sv": "Utgåvan"},
+    "about.period": {"en": "Reference period", "sv": "Referensperiod"},
+    "about.published": {"en": "Published", "sv": "Publicerad"},
+    "about.source": {"en": "Source", "sv": "Källa"},
+    "about.version": {"en": "Data version", "sv": "Dataversion"},
+    "about.copy": {"en": "Copy the citation", "sv": "Kopiera citatet"},
+    "about.glossary": {"en": "Glossary", "sv": "Ordlista"},
+    "about.glossary.source": {
+        "en": "In our own words, from the definitions in the report.",
+        "sv": "Med egna ord, utifrån rapportens definitioner.",
+    },
+    "about.methods": {
+        "en": "How the derived figures are made",
+        "sv": "Hur de härledda siffrorna tas fram",
+    },
+    "about.discrepancies": {"en": "Known discrepancies", "sv": "Kända avvikelser"},
+    "about.discrepancies.text": {
+        "en": "What the source says that does not add up, shown as it is and never corrected "
+        "silently:",
+        "sv": "Det i källan som inte går ihop, visat som det är och aldrig tyst rättat:",
+    },
+    "about.updates": {
+        "en": "How and when the data is updated",
+        "sv": "Hur och när datan uppdateras",
+    },
+    "about.updates.text": {
+        "en": "The centres update the data from their own spreadsheets, about twice a year, "
+        "with the template below. Every update is checked in full before it is shown: a "
+        "folder with a problem leaves the last good data on screen. Earlier releases stay"
+        " available for comparison.",
+        "sv": "Centrumen uppdaterar datan från sina egna kalkylblad, ungefär två gånger om "
+        "året, med mallen nedan. Varje uppdatering kontrolleras i sin helhet innan den "
+        "visas: en mapp med ett fel lämnar den senaste korrekta datan på skärmen. "
+        "Tidigare utgåvor finns kvar för jämförelse.",
+    },
+    "about.open": {
+        "en": "Open data (every dataset as CSV or JSON)",
+        "sv": "Öppna data (varje datamängd som CSV eller JSON)",
+    },
     "toolbar.about": {"en": "About the data", "sv": "Om datan"},
     "footer.releases": {"en": "Releases", "sv": "Utgåvor"},
     "footer.template": {
@@ -813,6 +875,11 @@ def inline(label: str) -> str:
     if len(label) > 1 and label[1].isupper():
         return label
     return label[:1].lower() + label[1:]
+
+
+def opening(phrase: str) -> str:
+    """A phrase that starts a line: 'the cluster's only …' -> 'The cluster's only …'."""
+    return phrase[:1].upper() + phrase[1:]
 
 
 def join_words(words: list[str], lang: str = "en") -> str:

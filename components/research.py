@@ -6,13 +6,9 @@ from __future__ import annotations
 from dash import html
 
 from atmp.data import Snapshot
-from atmp.text import t
+from atmp.text import opening, t
 from atmp.views.chart import publisher_line
 from atmp.views.research import Research
-
-
-def _capital(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 def _panel(title: str, body: list) -> html.Div:
@@ -42,7 +38,7 @@ def research_panels(found: Research | None, snapshot: Snapshot, lang: str) -> li
         [
             part
             for whose, areas in found.focus
-            for part in (html.Dt(_capital(whose)), html.Dd("; ".join(areas)))
+            for part in (html.Dt(opening(whose)), html.Dd("; ".join(areas)))
         ],
         className="research-list",
     )

@@ -73,3 +73,15 @@ def test_fst004_a_shared_link_previews_with_a_title_a_description_and_an_icon(cl
     icon = re.search(r'<link rel="icon" type="image/x-icon" href="([^"]+)"', page).group(1)
     headers, body = _get(client, icon)
     assert body[:4] == b"\x00\x00\x01\x00" and headers["Cache-Control"] == IMMUTABLE
+
+
+def test_fst005_made_up_addresses_neither_grow_the_compressed_files_nor_miss_them(client):
+    cache = client.application.extensions["compress"].cache
+    renderer = next(path for path in _scripts(client) if "dash_renderer" in path)
+    first = _get(client, renderer, "br")[1]
+    for n in range(40):  # another fingerprint, another ?m=: the same files
+        made_up = re.sub(r"m\d+\.", f"m{n}.", renderer, count=1)
+        assert _get(client, made_up, "br")[1] == first
+        _get(client, f"/assets/10-dashboard.css?m={n}", "br")
+    keys = [key for key in cache.kept.values if "dash_renderer" in key or "dashboard.css" in key]
+    assert len(keys) <= 2 * 3  # each file at most once per algorithm (br, zstd, gzip)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from atmp.data import Snapshot
 from atmp.filters import Filters
-from atmp.text import inline, join_words, number, t
+from atmp.text import inline, join_words, number, opening, t
 from atmp.trials import count_trials
 from atmp.views.context import national_rows
 from atmp.views.key_figures import fact_centres
@@ -28,7 +28,7 @@ def _trials(snapshot: Snapshot, centre: str, lang: str) -> list[str]:
     share = f" ({_percent(mine.value, cluster, lang)})" if mine.exact and cluster else ""
     line = t("profile.trials", lang, n=count_text(mine, lang), all=cluster, share=share)
     only = only_here(snapshot, centre, lang)
-    return [line, only[:1].upper() + only[1:]] if only else [line]
+    return [line, opening(only)] if only else [line]
 
 
 def _cart(snapshot: Snapshot, centre: str, lang: str) -> list[str]:
