@@ -52,16 +52,105 @@
     }
   }
 
+  /* Each 1920×1080 stage scaled to its frame: the whole screen, or in the presenter
+     view the current slide's part and the next slide's. */
   function fitDeck() {
-    const scale = Math.min(window.innerWidth / SLIDE.width, window.innerHeight / SLIDE.height);
-    document.documentElement.style.setProperty("--deck-scale", String(scale));
+    document.querySelectorAll(".deck-stage").forEach(function (stage) {
+      const frame = stage.parentElement;
+      const scale = Math.min(frame.clientWidth / SLIDE.width, frame.clientHeight / SLIDE.height);
+      stage.style.setProperty("--deck-scale", String(scale || 1));
+    });
   }
+
+  /* The query string of slide `n`: the first slide's move with its number changed (the
+     deck's value is base64url, so `slide=` only ever means the slide). */
+  function slideLink(n) {
+    const first = link("first");
+    if (typeof first !== "string" || !(n >= 1 && n <= view.slides)) { return undefined; }
+    return first.replace(/([?&])slide=1(?=&|$)/, "$1slide=" + n);
+  }
+
+  /* The audience's window and the presenter's, in one browser, keep to one slide: each
+     tells the other where it went; no state on the server. */
+  const channel = window.BroadcastChannel ? new window.BroadcastChannel("atmp-deck") : null;
+  let told = null;
+  function tell() {
+    if (!channel || !view || !view.present) { return; }
+    const where = view.deck + "#" + view.slide;
+    if (where !== told) {
+      told = where;
+      channel.postMessage({ deck: view.deck, slide: view.slide });
+    }
+  }
+  if (channel) {
+    channel.onmessage = function (event) {
+      const message = event.data || {};
+      if (!view || !view.present || message.deck !== view.deck || message.slide === view.slide) {
+        return;
+      }
+      told = view.deck + "#" + message.slide;  // no echo back
+      go(slideLink(message.slide), true);
+    };
+  }
+
+  /* The controls hide after a few seconds without the pointer; the pointer brings them. */
+  let idle = null;
+  function wake() {
+    document.body.classList.remove("deck-idle");
+    window.clearTimeout(idle);
+    if (view && view.present) {
+      idle = window.setTimeout(function () { document.body.classList.add("deck-idle"); }, 3000);
+    }
+  }
+  document.addEventListener("pointermove", wake);
+
+  /* A swipe on a touch screen: left for the next slide, right for the previous. */
+  let touchStart = null;
+  document.addEventListener("touchstart", function (event) {
+    touchStart = event.touches.length === 1 ? event.touches[0] : null;
+  }, { passive: true });
+  document.addEventListener("touchend", function (event) {
+    if (!touchStart || !view || !view.present) { return; }
+    const end = event.changedTouches[0];
+    const dx = end.clientX - touchStart.clientX;
+    const dy = end.clientY - touchStart.clientY;
+    touchStart = null;
+    if (Math.abs(dx) > 60 && Math.abs(dx) > 2 * Math.abs(dy)) {
+      go(link(dx < 0 ? "next" : "previous"), true);
+    }
+  }, { passive: true });
+
+  function setPaused(value) {
+    paused = value;
+    const button = document.querySelector(".deck-play");
+    if (button) {
+      const label = paused ? button.dataset.play : button.dataset.pause;
+      button.title = label;
+      button.setAttribute("aria-label", label);
+      button.setAttribute("aria-pressed", String(paused));
+    }
+    schedule();
+  }
+
+  function tick() {
+    const now = new Date();
+    document.querySelectorAll("[data-clock]").forEach(function (clock) {
+      if (clock.dataset.clock === "now") {
+        clock.textContent = now.toLocaleTimeString(view.lang, { hour: "2-digit", minute: "2-digit" });
+      } else {
+        const seconds = Math.floor((now - started) / 1000);
+        clock.textContent = Math.floor(seconds / 60) + ":" + String(seconds % 60).padStart(2, "0");
+      }
+    });
+  }
+  const started = new Date();
+  window.setInterval(function () { if (view && view.presenter) { tick(); } }, 1000);
 
   function schedule() {
     window.clearTimeout(timer);
     timer = null;
     document.documentElement.classList.toggle("deck-is-paused", paused);
-    if (view && view.present && view.advance && !paused) {
+    if (view && view.present && view.advance && !paused && !view.presenter) {
       timer = window.setTimeout(function () { go(link("next"), true); }, view.advance * 1000);
     }
   }
@@ -102,8 +191,9 @@
       const query = link(anchor.dataset.go);
       if (typeof query === "string") { anchor.href = window.location.pathname + query; }
     });
-    /* A chart's numbers for the view shown: its CSV at the open-data address. */
-    document.querySelectorAll("a[data-numbers]").forEach(function (anchor) {
+    /* A chart's numbers for the view shown: its CSV at the open-data address; the deck
+       as PowerPoint likewise. */
+    document.querySelectorAll("a[data-numbers], a[data-deck-file]").forEach(function (anchor) {
       anchor.href = anchor.href.split("?")[0] + window.location.search;
     });
   }
@@ -194,13 +284,36 @@
     toggle.textContent = `${toggle.dataset.label} (${chosen})`;
   }
 
+  function deckSheet(open) {
+    window.dash_clientside.set_props("deck-sheet", { is_open: open });
+  }
+
   document.addEventListener("click", function (event) {
     const opener = event.target.closest("[data-sheet]");
     if (opener) { sheet(opener.dataset.sheet === "open"); return; }
-    const target = event.target.closest("[data-go], [data-copy], [data-fullscreen]");
+    if (event.target.closest("[data-deck]")) { deckSheet(true); return; }
+    if (event.target.closest(".deck-play") && view && view.advance) {
+      setPaused(!paused);
+      return;
+    }
+    const target = event.target.closest(
+      "[data-go], [data-copy], [data-fullscreen], [data-presenter]"
+    );
     if (!target || !view) { return; }
     if (target.dataset.fullscreen) { fullscreen(); return; }
-    const key = target.dataset.go;
+    if (target.dataset.presenter) {  // the presenter's window, and this one presents
+      window.open(link("presenter"), "atmp-presenter", "popup,width=1280,height=800");
+      deckSheet(false);
+      go(link("present"), false);
+      return;
+    }
+    let key = target.dataset.go;
+    const advance = document.querySelector("[data-advance]");
+    if (key === "present" && advance && advance.value !== "0"
+        && target.closest("#deck-panel")) {
+      key = "present_" + advance.value;
+    }
+    if (key === "present") { deckSheet(false); }
     if (key === "theme") { remember(view.theme === "dark" ? "light" : "dark"); }
     if (key && target.dataset.reload) {  // a language: a new page, rendered in it
       refreshLinks();
@@ -225,27 +338,47 @@
     }
   }, true);
 
+  /* Presenting: →/← and PageDown/PageUp (clickers), Home/End, a number then Enter to
+     jump, B for a black screen (any key brings the slide back), F full screen, P pause,
+     Esc leaves. */
+  let typed = "";
   document.addEventListener("keydown", function (event) {
     if (!view || !view.present || event.ctrlKey || event.metaKey || event.altKey) { return; }
     const key = event.key;
+    if (document.body.classList.contains("deck-black")) {
+      document.body.classList.remove("deck-black");
+      if (key !== "Escape") { event.preventDefault(); return; }
+    }
     if (view.advance && !paused) {  // any key pauses an unattended screen
-      paused = true;
-      schedule();
+      setPaused(true);
       if (key === "p" || key === "P") { return; }
     }
-    if (key === "ArrowRight" || key === "PageDown") {
+    const moves = {
+      ArrowRight: "next", PageDown: "next", ArrowLeft: "previous", PageUp: "previous",
+      Home: "first", End: "last",
+    };
+    if (/^[0-9]$/.test(key)) {
+      typed = (typed + key).slice(-3);
+      return;
+    }
+    if (key === "Enter" && typed) {
       event.preventDefault();
-      go(link("next"), true);
-    } else if (key === "ArrowLeft" || key === "PageUp") {
+      go(slideLink(Number(typed)), true);
+      typed = "";
+      return;
+    }
+    typed = "";
+    if (moves[key]) {
       event.preventDefault();
-      go(link("previous"), true);
+      go(link(moves[key]), true);
     } else if (key === "Escape") {
       go(link("exit"), false);
+    } else if (key === "b" || key === "B") {
+      document.body.classList.add("deck-black");
     } else if (key === "f" || key === "F") {
       fullscreen();
     } else if ((key === "p" || key === "P") && view.advance && paused) {
-      paused = false;
-      schedule();
+      setPaused(false);
     }
   });
 
@@ -279,13 +412,18 @@
       document.documentElement.lang = view.lang;
       document.title = view.title;
       document.body.classList.toggle("presenting", view.present);
+      document.documentElement.classList.toggle("deck-has-advance", Boolean(view.advance));
       if (view.present) {
-        fitDeck();
+        window.setTimeout(fitDeck, 0);
+        wake();
+        tell();
+        if (view.presenter) { tick(); }
       } else {
         paused = false;
+        document.body.classList.remove("deck-black", "deck-idle");
         if (wasPresenting && document.fullscreenElement) { document.exitFullscreen(); }
       }
-      schedule();
+      setPaused(paused);
       window.setTimeout(function () {
         keepFocusClear();
         countFilters();

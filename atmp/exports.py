@@ -369,13 +369,21 @@ def footer(chart: Chart, filters: Filters, snapshot: Snapshot, lang: str) -> tup
 
 
 def chart_slide(
-    chart: Chart, view: ChartView, filters: Filters, snapshot: Snapshot, lang: str, theme: str
+    chart: Chart,
+    view: ChartView,
+    filters: Filters,
+    snapshot: Snapshot,
+    lang: str,
+    theme: str,
+    heading: str = "",
 ) -> dict:
-    """The chart as a slide: shown in presentation mode, downloaded as PNG and SVG."""
+    """The chart as a slide: shown in presentation mode, downloaded as PNG and SVG. A deck's
+    heading takes the title's place, and the title, naming the scope, leads the notes."""
+    scoped = chart.scoped_title(filters, lang)
     return slide(
         view.figure,
-        title=chart.scoped_title(filters, lang),
-        notes=view.notes,
+        title=heading or scoped,
+        notes=(scoped, *view.notes) if heading else view.notes,
         footer=footer(chart, filters, snapshot, lang),
         palette=SLIDE_PALETTES[theme],
     )

@@ -1,7 +1,8 @@
 """The whole view in the query string: filters, language, theme, chart in focus, presentation.
 
 A link is the view: `?centre=akademiska&lang=sv&theme=dark&present=1&slide=3&advance=20`;
-`release=autumn-2024` shows an earlier release kept in the data folder.
+`release=autumn-2024` shows an earlier release kept in the data folder; `deck=` is the
+deck presentation mode plays (atmp/deck.py), `presenter=1` its presenter view.
 Defaults are left out of the link, so the plain address is the plain dashboard.
 """
 
@@ -10,8 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
 
+from atmp.deck import Deck, DeckError, decode, default_deck, encode
 from atmp.filters import Filters, from_params, parse_query
-from atmp.text import LANGUAGES
+from atmp.text import LANGUAGES, t
 from atmp.vocab import URL_PARAMS
 
 THEMES = ("light", "dark")
@@ -31,11 +33,14 @@ class Offer:
 
 # Auto-advance: faster than this nobody can read a slide; slower is a still screen.
 ADVANCE_SECONDS = (5, 3600)
+# What the deck panel offers (0 for off); a link may ask for any number of seconds between.
+ADVANCE_CHOICES = (0, 10, 20, 30, 60)
 
 
 @dataclass(frozen=True)
 class ViewState:
-    """What one link shows. `slide` counts from 1; `advance` is seconds, 0 for off."""
+    """What one link shows. `slide` counts from 1; `advance` is seconds, 0 for off.
+    `deck` None is the default deck (not in the link)."""
 
     filters: Filters = field(default_factory=Filters)
     lang: str = "en"
@@ -46,6 +51,12 @@ class ViewState:
     advance: int = 0
     reading: str = "published"
     release: str = ""  # an earlier release; '' for the newest
+    deck: Deck | None = None
+    presenter: bool = False  # the presenter's window: this slide, the next, the notes
+
+    def slides(self, offer: Offer) -> Deck:
+        """The deck this view plays: its own, or the default deck of the data's charts."""
+        return self.deck if self.deck is not None else default_deck(offer.charts)
 
     def to_query(self) -> str:
         """The query string of this view, '' for the default view."""
@@ -64,15 +75,26 @@ class ViewState:
             pairs["reading"] = self.reading
         if self.release:
             pairs["release"] = self.release
+        if self.deck is not None:
+            pairs["deck"] = encode(self.deck)
         if self.present:
             pairs["present"] = "1"
             pairs["slide"] = str(self.slide)
             if self.advance:
                 pairs["advance"] = str(self.advance)
+            if self.presenter:
+                pairs["presenter"] = "1"
         return urlencode(pairs)
 
     def with_filters(self, filters: Filters) -> ViewState:
         return replace(self, filters=filters)
+
+    def first_slide_of(self, deck: Deck) -> int:
+        """Where presenting starts: the slide of the chart in focus, else the first."""
+        for number, slide in enumerate(deck.slides, start=1):
+            if self.chart and slide.chart == self.chart:
+                return number
+        return 1
 
     def moves(self, offer: Offer) -> dict[str, str]:
         """Every move the browser can make from this view, as the query string after the
@@ -80,17 +102,41 @@ class ViewState:
 
         The browser only navigates to these: what a key or button does is decided here.
         """
-        charts = offer.charts
-        count = len(charts)
-        start = charts.index(self.chart) + 1 if self.chart in charts else 1
+        deck = self.slides(offer)
+        count = len(deck)
+        shown = deck.slides[self.slide - 1] if count else None
         moved = {
-            "present": replace(self, present=True, slide=start),
-            "exit": replace(self, present=False, slide=1, advance=0, chart=charts[self.slide - 1]),
-            "next": replace(self, slide=self.slide % count + 1),
-            "previous": replace(self, slide=(self.slide - 2) % count + 1),
+            "present": replace(self, present=True, slide=self.first_slide_of(deck)),
+            "exit": replace(
+                self,
+                present=False,
+                presenter=False,
+                slide=1,
+                advance=0,
+                chart=shown.chart if shown and shown.chart else self.chart,
+            ),
+            # The presenter's window, at the audience's slide (or where presenting starts).
+            "presenter": replace(
+                self,
+                present=True,
+                presenter=True,
+                slide=self.slide if self.present else self.first_slide_of(deck),
+            ),
+            **{
+                f"present_{seconds}": replace(
+                    self, present=True, slide=self.first_slide_of(deck), advance=seconds
+                )
+                for seconds in ADVANCE_CHOICES
+                if seconds
+            },
+            "next": replace(self, slide=self.slide % count + 1 if count else 1),
+            "previous": replace(self, slide=(self.slide - 2) % count + 1 if count else 1),
+            "first": replace(self, slide=1),
+            "last": replace(self, slide=max(count, 1)),
+            "deck_default": replace(self, deck=None),
             "theme": replace(self, theme="light" if self.theme == "dark" else "dark"),
             **{f"lang_{lang}": replace(self, lang=lang) for lang in LANGUAGES},
-            **{f"chart_{key}": replace(self, chart=key) for key in charts},
+            **{f"chart_{key}": replace(self, chart=key) for key in offer.charts},
             **(
                 {
                     "reading": replace(
@@ -143,15 +189,28 @@ def from_query(search: str | None, offer: Offer) -> tuple[ViewState, list[str]]:
     take("theme", lambda v: v in THEMES)
     take("chart", lambda v: v in charts)
     take("present", lambda v: v in ("0", "1"))
-    take("slide", lambda v: 1 <= v <= len(charts), int)
+    take("presenter", lambda v: v in ("0", "1"))
+    if "deck" in params:
+        value = _one(params.pop("deck"))
+        try:
+            state["deck"] = decode(value, charts, offer.dimensions)
+        except DeckError as error:
+            unknown.append(
+                f"deck={value[:12]}… ({t(f'deck.link.{error}', str(state.get('lang', 'en')))})"
+            )
+    slides = len(state["deck"]) if "deck" in state else len(default_deck(charts))
+    take("slide", lambda v: 1 <= v <= max(slides, 1), int)
     take("advance", lambda v: v == 0 or ADVANCE_SECONDS[0] <= v <= ADVANCE_SECONDS[1], int)
     take("reading", lambda v: v in offer.readings)
     take("release", lambda v: v in offer.releases)
     filters, unknown_filters = from_params(params, offer.dimensions)
     present = state.pop("present", "0") == "1"
-    if not present:  # a slide or an advance means nothing outside presentation mode
+    presenter = state.pop("presenter", "0") == "1"
+    if not present:  # a slide, an advance or a presenter means nothing outside presenting
         state.pop("slide", None)
         state.pop("advance", None)
-    elif "slide" not in state and state.get("chart"):
-        state["slide"] = charts.index(state["chart"]) + 1
-    return ViewState(filters=filters, present=present, **state), unknown + unknown_filters
+        presenter = False
+    view = ViewState(filters=filters, present=present, presenter=presenter, **state)
+    if present and "slide" not in state:
+        view = replace(view, slide=view.first_slide_of(view.slides(offer)))
+    return view, unknown + unknown_filters

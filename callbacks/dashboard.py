@@ -8,13 +8,18 @@ with no per-user state on the server.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from dash import ALL, Input, Output, State, callback, ctx, no_update
+from dash.exceptions import PreventUpdate
 
 from atmp import store
 from atmp.filters import Filters, from_values
 from atmp.state import from_query
 from atmp.views import CHARTS, SECTIONS, offer
 from atmp.vocab import FILTER_DIMENSIONS
+from callbacks.deck import edited_deck
+from callbacks.deck import is_deck_edit as _is_deck_edit
 from callbacks.patches import changed_outputs
 from components import ids
 from components.banner import data_version
@@ -51,6 +56,9 @@ def _clicked(filters: Filters, click: object) -> Filters:
         "kpi_details": [Output(ids.kpi_detail(key), "children") for key in KPI_KEYS],
         "slide": Output(ids.SLIDE_STAGE, "children"),
         "slide_status": Output(ids.SLIDE_STATUS, "children"),
+        "presenter": Output(ids.PRESENTER, "children"),
+        "deck_panel": Output(ids.DECK_PANEL, "children"),
+        "deck_count": Output(ids.DECK_OPEN, "children"),
         "browser": Output(ids.VIEW, "data"),
         "app_class": Output(ids.APP, "className"),
         "scopes": [Output(ids.scope(chart.key), "children") for chart in CHARTS],
@@ -72,18 +80,31 @@ def _clicked(filters: Filters, click: object) -> Filters:
         "clicks": [Input(ids.graph(chart.key), "clickData") for chart in CLICKABLE],
         "_reset": Input(ids.RESET, "n_clicks"),
         "shown_data": Input(ids.DATA_VERSION, "data"),
+        "_adds": Input(ids.deck_add(ALL), "n_clicks"),
+        "_edits": Input(ids.deck_edit(ALL, ALL), "n_clicks"),
+        "_blurs": Input(ids.deck_text(ALL, ALL), "n_blur"),
+        "_renamed": Input(ids.DECK_NAME, "n_blur"),
+        "_texts": State(ids.deck_text(ALL, ALL), "value"),
+        "name": State(ids.DECK_NAME, "value"),
     },
     # The page is rendered already showing its link's view (callbacks/page.py).
     prevent_initial_call=True,
 )
-def update_dashboard(search, selections, clicks, _reset, shown_data):
+def update_dashboard(
+    search, selections, clicks, _reset, shown_data, _adds, _edits, _blurs, _renamed, _texts, name
+):
     trigger = ctx.triggered_id
     from_link = trigger in (None, ids.URL)
     snapshot = store.current()
     offered = offer(snapshot)
     shown, unknown = from_query(search, offered)
     state = shown
-    if not from_link:
+    if _is_deck_edit(trigger):
+        if not ctx.triggered[0]["value"]:
+            raise PreventUpdate  # a button or field that appeared, not one used
+        fields = ctx.args_grouping["_texts"]  # each with its id, to match the one used
+        state = replace(shown, deck=edited_deck(shown, offered, trigger, fields, name))
+    elif not from_link:
         filters, _ = from_values(dict(zip(FILTER_DIMENSIONS, selections, strict=True)))
         filters = filters.only(offered.dimensions)  # a hidden dropdown answers nothing
         for chart, click in zip(CLICKABLE, clicks, strict=True):

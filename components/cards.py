@@ -57,13 +57,13 @@ def numbers_table(table: ChartTable) -> dcc.Markdown:
     return dcc.Markdown(to_markdown(table), className="numbers-table")
 
 
-def slide_graph(figure: dict | None) -> dcc.Graph | None:
+def slide_graph(figure: dict | None, graph_id: str = ids.SLIDE) -> dcc.Graph | None:
     """The presented slide; none outside presentation mode, so that a page nobody
     presents does not draw a hidden chart on every load."""
     if figure is None:
         return None
     return dcc.Graph(
-        id=ids.SLIDE,
+        id=graph_id,
         figure=figure,
         config={**GRAPH_CONFIG, "responsive": False},
         style={"width": f"{SLIDE_WIDTH}px", "height": f"{SLIDE_HEIGHT}px"},
@@ -86,8 +86,17 @@ def chart_image(title: str, *described_by: str) -> dict:
 def chart_tools(chart: Chart, lang: str) -> html.Div:
     """A link to the chart and its downloads; the link is acted on by assets/20-view.js."""
     title = chart.title(lang)
+    add = f"{t('deck.add', lang)}: {t('deck.add.title', lang, title=title)}"
     return html.Div(
         [
+            html.Button(
+                t("deck.add", lang),
+                id=ids.deck_add(chart.key),
+                className="tool tool-deck",
+                n_clicks=0,
+                title=add,
+                **{"aria-label": add},
+            ),
             html.Button(
                 t("chart.link", lang),
                 className="tool",

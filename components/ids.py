@@ -33,6 +33,29 @@ DECK = "deck"
 SLIDE_STAGE = "slide-stage"  # holds the slide graph while presenting
 SLIDE = "slide"
 SLIDE_STATUS = "slide-status"
+NEXT_SLIDE = "next-slide"  # the presenter view's next slide
+PRESENTER = "presenter"  # the presenter view's next slide, notes and clock
+DECK_PANEL = "deck-panel"  # the deck's slides, to reorder, remove and annotate
+DECK_NAME = "deck-name"
+DECK_SHEET = "deck-sheet"  # the panel's sheet, opened by the toolbar's DECK_OPEN
+DECK_OPEN = "deck-open"
+DECK_ADVANCE = "deck-advance"  # the auto-advance the deck is presented with
+
+
+def deck_add(chart: str) -> dict:
+    """A chart's "add to deck" button (pattern-matching id)."""
+    return {"type": "deck-add", "chart": chart}
+
+
+def deck_edit(action: str, index: int) -> dict:
+    """A deck panel button: up, down or remove slide `index` (from 0), or insert a slide
+    of a kind after it (action 'insert-KIND'; index -1 for first) (pattern-matching id)."""
+    return {"type": "deck-edit", "action": action, "index": index}
+
+
+def deck_text(field: str, index: int) -> dict:
+    """A slide's heading or notes in the deck panel (pattern-matching id)."""
+    return {"type": "deck-text", "field": field, "index": index}
 
 
 def summary(section: str) -> str:

@@ -21,7 +21,8 @@ from atmp.views import CHARTS, SECTIONS, offer, offered_charts, offered_dimensio
 from atmp.views.chart import NO_FILTER
 from components import ids
 from components.banner import data_banner, data_version
-from components.cards import chart_card, chart_image, kpi_card, scrollable, slide_graph
+from components.cards import chart_card, chart_image, kpi_card, scrollable
+from components.deck_panel import deck_sheet
 from components.filters import filter_bar, filter_sheet, link_notice
 from components.releases import changes_section, release_links, release_notice
 from components.render import Rendered, render
@@ -35,7 +36,7 @@ def create_shell() -> html.Div:
     return html.Div([dcc.Store(id=ids.BOOT), dcc.Store(id=ids.APPLIED), html.Div(id=ids.PAGE)])
 
 
-def toolbar(state: ViewState, links: dict[str, str]) -> html.Div:
+def toolbar(state: ViewState, links: dict[str, str], deck_count: str) -> html.Div:
     """Language, theme, link, presentation and data download; see assets/20-view.js."""
     lang = state.lang
     other_theme = "light" if state.theme == "dark" else "dark"
@@ -80,6 +81,7 @@ def toolbar(state: ViewState, links: dict[str, str]) -> html.Div:
             html.Button(
                 t("toolbar.present", lang), className="tool tool-present", **{"data-go": "present"}
             ),
+            html.Button(deck_count, id=ids.DECK_OPEN, className="tool", **{"data-deck": "open"}),
             html.Span(
                 className="copy-status",
                 id=ids.COPY_STATUS,
@@ -94,7 +96,7 @@ def toolbar(state: ViewState, links: dict[str, str]) -> html.Div:
     )
 
 
-def header(state: ViewState, links: dict[str, str], snapshot: Snapshot) -> html.Header:
+def header(state: ViewState, rendered: Rendered, snapshot: Snapshot) -> html.Header:
     lang, release = state.lang, snapshot.release
     subtitle = f"{t('app.subtitle', lang)} " + t(
         "header.release", lang, publisher=release.by(lang), as_of=release.as_of(lang)
@@ -109,7 +111,7 @@ def header(state: ViewState, links: dict[str, str], snapshot: Snapshot) -> html.
                             html.P(subtitle, className="app-subtitle"),
                         ]
                     ),
-                    toolbar(state, links),
+                    toolbar(state, rendered.links, rendered.deck_count),
                 ],
                 className="header-row",
             ),
@@ -185,11 +187,15 @@ def deck(state: ViewState, rendered: Rendered) -> html.Div:
     return html.Div(
         [
             html.Div(
-                slide_graph(rendered.slide),
-                id=ids.SLIDE_STAGE,
-                className="deck-stage",
-                **chart_image(ids.SLIDE_STATUS),
+                html.Div(
+                    rendered.slide,
+                    id=ids.SLIDE_STAGE,
+                    className="deck-stage",
+                    **chart_image(ids.SLIDE_STATUS),
+                ),
+                className="deck-frame",
             ),
+            html.Div(rendered.presenter, id=ids.PRESENTER, className="presenter-side"),
             html.Div(
                 [
                     button("deck.previous", "←", "previous"),
@@ -200,6 +206,15 @@ def deck(state: ViewState, rendered: Rendered) -> html.Div:
                         **{"aria-live": "polite"},
                     ),
                     button("deck.next", "→", "next"),
+                    html.Button(
+                        className="deck-button deck-play",
+                        title=t("deck.pause", lang),
+                        **{
+                            "aria-label": t("deck.pause", lang),
+                            "data-pause": t("deck.pause", lang),
+                            "data-play": t("deck.play", lang),
+                        },
+                    ),
                     html.Button(
                         className="deck-button deck-fullscreen",
                         title=t("deck.fullscreen", lang),
@@ -234,7 +249,7 @@ def create_page(
             dcc.Download(id=ids.DOWNLOAD),
             dcc.Store(id=ids.IMAGE),
             html.A(t("skip", lang), href="#main", className="skip-link"),
-            header(state, rendered.links, shown),
+            header(state, rendered, shown),
             html.Div(data_banner(snapshot, problem, lang), id=ids.DATA_BANNER, role="status"),
             html.Div(release_notice(snapshot, state), role="status"),
             html.Div(
@@ -325,6 +340,7 @@ def create_page(
                 className="app-footer",
             ),
             deck(state, rendered),
+            deck_sheet(rendered.deck_panel, lang),
         ],
         id=ids.APP,
         className=rendered.app_class,

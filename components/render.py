@@ -13,10 +13,12 @@ from dash import html, no_update
 from plotly.io.json import to_json_plotly
 
 from atmp.data import Snapshot
-from atmp.exports import chart_slide, table_of
+from atmp.deck import encode
+from atmp.exports import table_of
 from atmp.figures import PALETTES, themed, with_room_for_labels
 from atmp.memo import Kept
 from atmp.quality import findings
+from atmp.slides import SlideContent, slide_content
 from atmp.state import ViewState, join_query
 from atmp.text import t
 from atmp.views import (
@@ -28,7 +30,6 @@ from atmp.views import (
     key_facts,
     kpis,
     offer,
-    offered_charts,
 )
 from atmp.views.profile import centre_profile
 from atmp.views.research import research
@@ -41,10 +42,11 @@ from components.cards import (
     numbers_table,
     quality_table,
     scope_badge,
-    slide_graph,
 )
+from components.deck_panel import deck_panel
 from components.filters import chips, dropdown_options
 from components.research import profile_panel, research_panels
+from components.slides import presenter_panel, slide_view
 
 # Renders kept per snapshot: a filter change renders the view before it (its patches are
 # computed against it) and after it, and most views are seen again soon.
@@ -59,8 +61,11 @@ class Rendered:
     tables: list
     kpis: list[Kpi]
     chips: list
-    slide: dict | None  # None outside presentation mode
+    slide: object  # the presented slide; None outside presentation mode
     slide_status: list
+    presenter: object  # the presenter's next slide and notes; None outside the presenter view
+    deck_panel: list  # the deck's slides to edit, and how to play and hand it out
+    deck_count: str  # the toolbar's "Deck (n)"
     browser: dict  # what assets/20-view.js acts on
     app_class: str
     scopes: list  # per chart: what it covers where a filter does not apply to it
@@ -91,16 +96,12 @@ class Rendered:
         return json.loads(to_json_plotly(shown))
 
 
-def deck_status(state: ViewState, charts: tuple[Chart, ...], lang: str) -> list:
+def deck_status(state: ViewState, count: int, title: str, lang: str) -> list:
     """The slide counter (and, for a screen reader, the slide's title) and, with
     auto-advance, what it does and how to pause it."""
     status = [
-        html.Span(
-            t("deck.counter", lang, n=state.slide, count=len(charts)), className="deck-counter"
-        ),
-        html.Span(
-            charts[state.slide - 1].scoped_title(state.filters, lang), className="visually-hidden"
-        ),
+        html.Span(t("deck.counter", lang, n=state.slide, count=count), className="deck-counter"),
+        html.Span(title, className="visually-hidden"),
     ]
     if state.advance:
         status += [
@@ -174,12 +175,33 @@ def _render(snapshot: Snapshot, state: ViewState, memo: _Renders) -> Rendered:
     served, snapshot = snapshot, snapshot.release_as_read(state.release, state.reading)
     readings = served.release_as_read(state.release, "published").alternative is not None
     palette = PALETTES[state.theme]
-    offered = offered_charts(served)
-    slide = None
+    offered = offer(served)
+    deck = state.slides(offered)
+
+    def shown(number: int) -> SlideContent | None:
+        """Slide `number` of the deck (from 1), its charts' views from the memo."""
+        if not 1 <= number <= len(deck):
+            return None
+        return slide_content(
+            snapshot,
+            deck,
+            deck.slides[number - 1],
+            filters,
+            lang,
+            lambda chart, own: memo.chart_view(served, chart, state.with_filters(own)),
+        )
+
+    slide = presenter = None
+    current = shown(state.slide) if state.present else None
     if state.present:
-        chart = offered[state.slide - 1]
-        index = CHARTS.index(chart)
-        slide = chart_slide(chart, views[index], filters, snapshot, lang, state.theme)
+        slide = slide_view(current, snapshot, lang, state.theme, ids.SLIDE)
+    if state.present and state.presenter:
+        after = shown(state.slide + 1)
+        presenter = presenter_panel(
+            current,
+            after and slide_view(after, snapshot, lang, state.theme, ids.NEXT_SLIDE),
+            lang,
+        )
     key_figures = kpis(snapshot, filters, lang)
     return Rendered(
         figures=[with_room_for_labels(themed(view.figure, palette)) for view in views],
@@ -192,7 +214,12 @@ def _render(snapshot: Snapshot, state: ViewState, memo: _Renders) -> Rendered:
         kpis=key_figures,
         chips=chips(filters, lang),
         slide=slide,
-        slide_status=deck_status(state, offered, lang) if state.present else [],
+        slide_status=deck_status(state, len(deck), current.title if current else "", lang)
+        if state.present
+        else [],
+        presenter=presenter,
+        deck_panel=deck_panel(deck, state.deck is not None, filters, lang),
+        deck_count=t("deck.panel.open", lang, n=len(deck)),
         browser={
             "url": ids.URL,
             "lang": lang,
@@ -200,11 +227,18 @@ def _render(snapshot: Snapshot, state: ViewState, memo: _Renders) -> Rendered:
             "theme": state.theme,
             "chart": state.chart,
             "present": state.present,
+            "presenter": state.presenter,
+            "slides": len(deck),
+            "deck": encode(state.deck) if state.deck is not None else "",
             "advance": state.advance,
             "filters": state.filters.to_query().lstrip("?"),
-            "moves": state.moves(offer(served)),
+            "moves": state.moves(offered),
         },
-        app_class="app presenting" if state.present else "app",
+        app_class="app presenting presenter"
+        if state.presenter
+        else "app presenting"
+        if state.present
+        else "app",
         scopes=[scope_badge(chart.scope_tag(filters, lang), lang) for chart in CHARTS],
         kpi_scopes=[scope_badge(kpi.scope, lang) for kpi in key_figures],
         options=dropdown_options(snapshot, filters, lang),
@@ -241,8 +275,11 @@ def outputs(rendered: Rendered) -> dict:
         "kpi_values": [kpi.value for kpi in rendered.kpis],
         "kpi_details": [kpi.detail for kpi in rendered.kpis],
         "chips": rendered.chips,
-        "slide": no_update if rendered.slide is None else slide_graph(rendered.slide),
+        "slide": no_update if rendered.slide is None else rendered.slide,
         "slide_status": rendered.slide_status,
+        "presenter": no_update if rendered.presenter is None else rendered.presenter,
+        "deck_panel": rendered.deck_panel,
+        "deck_count": rendered.deck_count,
         "browser": rendered.browser,
         "app_class": rendered.app_class,
         "scopes": rendered.scopes,

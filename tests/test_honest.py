@@ -186,11 +186,11 @@ def test_hon005_every_chart_follows_the_centre_or_carries_its_scope(client, publ
     dependencies = client.get("/_dash-dependencies").get_json()
     label = CENTRE.label(centre, "en")
     page = _rendered(client, dependencies, f"?centre={centre}")
-    for number, chart in enumerate(offered_charts(published), start=1):
+    for chart in offered_charts(published):
         scope = _text(rendered_prop(page, ids.scope(chart.key), "children"))
         figure = _text(rendered_prop(page, ids.graph(chart.key), "figure"))
         slide_figure = rendered_prop(
-            _rendered(client, dependencies, f"?centre={centre}&present=1&slide={number}"),
+            _rendered(client, dependencies, f"?centre={centre}&chart={chart.key}&present=1"),
             ids.SLIDE,
             "figure",
         )
@@ -263,7 +263,8 @@ def test_hon008_the_published_data_offers_no_phase_filter_card_or_slide(client, 
     assert "d-none" in cell
     count = len(offered_charts(published))
     assert count == len(CHARTS) - 1
-    assert f"Chart 1 of {count}" in _text(page)
+    # The default deck: a title, the key figures, every offered chart, the sources.
+    assert f"Slide 1 of {count + 3}" in _text(page)
     # A link that asks for phase is told, not shown an empty chart.
     asked = _rendered(client, dependencies, "?phase=phase_1")
     notice = _text(rendered_prop(asked, ids.NOTICE, "children"))

@@ -52,7 +52,7 @@ def test_pag001_a_swedish_link_renders_no_english_words_of_the_interface(publish
 def test_pag002_the_page_opens_showing_the_links_view(published):
     text = page_text(published, "?centre=akademiska&theme=dark&present=1&slide=4")
     assert '"className": "app presenting"' in text and '"theme": "dark"' in text
-    assert "Chart 4 of" in text and "Centre: Akademiska (Uppsala)" in text
+    assert "Slide 4 of" in text and "Centre: Akademiska (Uppsala)" in text
     assert "Karolinska 29" not in text  # the key figure is already filtered
 
 

@@ -66,20 +66,24 @@ def test_sta004_slide_and_advance_only_live_in_presentation_mode():
 
 
 def test_sta005_presenting_starts_at_the_chart_in_focus_and_leaving_focuses_the_slide():
+    # The default deck: title, key figures, the charts a, b, c, sources.
     state, _ = from_query("?chart=b&present=1", CHARTS)
-    assert state.slide == 2
+    assert state.slide == 4
     page = ViewState(chart="c")
-    assert links(page)["present"] == "?chart=c&present=1&slide=3"
-    presenting = ViewState(present=True, slide=1, advance=30)
+    assert links(page)["present"] == "?chart=c&present=1&slide=5"
+    presenting = ViewState(present=True, slide=3, advance=30)
     assert links(presenting)["exit"] == "?chart=a"
+    # Leaving from a slide that is no chart keeps the chart in focus before.
+    assert links(ViewState(chart="b", present=True, slide=1))["exit"] == "?chart=b"
 
 
 def test_sta006_slides_wrap_around_both_ways():
-    found = links(ViewState(present=True, slide=3, lang="sv"))
+    found = links(ViewState(present=True, slide=6, lang="sv"))
     assert found["next"] == "?lang=sv&present=1&slide=1"
-    assert found["previous"] == "?lang=sv&present=1&slide=2"
+    assert found["previous"] == "?lang=sv&present=1&slide=5"
     first = links(ViewState(present=True, slide=1))
-    assert first["previous"] == "?present=1&slide=3"
+    assert first["previous"] == "?present=1&slide=6"
+    assert (first["first"], first["last"]) == ("?present=1&slide=1", "?present=1&slide=6")
 
 
 def test_sta007_theme_and_language_switches_keep_the_rest_of_the_view():

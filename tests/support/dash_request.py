@@ -9,23 +9,27 @@ def callback_request(spec: dict, trigger: str, values: dict[str, object]) -> dic
     changed.
 
     `values` gives inputs by component id (e.g. {"filter-centre": ["akademiska"]});
-    every other input is sent empty, as on a fresh page.
+    every other input is sent empty, as on a fresh page; a pattern-matching input or
+    state (the deck panel's) as matching no component.
     """
     outputs = []
     for part in spec["output"].strip(".").split("..."):
         component, prop = part.rsplit(".", 1)
         outputs.append({"id": component, "property": prop})
-    inputs = []
-    for item in spec["inputs"]:
+
+    def sent(item: dict) -> dict | list:
+        if item["id"].startswith("{"):
+            return []
         default = [] if item["id"].startswith("filter-") else None
         value = values.get(item["id"], "" if item["id"] == "url" else default)
-        inputs.append({"id": item["id"], "property": item["property"], "value": value})
+        return {"id": item["id"], "property": item["property"], "value": value}
+
     return {
         "output": spec["output"],
         "outputs": outputs,
-        "inputs": inputs,
+        "inputs": [sent(item) for item in spec["inputs"]],
         "changedPropIds": [trigger],
-        "state": [],
+        "state": [sent(item) for item in spec.get("state", [])],
     }
 
 

@@ -1,0 +1,176 @@
+"""The deck panel: the slides of the link's deck, to reorder, remove, annotate and add to,
+and the ways to play it, hand it out and share it.
+
+Every button here is a deck edit answered by the dashboard callback, which puts the new
+deck in the link (atmp/deck.py); the links are moves of assets/20-view.js.
+"""
+
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+from dash import dcc, html
+
+from atmp.deck import INSERTED_KINDS, MAX_HEADING, MAX_NAME, MAX_NOTES, Deck, Slide
+from atmp.filters import Filters
+from atmp.slides import BY_KEY, scope_of
+from atmp.state import ADVANCE_CHOICES
+from atmp.text import t
+from components import ids
+
+PPTX_PATH = "/download/deck.pptx"
+
+
+def slide_label(slide: Slide, page: Filters, lang: str) -> str:
+    """'Chart: Trials by status — Karolinska', as the panel lists a slide."""
+    what = BY_KEY[slide.chart].title(lang) if slide.kind == "chart" else ""
+    kind = t(f"deck.kind.{slide.kind}", lang)
+    return f"{kind}{': ' + what if what else ''} — {scope_of(slide.shown_with(page), lang)}"
+
+
+def _labelled(label: str, field: object) -> html.Label:
+    """A field named by a label that only assistive technology reads (its placeholder
+    shows the name on screen); wrapping works for the pattern-matching ids too."""
+    return html.Label([html.Span(label, className="visually-hidden"), field], className="d-block")
+
+
+def _edit_button(action: str, index: int, symbol: str, label: str) -> html.Button:
+    return html.Button(
+        symbol,
+        id=ids.deck_edit(action, index),
+        className="tool deck-edit",
+        n_clicks=0,
+        title=label,
+        **{"aria-label": label},
+    )
+
+
+def _slide_item(index: int, slide: Slide, count: int, page: Filters, lang: str) -> html.Li:
+    number = index + 1
+    return html.Li(
+        [
+            html.Div(
+                [
+                    html.Span(slide_label(slide, page, lang), className="deck-slide-label"),
+                    html.Div(
+                        [
+                            _edit_button("up", index, "↑", t("deck.up", lang, n=number))
+                            if index > 0
+                            else None,
+                            _edit_button("down", index, "↓", t("deck.down", lang, n=number))
+                            if index < count - 1
+                            else None,
+                            _edit_button("remove", index, "×", t("deck.remove", lang, n=number)),
+                        ],
+                        className="deck-slide-tools",
+                        role="group",
+                    ),
+                ],
+                className="deck-slide-head",
+            ),
+            _labelled(
+                f"{t('deck.heading', lang)} ({number})",
+                dcc.Input(
+                    id=ids.deck_text("heading", index),
+                    value=slide.heading,
+                    placeholder=t("deck.heading", lang),
+                    maxLength=MAX_HEADING,
+                    className="form-control form-control-sm",
+                ),
+            ),
+            _labelled(
+                f"{t('deck.notes', lang)} ({number})",
+                dcc.Textarea(
+                    id=ids.deck_text("notes", index),
+                    value=slide.notes,
+                    placeholder=t("deck.notes", lang),
+                    maxLength=MAX_NOTES,
+                    rows=2,
+                    className="form-control form-control-sm",
+                ),
+            ),
+        ],
+        className="deck-slide",
+    )
+
+
+def deck_panel(deck: Deck, own: bool, page: Filters, lang: str) -> list:
+    """The panel's body for the link's deck (`own` False: the default deck)."""
+    count = len(deck)
+    inserts = [
+        _edit_button(
+            f"insert-{kind}",
+            -1 if kind == "title" else count - 1,
+            t(f"deck.kind.{kind}", lang),
+            f"{t('deck.insert', lang)}: {t(f'deck.kind.{kind}', lang)}",
+        )
+        for kind in INSERTED_KINDS
+    ]
+    advance = html.Select(
+        [
+            html.Option(
+                t("deck.advance.seconds", lang, seconds=seconds)
+                if seconds
+                else t("deck.advance.off", lang),
+                value=str(seconds),
+            )
+            for seconds in ADVANCE_CHOICES
+        ],
+        className="form-select form-select-sm deck-advance",
+        id=ids.DECK_ADVANCE,
+        **{"data-advance": "1"},
+    )
+    return [
+        html.P(t("deck.panel.own" if own else "deck.panel.default", lang), className="small"),
+        _labelled(
+            t("deck.name", lang),
+            dcc.Input(
+                id=ids.DECK_NAME,
+                value=deck.name,
+                placeholder=t("deck.name", lang),
+                maxLength=MAX_NAME,
+                className="form-control mb-2",
+            ),
+        ),
+        html.Ol(
+            [_slide_item(i, slide, count, page, lang) for i, slide in enumerate(deck.slides)],
+            className="deck-list",
+        ),
+        html.Div(
+            [html.Span(t("deck.insert", lang) + ":", className="small"), *inserts],
+            className="deck-inserts",
+            role="group",
+        ),
+        html.Div(
+            [
+                html.Label(t("deck.advance", lang), htmlFor=ids.DECK_ADVANCE, className="small"),
+                advance,
+                html.Button(
+                    t("deck.present", lang), className="tool tool-present", **{"data-go": "present"}
+                ),
+                html.Button(t("deck.presenter", lang), className="tool", **{"data-presenter": "1"}),
+                html.A(
+                    t("deck.pptx", lang),
+                    href=PPTX_PATH.lstrip("/"),
+                    className="tool",
+                    **{"data-deck-file": "1"},
+                ),
+                html.Button(t("deck.copy", lang), className="tool", **{"data-copy": "1"}),
+                html.Button(t("deck.reset", lang), className="tool", **{"data-go": "deck_default"})
+                if own
+                else None,
+            ],
+            className="deck-actions",
+        ),
+    ]
+
+
+def deck_sheet(body: list, lang: str) -> dbc.Offcanvas:
+    """The panel, a sheet from the right opened by the toolbar's "Deck (n)" button."""
+    return dbc.Offcanvas(
+        html.Div(body, id=ids.DECK_PANEL),
+        id=ids.DECK_SHEET,
+        title=t("deck.panel", lang),
+        placement="end",
+        scrollable=True,
+        is_open=False,
+    )
