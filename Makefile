@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8050
 export PORT
 
-.PHONY: run serve test fast lint lock browser nginx clean sample check-data bench
+.PHONY: run serve test fast lint lock browser nginx office clean sample check-data bench
 
 # Serve the dashboard on http://127.0.0.1:$(PORT) with gunicorn and the published data.
 run: $(VENV)/.installed
@@ -20,7 +20,7 @@ serve: $(VENV)/.installed nginx
 # Run every test: lint, unit tests and browser tests in headless Chromium.
 # The fast tier first, on every core; then the tests with browsers and processes, one at a
 # time (they take ports and time).
-test: $(VENV)/.installed browser nginx
+test: $(VENV)/.installed browser nginx office
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest -n auto -m "not browser and not server"
@@ -53,6 +53,12 @@ check-data: $(VENV)/.installed
 browser:
 	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || \
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver)
+
+# Debian's LibreOffice Impress: the tests open the deck's PowerPoint file in it (to PDF).
+office:
+	@command -v soffice >/dev/null || \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	     --no-install-recommends libreoffice-impress)
 
 # Debian's nginx (and its brotli module) for `make serve` and its tests, installed when missing.
 nginx:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 from pathlib import Path
 
 from dash import Dash
@@ -18,7 +19,7 @@ from flask import Response, jsonify, request
 from flask_compress import Compress
 from werkzeug.exceptions import HTTPException
 
-from atmp import about, opendata, store
+from atmp import about, deck_pptx, opendata, store
 from atmp.exports import XLSX
 from atmp.memo import Kept
 from atmp.template import DOWNLOAD_PATH, template_xlsx
@@ -171,6 +172,21 @@ def harden(app: Dash, frame_ancestors: str) -> None:
             )
         )
 
+    @server.get(deck_pptx.PATH)
+    def deck_file() -> Response:
+        """The deck of the page's query string as PowerPoint, with native charts."""
+        answer = _decks.get(
+            (store.current().version, request.query_string),
+            lambda: _written(store.current(), request.query_string.decode("utf-8", "replace")),
+        )
+        if isinstance(answer, opendata.Refused):
+            return _answer(answer)
+        content, name = answer
+        response = Response(content, mimetype=deck_pptx.PPTX)
+        response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
+        response.headers["Cache-Control"] = "no-cache"
+        return response
+
     @server.errorhandler(Exception)
     def unprocessable(error: Exception):
         if isinstance(error, HTTPException):
@@ -262,6 +278,17 @@ def compress(server) -> None:
             response.direct_passthrough = False
             response.make_sequence()
         return response
+
+
+# The last few decks as written: a meeting's twenty downloads of one deck cost one. One
+# written at a time in a worker (CPU work; the worker's other threads keep answering).
+_decks = Kept(8)
+_writing_deck = threading.Semaphore(1)
+
+
+def _written(snapshot, search: str) -> tuple[bytes, str] | opendata.Refused:
+    with _writing_deck:
+        return deck_pptx.deck_file(snapshot, search)
 
 
 def _answer(answer: tuple[str, str] | opendata.Refused) -> Response:

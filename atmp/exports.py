@@ -66,7 +66,7 @@ def _numeric(values: list) -> bool:
     return all(value is None or isinstance(value, int | float) for value in values)
 
 
-def _trace_rows(trace: dict, lang: str) -> list[Row]:
+def trace_rows(trace: dict, lang: str) -> list[Row]:
     """(category, value) pairs of one trace, whichever way it runs."""
     series = unmarked(str(trace.get("name", "")))
     kind = trace.get("type")
@@ -118,7 +118,7 @@ def chart_rows(figure: dict, lang: str = "en") -> tuple[Row, ...]:
         row
         for trace in figure.get("data", [])
         if trace.get("meta") not in (SMALL_MARKS, CERTAIN_PART)
-        for row in _trace_rows(trace, lang)
+        for row in trace_rows(trace, lang)
     )
 
 

@@ -37,13 +37,10 @@ class SlideContent:
 
 
 def scope_of(filters: Filters, lang: str) -> str:
-    """Whose numbers a slide shows: 'Karolinska' or 'The Stockholm–Uppsala cluster', and
-    any other filter ('Status: Open')."""
-    who = (
-        join_words([CENTRE.label(code, lang) for code in filters.centre], lang)
-        if filters.centre
-        else t("deck.scope.cluster", lang)
-    )
+    """Whose numbers a slide shows: 'Karolinska', or without a centre filter both centres
+    ('Karolinska and Akademiska (Uppsala)'), and any other filter ('Status: Open')."""
+    centres = filters.centre or CENTRE.codes()
+    who = join_words([CENTRE.label(code, lang) for code in centres], lang)
     others = [filters.describe_one(dim, lang) for dim in filters.active() if dim != "centre"]
     return " · ".join([who, *others])
 
@@ -120,5 +117,6 @@ def slide_content(
             *sources,
             f"{t('release.licence', lang)}: {release.licence or t('release.licence_none', lang)}",
         ),
-        **common,
+        filters=filters,
+        notes=slide.notes,
     )

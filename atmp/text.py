@@ -101,10 +101,6 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "the deck has a filter this data cannot answer: the default deck is shown",
         "sv": "bildserien har ett filter som den här datan inte kan besvara: standardserien visas",
     },
-    "deck.scope.cluster": {
-        "en": "The Stockholm–Uppsala cluster",
-        "sv": "Klustret Stockholm–Uppsala",
-    },
     "deck.slide.key_figures": {"en": "Key figures", "sv": "Nyckeltal"},
     "deck.slide.caveats": {
         "en": "Data quality: what to know",
@@ -162,6 +158,14 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "deck.presenter.clock": {"en": "Time", "sv": "Tid"},
     "deck.presenter.elapsed": {"en": "Elapsed", "sv": "Förflutet"},
+    "deck.pptx.not_drawn": {
+        "en": "Not drawn as a bar (hidden or a range): {values}.",
+        "sv": "Ritas inte som stapel (dolt eller ett intervall): {values}.",
+    },
+    "deck.pptx.map": {
+        "en": "PowerPoint cannot draw this map natively: its numbers are in the table.",
+        "sv": "PowerPoint kan inte rita kartan: dess siffror finns i tabellen.",
+    },
     "deck.empty": {
         "en": "This deck has no slides. Add charts to it from the dashboard.",
         "sv": "Bildserien är tom. Lägg till diagram från instrumentpanelen.",

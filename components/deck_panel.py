@@ -11,13 +11,12 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from atmp.deck import INSERTED_KINDS, MAX_HEADING, MAX_NAME, MAX_NOTES, Deck, Slide
+from atmp.deck_pptx import PATH as PPTX_PATH
 from atmp.filters import Filters
 from atmp.slides import BY_KEY, scope_of
 from atmp.state import ADVANCE_CHOICES
 from atmp.text import t
 from components import ids
-
-PPTX_PATH = "/download/deck.pptx"
 
 
 def slide_label(slide: Slide, page: Filters, lang: str) -> str:
@@ -151,6 +150,7 @@ def deck_panel(deck: Deck, own: bool, page: Filters, lang: str) -> list:
                 html.A(
                     t("deck.pptx", lang),
                     href=PPTX_PATH.lstrip("/"),
+                    download="",
                     className="tool",
                     **{"data-deck-file": "1"},
                 ),
@@ -172,5 +172,6 @@ def deck_sheet(body: list, lang: str) -> dbc.Offcanvas:
         title=t("deck.panel", lang),
         placement="end",
         scrollable=True,
+        className="deck-sheet",
         is_open=False,
     )
