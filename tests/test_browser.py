@@ -24,6 +24,7 @@ from tests.support.browser import (
     slide_title,
     wait_for_bars,
     wait_for_slide,
+    wait_for_text_slide,
 )
 
 pytestmark = pytest.mark.browser
@@ -149,19 +150,26 @@ def test_brw006_back_restores_the_previous_filters(dash_duo, dash_app):
 
 def test_brw007_presentation_mode_moves_by_keyboard_and_esc_leaves(dash_duo, dash_app):
     open_page(dash_duo, dash_app)
-    dash_duo.driver.get(dash_duo.server_url + "/?centre=akademiska&present=1")
+    # The default deck: a title, the key figures, every chart, the sources.
+    dash_duo.driver.get(
+        dash_duo.server_url + f"/?centre=akademiska&chart={CHARTS[0].key}&present=1"
+    )
     wait_for_slide(dash_duo, CHARTS[0])
     assert presenting(dash_duo)
     press(dash_duo, Keys.ARROW_RIGHT)
     wait_for_slide(dash_duo, CHARTS[1])
-    assert "slide=2" in dash_duo.driver.current_url
+    assert "slide=4" in dash_duo.driver.current_url
     press(dash_duo, Keys.PAGE_DOWN)  # what a clicker sends
     wait_for_slide(dash_duo, CHARTS[2])
     press(dash_duo, Keys.ARROW_LEFT)
     wait_for_slide(dash_duo, CHARTS[1])
     press(dash_duo, Keys.PAGE_UP)
     wait_for_slide(dash_duo, CHARTS[0])
-    press(dash_duo, Keys.ARROW_LEFT)  # wraps round to the last chart
+    press(dash_duo, Keys.HOME)  # the title slide
+    wait_for_text_slide(dash_duo, "ATMP in the Stockholm–Uppsala cluster")
+    press(dash_duo, Keys.ARROW_LEFT)  # wraps round to the last slide, the sources
+    wait_for_text_slide(dash_duo, "Sources")
+    press(dash_duo, Keys.ARROW_LEFT)
     wait_for_slide(dash_duo, CHARTS[-1])
     footer = dash_duo.driver.execute_script(
         "return document.querySelector('#slide .js-plotly-plot').layout.annotations"
@@ -182,7 +190,7 @@ def test_brw007_presentation_mode_moves_by_keyboard_and_esc_leaves(dash_duo, das
 
 def test_brw008_auto_advance_moves_on_and_any_key_pauses(dash_duo, dash_app):
     open_page(dash_duo, dash_app)
-    dash_duo.driver.get(dash_duo.server_url + "/?present=1&advance=5")
+    dash_duo.driver.get(dash_duo.server_url + f"/?chart={CHARTS[0].key}&present=1&advance=5")
     wait_for_slide(dash_duo, CHARTS[0])
     wait_for_slide(dash_duo, CHARTS[1], timeout=9)
     assert "advance=5" in dash_duo.driver.current_url
@@ -197,7 +205,7 @@ def test_brw008_auto_advance_moves_on_and_any_key_pauses(dash_duo, dash_app):
 
 def test_brw009_a_link_restores_filters_language_and_slide(dash_duo, dash_app):
     open_page(dash_duo, dash_app)
-    dash_duo.driver.get(dash_duo.server_url + "/?centre=akademiska&lang=sv&present=1&slide=3")
+    dash_duo.driver.get(dash_duo.server_url + "/?centre=akademiska&lang=sv&present=1&slide=5")
     wait_for_slide(dash_duo, CHARTS[2], "sv")
     slide = dash_duo.driver.execute_script(
         "const gd = document.querySelector('#slide .js-plotly-plot');"

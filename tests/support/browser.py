@@ -92,6 +92,21 @@ def wait_for_slide(dash_duo, chart: Chart, lang: str = "en", timeout: float = 8)
     )
 
 
+def wait_for_text_slide(dash_duo, title: str, timeout: float = 8):
+    """A slide that is not a chart (title, key figures, caveats, sources) titled `title`."""
+    dash_duo._wait_for(
+        lambda _driver: (
+            _driver.execute_script(
+                "const h = document.querySelector('#slide-stage .slide-title');"
+                "return h ? h.textContent : '';"
+            )
+            == title
+        ),
+        timeout=timeout,
+        msg=f"the slide never showed {title!r}",
+    )
+
+
 def press(dash_duo, key: str):
     ActionChains(dash_duo.driver).send_keys(key).perform()
 
