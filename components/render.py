@@ -228,6 +228,7 @@ def _render(snapshot: Snapshot, state: ViewState, memo: _Renders) -> Rendered:
             "chart": state.chart,
             "present": state.present,
             "presenter": state.presenter,
+            "slide": state.slide,
             "slides": len(deck),
             "deck": encode(state.deck) if state.deck is not None else "",
             "advance": state.advance,

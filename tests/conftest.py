@@ -52,6 +52,14 @@ def dash_duo(dash_duo):
     return dash_duo
 
 
+@pytest.fixture
+def dash_app():
+    """The dashboard, for dash_duo to serve."""
+    from app import app
+
+    return app
+
+
 def pytest_setup_options():
     """dash_duo's Chromium: Debian's, headless (tests/support/browser.py)."""
     return chromium_options()

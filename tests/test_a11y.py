@@ -49,13 +49,6 @@ VIEWS = (
 )
 
 
-@pytest.fixture
-def dash_app():
-    from app import app
-
-    return app
-
-
 def drawn(dash_duo, query: str, metrics: dict | None = None):
     """Open `query` (at a phone's size if `metrics`) and wait until every chart is drawn."""
     if metrics:

@@ -17,6 +17,8 @@ from atmp.views import CHARTS
 from components import ids
 from tests.support.browser import (
     bars,
+    choose,
+    click_centred,
     downloaded,
     ids_selector,
     presenting,
@@ -30,23 +32,9 @@ from tests.support.browser import (
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture
-def dash_app():
-    from app import app
-
-    return app
-
-
 def open_page(dash_duo, dash_app):
     dash_duo.start_server(dash_app)
     dash_duo.wait_for_text_to_equal(f"#{ids.kpi_value('trials')}", "43")
-
-
-def choose(dash_duo, dimension: str, code: str):
-    """Open a filter dropdown, tick the option with value `code`, close it."""
-    dash_duo.find_element(f"#{ids.dropdown(dimension)}").click()
-    dash_duo.wait_for_element(f"[role=listbox] input[value={code}]").click()
-    dash_duo.driver.switch_to.active_element.send_keys(Keys.ESCAPE)
 
 
 def test_brw001_page_loads_with_every_chart_and_no_console_error(dash_duo, dash_app):
@@ -255,15 +243,6 @@ def test_brw010_theme_switch_recolours_the_figures_and_is_remembered(dash_duo, d
     )
     assert dash_duo.driver.execute_script(html) == "dark"
     assert dash_duo.get_logs() == []
-
-
-def click_centred(dash_duo, selector: str):
-    """Click a control in the middle of the window, clear of the sticky filter strip."""
-    element = dash_duo.find_element(selector)
-    dash_duo.driver.execute_script(
-        "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element
-    )
-    element.click()
 
 
 def test_brw011_csv_of_a_filtered_chart_holds_exactly_its_numbers(dash_duo, dash_app):

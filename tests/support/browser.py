@@ -9,6 +9,7 @@ from pathlib import Path
 
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.keys import Keys
 
 from atmp.figures import CERTAIN_PART
 from atmp.views import Chart
@@ -105,6 +106,22 @@ def wait_for_text_slide(dash_duo, title: str, timeout: float = 8):
         timeout=timeout,
         msg=f"the slide never showed {title!r}",
     )
+
+
+def choose(dash_duo, dimension: str, code: str):
+    """Open a filter dropdown, tick the option with value `code`, close it."""
+    dash_duo.find_element(f"#{ids.dropdown(dimension)}").click()
+    dash_duo.wait_for_element(f"[role=listbox] input[value={code}]").click()
+    dash_duo.driver.switch_to.active_element.send_keys(Keys.ESCAPE)
+
+
+def click_centred(dash_duo, selector: str):
+    """Click a control in the middle of the window, clear of the sticky filter strip."""
+    element = dash_duo.wait_for_element(selector)
+    dash_duo.driver.execute_script(
+        "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element
+    )
+    element.click()
 
 
 def press(dash_duo, key: str):
