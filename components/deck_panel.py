@@ -169,7 +169,8 @@ def deck_sheet(body: list, lang: str) -> dbc.Offcanvas:
     return dbc.Offcanvas(
         html.Div(body, id=ids.DECK_PANEL),
         id=ids.DECK_SHEET,
-        title=t("deck.panel", lang),
+        title=html.Span(t("deck.panel", lang), id=ids.DECK_TITLE),
+        labelledby=ids.DECK_TITLE,
         placement="end",
         scrollable=True,
         className="deck-sheet",

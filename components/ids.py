@@ -39,6 +39,7 @@ DECK_PANEL = "deck-panel"  # the deck's slides, to reorder, remove and annotate
 DECK_NAME = "deck-name"
 DECK_SHEET = "deck-sheet"  # the panel's sheet, opened by the toolbar's DECK_OPEN
 DECK_OPEN = "deck-open"
+DECK_TITLE = "deck-sheet-title"
 DECK_ADVANCE = "deck-advance"  # the auto-advance the deck is presented with
 
 

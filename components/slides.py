@@ -57,7 +57,7 @@ def slide_view(
             html.H2(content.title, className="slide-title"),
             *([html.P(content.subtitle, className="slide-subtitle")] if content.subtitle else []),
             html.Div(body, className="slide-body"),
-            html.Footer([html.P(line) for line in content.footer], className="slide-footer"),
+            html.Div([html.P(line) for line in content.footer], className="slide-footer"),
         ],
         className=f"text-slide text-slide-{content.kind}",
     )

@@ -16,7 +16,13 @@ from atmp.text import t
 from atmp.views import CHARTS, SECTIONS, offered_charts, offered_dimensions
 from components import ids
 from components.cards import EXPORT_KINDS
-from tests.support.browser import downloaded, presenting, wait_for_bars, wait_for_slide
+from tests.support.browser import (
+    downloaded,
+    ids_selector,
+    presenting,
+    wait_for_bars,
+    wait_for_slide,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -42,8 +48,13 @@ VIEWS = (
         "/?lang=sv&theme=dark&centre=karolinska&class=sctmp",
         None,
     ),
-    ("presentation, light", "/?present=1", None),
-    ("presentation, dark, Swedish", "/?present=1&theme=dark&lang=sv&slide=6", None),
+    ("presentation, a chart, light", "/?present=1&slide=3", None),
+    ("presentation, title slide, light", "/?present=1", None),
+    ("presentation, key figures, dark, Swedish", "/?present=1&theme=dark&lang=sv&slide=2", None),
+    ("presentation, dark, Swedish", "/?present=1&theme=dark&lang=sv&slide=8", None),
+    ("presentation, sources, light", "/?present=1&slide=14&centre=karolinska", None),
+    ("presenter view, dark", "/?present=1&slide=3&presenter=1&theme=dark", None),
+    ("deck panel open, Swedish", "/?lang=sv&centre=akademiska#deck", None),
     ("phone, light, tables open", "/?centre=akademiska", PHONE),
     ("phone, dark", "/?theme=dark", PHONE),
 )
@@ -55,14 +66,18 @@ def drawn(dash_duo, query: str, metrics: dict | None = None):
         dash_duo.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", metrics)
     else:
         dash_duo.driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
-    dash_duo.driver.get(dash_duo.server_url + query)
-    graphs = (
-        [ids.SLIDE]
-        if "present=1" in query
-        else [ids.graph(chart.key) for chart in CHARTS if chart.requires != "phase"]
-    )
-    for graph in graphs:
-        dash_duo.wait_for_element(f"#{graph} .main-svg")
+    dash_duo.driver.get(dash_duo.server_url + query.split("#")[0])
+    if "present=1" in query:  # a chart's slide, or one of text
+        dash_duo.wait_for_element(f"#{ids.SLIDE} .main-svg, #{ids.SLIDE_STAGE} .text-slide")
+        if "presenter=1" in query:
+            dash_duo.wait_for_element(f"#{ids.NEXT_SLIDE} .main-svg, .presenter-next .text-slide")
+        return
+    for chart in CHARTS:
+        if chart.requires != "phase":
+            dash_duo.wait_for_element(f"#{ids.graph(chart.key)} .main-svg")
+    if query.endswith("#deck"):  # the deck panel, open, with a slide of the default deck
+        dash_duo.find_element(f"#{ids.DECK_OPEN}").click()
+        dash_duo.wait_for_element(".deck-slide .form-control")
 
 
 def excused(rule: str, html: str) -> bool:
@@ -191,6 +206,7 @@ def expected_stops(published, lang: str, chips: list[str]) -> list[str]:
         f"#{ids.DATASET}",
         t("toolbar.about", lang),
         "go:present",
+        f"#{ids.DECK_OPEN}",
         *[f"#{ids.dropdown(dimension)}" for dimension in offered_dimensions(published)],
         f"#{ids.RESET}",
         *chips,
@@ -198,7 +214,9 @@ def expected_stops(published, lang: str, chips: list[str]) -> list[str]:
     for section in SECTIONS:
         for chart in (chart for chart in offered_charts(published) if chart.section == section):
             title = chart.title(lang)
+            add = f"{t('deck.add', lang)}: {t('deck.add.title', lang, title=title)}"
             order += [
+                f"{chart.key} {add}",
                 f"{chart.key} go:chart_{chart.key}",
                 f"{chart.key} {t('chart.numbers_url.title', lang, title=title)}",
                 *[
@@ -255,7 +273,7 @@ def test_a11y003_every_control_works_from_the_keyboard_alone(dash_duo, dash_app)
     trials = f"#{ids.kpi_value('trials')}"
 
     # A dropdown: Tab onto it, Enter opens, arrows move, Space ticks, Esc closes, Delete clears.
-    keys(dash_duo, "[data-go=present]", Keys.TAB, Keys.ENTER)
+    keys(dash_duo, f"#{ids.DECK_OPEN}", Keys.TAB, Keys.ENTER)
     dash_duo.wait_for_element("[role=listbox]")
     for key, focused in ((Keys.ARROW_DOWN, "karolinska"), (Keys.ARROW_DOWN, "akademiska")):
         ActionChains(driver).send_keys(key).perform()
@@ -283,7 +301,7 @@ def test_a11y003_every_control_works_from_the_keyboard_alone(dash_duo, dash_app)
     card = f"#{ids.card('trials_by_class')}"
     keys(dash_duo, f"{card} summary", Keys.ENTER)
     dash_duo.wait_for_element(f"#{ids.table('trials_by_class')} table")
-    keys(dash_duo, f"{card} .chart-tools button:nth-of-type(4)", Keys.ENTER)  # CSV
+    keys(dash_duo, f"#{ids_selector(ids.export('trials_by_class', 'csv'))}", Keys.ENTER)
     assert downloaded(dash_duo, ".csv").name.startswith("trials_by_class")
     keys(dash_duo, f"{card} [data-go=chart_trials_by_class]", Keys.ENTER)
     dash_duo.wait_for_text_to_equal(f"#{ids.COPY_STATUS}", "Link copied.")

@@ -288,7 +288,7 @@ def test_sec010_the_page_works_under_its_policy(dash_duo, sample_served):
         button = dash_duo.find_element(f"#{ids_selector(ids.export('exports', kind))}")
         dash_duo.driver.execute_script("arguments[0].click()", button)  # far down the page
         assert downloaded(dash_duo, f".{kind}").stat().st_size > 100
-    dash_duo.driver.get(dash_duo.server_url + "/?present=1&slide=8&theme=dark")
+    dash_duo.driver.get(dash_duo.server_url + "/?chart=exports&present=1&theme=dark")
     dash_duo.wait_for_element("#slide .geo .countries path")
     assert violations(dash_duo) == []
     assert dash_duo.get_logs() == []
