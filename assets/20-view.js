@@ -292,6 +292,7 @@
     const opener = event.target.closest("[data-sheet]");
     if (opener) { sheet(opener.dataset.sheet === "open"); return; }
     if (event.target.closest("[data-deck]")) { deckSheet(true); return; }
+    if (event.target.closest("[data-print]")) { window.print(); return; }
     if (event.target.closest(".deck-play") && view && view.advance) {
       setPaused(!paused);
       return;
@@ -313,7 +314,7 @@
         && target.closest("#deck-panel")) {
       key = "present_" + advance.value;
     }
-    if (key === "present") { deckSheet(false); }
+    if (key === "present" || key === "handout") { deckSheet(false); }
     if (key === "theme") { remember(view.theme === "dark" ? "light" : "dark"); }
     if (key && target.dataset.reload) {  // a language: a new page, rendered in it
       refreshLinks();
@@ -383,6 +384,8 @@
   });
 
   window.addEventListener("resize", fitDeck);
+  window.addEventListener("beforeprint", fitDeck);  // the handout's pages, at paper size
+  window.addEventListener("afterprint", fitDeck);
   new MutationObserver(nameDropdowns).observe(document.body, { childList: true, subtree: true });
 
   window.dash_clientside = window.dash_clientside || {};
@@ -413,6 +416,7 @@
       document.title = view.title;
       document.body.classList.toggle("presenting", view.present);
       document.documentElement.classList.toggle("deck-has-advance", Boolean(view.advance));
+      if (view.handout) { window.setTimeout(fitDeck, 0); }
       if (view.present) {
         window.setTimeout(fitDeck, 0);
         wake();

@@ -2,7 +2,8 @@
 
 A link is the view: `?centre=akademiska&lang=sv&theme=dark&present=1&slide=3&advance=20`;
 `release=autumn-2024` shows an earlier release kept in the data folder; `deck=` is the
-deck presentation mode plays (atmp/deck.py), `presenter=1` its presenter view.
+deck presentation mode plays (atmp/deck.py), `presenter=1` its presenter view, `handout=1`
+the deck's every slide on a page of its own, to print.
 Defaults are left out of the link, so the plain address is the plain dashboard.
 """
 
@@ -53,6 +54,7 @@ class ViewState:
     release: str = ""  # an earlier release; '' for the newest
     deck: Deck | None = None
     presenter: bool = False  # the presenter's window: this slide, the next, the notes
+    handout: bool = False  # every slide of the deck, one per printed page
 
     def slides(self, offer: Offer) -> Deck:
         """The deck this view plays: its own, or the default deck of the data's charts."""
@@ -77,6 +79,8 @@ class ViewState:
             pairs["release"] = self.release
         if self.deck is not None:
             pairs["deck"] = encode(self.deck)
+        if self.handout:
+            pairs["handout"] = "1"
         if self.present:
             pairs["present"] = "1"
             pairs["slide"] = str(self.slide)
@@ -106,14 +110,16 @@ class ViewState:
         count = len(deck)
         shown = deck.slides[self.slide - 1] if count else None
         moved = {
-            "present": replace(self, present=True, slide=self.first_slide_of(deck)),
+            "present": replace(self, present=True, handout=False, slide=self.first_slide_of(deck)),
+            "handout": replace(self, handout=True, present=False, presenter=False, advance=0),
             "exit": replace(
                 self,
                 present=False,
                 presenter=False,
+                handout=False,
                 slide=1,
                 advance=0,
-                chart=shown.chart if shown and shown.chart else self.chart,
+                chart=shown.chart if self.present and shown and shown.chart else self.chart,
             ),
             # The presenter's window, at the audience's slide (or where presenting starts).
             "presenter": replace(
@@ -190,6 +196,7 @@ def from_query(search: str | None, offer: Offer) -> tuple[ViewState, list[str]]:
     take("chart", lambda v: v in charts)
     take("present", lambda v: v in ("0", "1"))
     take("presenter", lambda v: v in ("0", "1"))
+    take("handout", lambda v: v in ("0", "1"))
     if "deck" in params:
         value = _one(params.pop("deck"))
         try:
@@ -210,7 +217,10 @@ def from_query(search: str | None, offer: Offer) -> tuple[ViewState, list[str]]:
         state.pop("slide", None)
         state.pop("advance", None)
         presenter = False
-    view = ViewState(filters=filters, present=present, presenter=presenter, **state)
+    handout = state.pop("handout", "0") == "1" and not present
+    view = ViewState(
+        filters=filters, present=present, presenter=presenter, handout=handout, **state
+    )
     if present and "slide" not in state:
         view = replace(view, slide=view.first_slide_of(view.slides(offer)))
     return view, unknown + unknown_filters

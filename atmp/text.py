@@ -166,6 +166,9 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "PowerPoint cannot draw this map natively: its numbers are in the table.",
         "sv": "PowerPoint kan inte rita kartan: dess siffror finns i tabellen.",
     },
+    "deck.handout": {"en": "Handout (print)", "sv": "Utdelning (skriv ut)"},
+    "deck.handout.back": {"en": "Back to the dashboard", "sv": "Tillbaka till instrumentpanelen"},
+    "deck.print": {"en": "Print or save as PDF", "sv": "Skriv ut eller spara som PDF"},
     "deck.empty": {
         "en": "This deck has no slides. Add charts to it from the dashboard.",
         "sv": "Bildserien är tom. Lägg till diagram från instrumentpanelen.",

@@ -57,6 +57,7 @@ def _clicked(filters: Filters, click: object) -> Filters:
         "slide": Output(ids.SLIDE_STAGE, "children"),
         "slide_status": Output(ids.SLIDE_STATUS, "children"),
         "presenter": Output(ids.PRESENTER, "children"),
+        "handout": Output(ids.HANDOUT_PAGES, "children"),
         "deck_panel": Output(ids.DECK_PANEL, "children"),
         "deck_count": Output(ids.DECK_OPEN, "children"),
         "browser": Output(ids.VIEW, "data"),

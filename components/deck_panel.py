@@ -148,6 +148,9 @@ def deck_panel(deck: Deck, own: bool, page: Filters, lang: str) -> list:
                 ),
                 html.Button(t("deck.presenter", lang), className="tool", **{"data-presenter": "1"}),
                 html.A(
+                    t("deck.handout", lang), href="?", className="tool", **{"data-go": "handout"}
+                ),
+                html.A(
                     t("deck.pptx", lang),
                     href=PPTX_PATH.lstrip("/"),
                     download="",

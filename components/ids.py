@@ -41,6 +41,13 @@ DECK_SHEET = "deck-sheet"  # the panel's sheet, opened by the toolbar's DECK_OPE
 DECK_OPEN = "deck-open"
 DECK_TITLE = "deck-sheet-title"
 DECK_ADVANCE = "deck-advance"  # the auto-advance the deck is presented with
+HANDOUT = "handout"  # every slide of the deck, to print
+HANDOUT_PAGES = "handout-pages"
+
+
+def handout_slide(number: int) -> str:
+    """A chart slide's graph in the handout (from 1)."""
+    return f"handout-slide-{number}"
 
 
 def deck_add(chart: str) -> dict:

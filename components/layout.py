@@ -232,6 +232,33 @@ def deck(state: ViewState, rendered: Rendered) -> html.Div:
     )
 
 
+def handout(rendered: Rendered, lang: str) -> html.Div:
+    """The deck's every slide, one per page when printed ("Save as PDF" gives a handout)."""
+    return html.Div(
+        [
+            html.Div(
+                [
+                    html.Button(
+                        t("deck.print", lang), className="btn btn-primary", **{"data-print": "1"}
+                    ),
+                    html.A(
+                        t("deck.handout.back", lang),
+                        href="?",
+                        className="btn btn-outline-secondary",
+                        **{"data-go": "exit"},
+                    ),
+                ],
+                className="handout-tools",
+            ),
+            html.Div(rendered.handout, id=ids.HANDOUT_PAGES),
+        ],
+        id=ids.HANDOUT,
+        className="handout",
+        role="region",
+        **{"aria-label": t("deck.handout", lang)},
+    )
+
+
 def create_page(
     snapshot: Snapshot, problem: DataError | None, state: ViewState, search: str, unknown: list[str]
 ) -> html.Div:
@@ -340,6 +367,7 @@ def create_page(
                 className="app-footer",
             ),
             deck(state, rendered),
+            handout(rendered, lang),
             deck_sheet(rendered.deck_panel, lang),
         ],
         id=ids.APP,

@@ -46,7 +46,7 @@ from components.cards import (
 from components.deck_panel import deck_panel
 from components.filters import chips, dropdown_options
 from components.research import profile_panel, research_panels
-from components.slides import presenter_panel, slide_view
+from components.slides import handout_page, presenter_panel, slide_view
 
 # Renders kept per snapshot: a filter change renders the view before it (its patches are
 # computed against it) and after it, and most views are seen again soon.
@@ -64,6 +64,7 @@ class Rendered:
     slide: object  # the presented slide; None outside presentation mode
     slide_status: list
     presenter: object  # the presenter's next slide and notes; None outside the presenter view
+    handout: object  # every slide of the deck, to print; None outside the handout
     deck_panel: list  # the deck's slides to edit, and how to play and hand it out
     deck_count: str  # the toolbar's "Deck (n)"
     browser: dict  # what assets/20-view.js acts on
@@ -202,6 +203,18 @@ def _render(snapshot: Snapshot, state: ViewState, memo: _Renders) -> Rendered:
             after and slide_view(after, snapshot, lang, state.theme, ids.NEXT_SLIDE),
             lang,
         )
+    handout = None
+    if state.handout:  # printed on white, whatever the page's theme
+        handout = [
+            handout_page(
+                number,
+                len(deck),
+                content,
+                slide_view(content, snapshot, lang, "light", ids.handout_slide(number)),
+                lang,
+            )
+            for number, content in ((n, shown(n)) for n in range(1, len(deck) + 1))
+        ]
     key_figures = kpis(snapshot, filters, lang)
     return Rendered(
         figures=[with_room_for_labels(themed(view.figure, palette)) for view in views],
@@ -218,6 +231,7 @@ def _render(snapshot: Snapshot, state: ViewState, memo: _Renders) -> Rendered:
         if state.present
         else [],
         presenter=presenter,
+        handout=handout,
         deck_panel=deck_panel(deck, state.deck is not None, filters, lang),
         deck_count=t("deck.panel.open", lang, n=len(deck)),
         browser={
@@ -228,6 +242,7 @@ def _render(snapshot: Snapshot, state: ViewState, memo: _Renders) -> Rendered:
             "chart": state.chart,
             "present": state.present,
             "presenter": state.presenter,
+            "handout": state.handout,
             "slide": state.slide,
             "slides": len(deck),
             "deck": encode(state.deck) if state.deck is not None else "",
@@ -239,6 +254,8 @@ def _render(snapshot: Snapshot, state: ViewState, memo: _Renders) -> Rendered:
         if state.presenter
         else "app presenting"
         if state.present
+        else "app handout-mode"
+        if state.handout
         else "app",
         scopes=[scope_badge(chart.scope_tag(filters, lang), lang) for chart in CHARTS],
         kpi_scopes=[scope_badge(kpi.scope, lang) for kpi in key_figures],
@@ -279,6 +296,7 @@ def outputs(rendered: Rendered) -> dict:
         "slide": no_update if rendered.slide is None else rendered.slide,
         "slide_status": rendered.slide_status,
         "presenter": no_update if rendered.presenter is None else rendered.presenter,
+        "handout": no_update if rendered.handout is None else rendered.handout,
         "deck_panel": rendered.deck_panel,
         "deck_count": rendered.deck_count,
         "browser": rendered.browser,

@@ -101,3 +101,19 @@ def presenter_panel(current: SlideContent | None, following: object, lang: str) 
             className="presenter-time",
         ),
     ]
+
+
+def handout_page(number: int, count: int, content: SlideContent, view: object, lang: str):
+    """One slide of the handout, its number and its notes: a printed page of its own."""
+    counter = t("deck.counter", lang, n=number, count=count)
+    notes = [html.P(line) for line in content.notes.splitlines() if line.strip()]
+    return html.Section(
+        [
+            html.Div(html.Div(view, className="deck-stage"), className="handout-frame"),
+            html.Div(
+                [html.P(counter, className="handout-counter"), *notes], className="handout-notes"
+            ),
+        ],
+        className="handout-page",
+        **{"aria-label": f"{counter}: {content.title}"},
+    )

@@ -323,3 +323,14 @@ def test_dck013_libreoffice_opens_the_deck(client, tmp_path):
     assert done.returncode == 0, done.stderr
     pdf = (tmp_path / "deck.pdf").read_bytes()
     assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == len(THREE_VIEWS)
+
+
+def test_dck014_the_handout_is_a_view_of_its_own_that_leaves_to_the_page():
+    page = ViewState(filters=Filters(centre=("karolinska",)))
+    moves = page.moves(OFFER)
+    assert moves["handout"] == "handout=1"
+    handout, unknown = from_query("?centre=karolinska&handout=1", OFFER)
+    assert handout == replace(page, handout=True) and unknown == []
+    assert handout.moves(OFFER)["exit"] == ""
+    presenting, _ = from_query("?handout=1&present=1", OFFER)  # presenting wins
+    assert presenting.present and not presenting.handout

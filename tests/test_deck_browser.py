@@ -3,6 +3,8 @@ followed by the presenter's window."""
 
 from __future__ import annotations
 
+import base64
+import re
 from urllib.parse import parse_qs, urlparse
 
 import pytest
@@ -241,4 +243,32 @@ def test_dkb005_a_damaged_or_unknown_deck_gets_a_notice_and_the_default_deck(das
     dash_duo.driver.get(dash_duo.server_url + "/?deck=7xyz&lang=sv")
     dash_duo.wait_for_contains_text(f"#{ids.NOTICE}", "en annan version")
     assert dash_duo.find_element(f"#{ids.DECK_OPEN}").text.startswith("Bildserie (")
+    assert dash_duo.get_logs() == []
+
+
+def test_dkb006_the_handout_prints_one_slide_per_a4_landscape_page(dash_duo, dash_app):
+    dash_duo.start_server(dash_app)
+    dash_duo.driver.get(dash_duo.server_url + "/" + ViewState(deck=THREE, theme="dark").to_query())
+    click_centred(dash_duo, f"#{ids.DECK_OPEN}")
+    click_centred(dash_duo, ".deck-actions [data-go=handout]")
+    dash_duo.wait_for_element(f"#{ids.handout_slide(3)} .main-svg")
+    assert "handout=1" in dash_duo.driver.current_url
+    assert len(dash_duo.find_elements(".handout-page")) == len(THREE)
+    printed = dash_duo.driver.execute_cdp_cmd(
+        "Page.printToPDF", {"preferCSSPageSize": True, "printBackground": True}
+    )
+    pdf = base64.b64decode(printed["data"])
+    sizes = re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", pdf)
+    assert len(sizes) == len(THREE)  # a page per slide, none blank after the last
+    width, height = (float(value) for value in sizes[0])
+    assert (round(width), round(height)) == (842, 595)  # A4 landscape, in points
+    # Printed on white whatever the theme: the handout's text slide is black on white.
+    colours = dash_duo.driver.execute_script(
+        "const s = getComputedStyle(document.querySelector('.handout .text-slide'));"
+        "return [s.color, s.backgroundColor];"
+    )
+    assert colours == ["rgb(0, 0, 0)", "rgb(255, 255, 255)"]
+    click_centred(dash_duo, ".handout-tools [data-go=exit]")
+    dash_duo.wait_for_text_to_equal(f"#{ids.kpi_value('trials')}", "43")
+    assert "handout" not in dash_duo.driver.current_url
     assert dash_duo.get_logs() == []
