@@ -51,6 +51,9 @@ def summary(snapshot: Snapshot) -> list[str]:
         for centre, n in per_centre.items()
     )
     lines.append(f"Trials per centre: {counts}; {sum(per_centre.values()):,} in all.")
+    if snapshot.decks:
+        decks = ", ".join(f"{name} ({len(rows)} slides)" for name, rows in snapshot.decks.items())
+        lines.append(f"Decks for meetings: {decks}.")
     if snapshot.earlier:
         kept = ", ".join(
             f"{earlier.tag} ({earlier.release.reference_period})" for earlier in snapshot.earlier

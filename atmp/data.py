@@ -24,6 +24,8 @@ from atmp.release import Release
 from atmp.schema import (
     DATASET_BY_NAME,
     DATASETS,
+    DECK,
+    DECKS,
     MULTIPLE_SEPARATOR,
     Column,
     Dataset,
@@ -229,6 +231,10 @@ class Snapshot:
     alternative: Snapshot | None = field(default=None, repr=False, compare=False)
     # The earlier releases kept in the folder, newest first.
     earlier: tuple[Snapshot, ...] = field(default=(), repr=False, compare=False)
+    # The decks of decks/ for recurring meetings: each file's rows by its name.
+    decks: MappingProxyType = field(
+        default_factory=lambda: MappingProxyType({}), repr=False, compare=False
+    )
 
     @property
     def data_date(self) -> str:
@@ -326,6 +332,30 @@ def _read_folder(data_dir: Path) -> tuple[dict[str, pd.DataFrame], list[Path], l
     return tables, files, problems
 
 
+def _read_decks(data_dir: Path) -> tuple[dict[str, tuple[dict, ...]], list[Path], list[Problem]]:
+    """The deck files of decks/ (NAME.csv or NAME.xlsx), each a tuple of its rows; their
+    problems are named with their path (decks/cluster-meeting.csv)."""
+    decks, files, problems = {}, [], []
+    for path in _deck_files(data_dir):
+        frame, found = read_dataset(path, DECK)
+        files.append(path)
+        problems += [replace(problem, file=f"{DECKS}/{problem.file}") for problem in found]
+        if path.stem in decks:
+            problems.append(
+                Problem(f"{DECKS}/{path.name}", "two deck files have this name", "keep one")
+            )
+        elif frame is not None:
+            decks[path.stem] = tuple(frame.to_dict("records"))
+    return decks, files, problems
+
+
+def _deck_files(data_dir: Path) -> list[Path]:
+    folder = data_dir / DECKS
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix in (".csv", ".xlsx") and p.is_file())
+
+
 def _centres_in_both(trials: pd.DataFrame, register: pd.DataFrame) -> list[Problem]:
     """A register may cover some centres and the aggregates the others, never one centre
     twice: its trials would be counted twice."""
@@ -357,7 +387,11 @@ def watched_files(data_dir: Path) -> list[Path]:
         earlier = sorted(path for path in (data_dir / RELEASES).iterdir() if path.is_dir())
     except OSError:
         earlier = []
-    return [folder / name for folder in (data_dir, *earlier) for name in names]
+    try:
+        decks = _deck_files(data_dir)
+    except OSError:
+        decks = []
+    return [*(folder / name for folder in (data_dir, *earlier) for name in names), *decks]
 
 
 def load_snapshot(data_dir: Path) -> Snapshot:
@@ -418,6 +452,8 @@ def _earlier_releases(data_dir: Path) -> tuple[list[Snapshot], list[Problem]]:
 
 def _load(data_dir: Path, nested: bool = True) -> Snapshot:
     tables, files, problems = _read_folder(data_dir)
+    decks, deck_files, deck_problems = _read_decks(data_dir) if nested else ({}, [], [])
+    files, problems = files + deck_files, problems + deck_problems
     earlier, earlier_problems = _earlier_releases(data_dir) if nested else ([], [])
     problems += earlier_problems
     tags = [snapshot.tag for snapshot in earlier]
@@ -443,6 +479,7 @@ def _load(data_dir: Path, nested: bool = True) -> Snapshot:
         synthetic=(data_dir / SYNTHETIC_MARKER).is_file(),
         version=content_version(files, earlier),
         earlier=tuple(earlier),
+        decks=MappingProxyType(decks),
     )
     trials = tables.get("trials")
     if trials is not None and trials["alternative"].notna().any():

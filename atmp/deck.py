@@ -15,11 +15,13 @@ import json
 import zlib
 from dataclasses import dataclass, replace
 
-from atmp.filters import Filters, from_params, parse_query
+from atmp.filters import Filters, from_params, from_values, parse_query
+from atmp.schema import MULTIPLE_SEPARATOR
+from atmp.vocab import FILTER_DIMENSIONS, SLIDE_KIND
 
-SLIDE_KINDS = ("title", "key_figures", "chart", "caveats", "sources")
+SLIDE_KINDS = SLIDE_KIND.codes()
 # The slides a presenter inserts from the deck panel (a chart slide comes from its chart).
-INSERTED_KINDS = ("title", "key_figures", "caveats", "sources")
+INSERTED_KINDS = tuple(kind for kind in SLIDE_KINDS if kind != "chart")
 _CODE_OF_KIND = {"title": "t", "key_figures": "k", "chart": "c", "caveats": "q", "sources": "s"}
 _KIND_OF_CODE = {code: kind for kind, code in _CODE_OF_KIND.items()}
 
@@ -175,3 +177,33 @@ def _filters(query: object, dimensions: tuple[str, ...]) -> Filters:
     if too_long or unknown:
         raise DeckError("filters")
     return filters
+
+
+def deck_of_rows(name: str, rows: list[dict], lang: str) -> Deck:
+    """A deck file's deck (data/decks/NAME.csv, checked by the loader): a slide per row,
+    its filters from the filter columns (empty: the whole cluster), its heading and notes
+    in `lang` where the file gives them in Swedish too."""
+
+    def text(row: dict, column: str) -> str:
+        swedish = str(row.get(f"{column}_sv") or "") if lang == "sv" else ""
+        return swedish or str(row.get(column) or "")
+
+    slides = []
+    for row in rows:
+        cells = {dim: str(row.get(dim) or "") for dim in FILTER_DIMENSIONS}
+        filters, _ = from_values(
+            {
+                dim: [code for code in cell.split(MULTIPLE_SEPARATOR) if code]
+                for dim, cell in cells.items()
+            }
+        )
+        slides.append(
+            Slide(
+                row["slide"],
+                str(row.get("chart") or ""),
+                filters,
+                text(row, "heading")[:MAX_HEADING],
+                text(row, "notes")[:MAX_NOTES],
+            )
+        )
+    return Deck(tuple(slides[:MAX_SLIDES]), name.replace("-", " ").replace("_", " ")[:MAX_NAME])

@@ -18,6 +18,7 @@ from atmp.vocab import (
     CENTRE,
     COUNTRY,
     DISEASE_AREA,
+    FILTER_DIMENSIONS,
     HOSPITAL,
     HOSPITAL_EXEMPTION_PRODUCT,
     KEY_FACT,
@@ -28,6 +29,7 @@ from atmp.vocab import (
     REGION,
     REGIONAL_MEASURE,
     RESEARCH_KIND,
+    SLIDE_KIND,
     SPONSOR_TYPE,
     STATUS,
     TRIAL_DIMENSIONS,
@@ -469,6 +471,54 @@ DATASETS: tuple[Dataset, ...] = (
 )
 
 DATASET_BY_NAME = {dataset.name: dataset for dataset in DATASETS}
+
+# Decks for recurring meetings: data/decks/NAME.csv (or .xlsx), a slide per row in order.
+DECKS = "decks"
+
+
+def _check_deck_charts(frame: pd.DataFrame, file: str) -> Iterator[Problem]:
+    """A chart slide names a chart of the dashboard; no other slide names one."""
+    from atmp.views import CHARTS  # the charts are views of the data this module checks
+
+    keys = [chart.key for chart in CHARTS]
+    for index, row in frame.iterrows():
+        if row["slide"] == "chart" and row["chart"] not in keys:
+            yield Problem(
+                file,
+                "a chart slide needs one of the dashboard's charts",
+                f"use one of: {', '.join(keys)}",
+                row_number(index),
+                "chart",
+                row["chart"],
+            )
+        elif row["slide"] != "chart" and row["chart"]:
+            yield Problem(
+                file,
+                f"a {row['slide']} slide has no chart",
+                "leave the chart cell empty, or make the slide a chart slide",
+                row_number(index),
+                "chart",
+                row["chart"],
+            )
+
+
+DECK = Dataset(
+    "deck",
+    (
+        Column("slide", "code", SLIDE_KIND),
+        Column("chart", "text", required=False),
+        *(
+            Column(dimension, "code", vocabulary, required=False, multiple=True, optional=True)
+            for dimension, vocabulary in FILTER_DIMENSIONS.items()
+        ),
+        Column("heading", "text", required=False, optional=True),
+        Column("heading_sv", "text", required=False, optional=True),
+        Column("notes", "text", required=False, optional=True),
+        Column("notes_sv", "text", required=False, optional=True),
+    ),
+    key=(),
+    checks=(_check_deck_charts,),
+)
 
 _COUNT = re.compile(r"\d+")
 # No count or number in this data comes near it (the world's population is 8.2 × 10⁹).

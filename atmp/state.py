@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
 
-from atmp.deck import Deck, DeckError, decode, default_deck, encode
+from atmp.deck import Deck, DeckError, deck_of_rows, decode, default_deck, encode
 from atmp.filters import Filters, from_params, parse_query
 from atmp.text import LANGUAGES, t
 from atmp.vocab import URL_PARAMS
@@ -30,6 +30,7 @@ class Offer:
     dimensions: tuple[str, ...] = tuple(URL_PARAMS)  # filter dimensions
     readings: tuple[str, ...] = ("published",)
     releases: tuple[str, ...] = ()  # the earlier releases kept in the folder ('autumn-2024')
+    decks: tuple[tuple[str, tuple[dict, ...]], ...] = ()  # the folder's deck files: name, rows
 
 
 # Auto-advance: faster than this nobody can read a slide; slower is a still screen.
@@ -140,6 +141,10 @@ class ViewState:
             "first": replace(self, slide=1),
             "last": replace(self, slide=max(count, 1)),
             "deck_default": replace(self, deck=None),
+            **{
+                f"deck_{name}": replace(self, deck=deck_of_rows(name, rows, self.lang))
+                for name, rows in offer.decks
+            },
             "theme": replace(self, theme="light" if self.theme == "dark" else "dark"),
             **{f"lang_{lang}": replace(self, lang=lang) for lang in LANGUAGES},
             **{f"chart_{key}": replace(self, chart=key) for key in offer.charts},

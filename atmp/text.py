@@ -111,11 +111,6 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "No discrepancies were found in the data for this scope.",
         "sv": "Inga avvikelser hittades i datan för det här urvalet.",
     },
-    "deck.kind.title": {"en": "Title slide", "sv": "Titelbild"},
-    "deck.kind.key_figures": {"en": "Key figures", "sv": "Nyckeltal"},
-    "deck.kind.chart": {"en": "Chart", "sv": "Diagram"},
-    "deck.kind.caveats": {"en": "Data quality", "sv": "Datakvalitet"},
-    "deck.kind.sources": {"en": "Sources", "sv": "Källor"},
     "deck.panel": {"en": "Deck", "sv": "Bildserie"},
     "deck.panel.open": {"en": "Deck ({n})", "sv": "Bildserie ({n})"},
     "deck.panel.default": {

@@ -367,6 +367,18 @@ UNIT = Vocabulary(
     ),
 )
 
+# The kinds of slide a deck holds (atmp/deck.py): a deck file's `slide` column.
+SLIDE_KIND = Vocabulary(
+    "slide kind",
+    (
+        Term("title", "Title slide", "Titelbild"),
+        Term("key_figures", "Key figures", "Nyckeltal"),
+        Term("chart", "Chart", "Diagram"),
+        Term("caveats", "Data quality", "Datakvalitet"),
+        Term("sources", "Sources", "Källor"),
+    ),
+)
+
 READING = Vocabulary(
     "reading",
     (

@@ -16,13 +16,14 @@ from atmp.filters import Filters
 from atmp.slides import BY_KEY, scope_of
 from atmp.state import ADVANCE_CHOICES
 from atmp.text import t
+from atmp.vocab import SLIDE_KIND
 from components import ids
 
 
 def slide_label(slide: Slide, page: Filters, lang: str) -> str:
     """'Chart: Trials by status — Karolinska', as the panel lists a slide."""
     what = BY_KEY[slide.chart].title(lang) if slide.kind == "chart" else ""
-    kind = t(f"deck.kind.{slide.kind}", lang)
+    kind = SLIDE_KIND.label(slide.kind, lang)
     return f"{kind}{': ' + what if what else ''} — {scope_of(slide.shown_with(page), lang)}"
 
 
@@ -92,15 +93,16 @@ def _slide_item(index: int, slide: Slide, count: int, page: Filters, lang: str) 
     )
 
 
-def deck_panel(deck: Deck, own: bool, page: Filters, lang: str) -> list:
-    """The panel's body for the link's deck (`own` False: the default deck)."""
+def deck_panel(deck: Deck, own: bool, page: Filters, saved: list[str], lang: str) -> list:
+    """The panel's body for the link's deck (`own` False: the default deck); `saved` the
+    names of the data folder's deck files, for recurring meetings."""
     count = len(deck)
     inserts = [
         _edit_button(
             f"insert-{kind}",
             -1 if kind == "title" else count - 1,
-            t(f"deck.kind.{kind}", lang),
-            f"{t('deck.insert', lang)}: {t(f'deck.kind.{kind}', lang)}",
+            SLIDE_KIND.label(kind, lang),
+            f"{t('deck.insert', lang)}: {SLIDE_KIND.label(kind, lang)}",
         )
         for kind in INSERTED_KINDS
     ]
@@ -118,7 +120,19 @@ def deck_panel(deck: Deck, own: bool, page: Filters, lang: str) -> list:
         id=ids.DECK_ADVANCE,
         **{"data-advance": "1"},
     )
+    files = (
+        [
+            html.H3(t("deck.saved", lang), className="h6 mt-2"),
+            html.Ul(
+                [html.Li(html.A(name, href="?", **{"data-go": f"deck_{name}"})) for name in saved],
+                className="deck-files",
+            ),
+        ]
+        if saved
+        else []
+    )
     return [
+        *files,
         html.P(t("deck.panel.own" if own else "deck.panel.default", lang), className="small"),
         _labelled(
             t("deck.name", lang),

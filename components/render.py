@@ -232,7 +232,9 @@ def _render(snapshot: Snapshot, state: ViewState, memo: _Renders) -> Rendered:
         else [],
         presenter=presenter,
         handout=handout,
-        deck_panel=deck_panel(deck, state.deck is not None, filters, lang),
+        deck_panel=deck_panel(
+            deck, state.deck is not None, filters, [name for name, _ in offered.decks], lang
+        ),
         deck_count=t("deck.panel.open", lang, n=len(deck)),
         browser={
             "url": ids.URL,

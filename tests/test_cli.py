@@ -10,7 +10,7 @@ import pytest
 
 from atmp.cli import main
 from atmp.data import SYNTHETIC_MARKER
-from tests.support.data_files import DATA_DIR
+from tests.support.data_files import DATA_DIR, folder_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -77,11 +77,11 @@ def test_cli004_check_data_on_no_folder_says_so_without_a_traceback(tmp_path, ta
 
 
 def test_cli005_sample_refuses_the_published_folder_with_exit_2():
-    before = {path.name: path.read_bytes() for path in DATA_DIR.iterdir()}
+    before = folder_bytes(DATA_DIR)
     result = _run("sample", DATA_DIR)
     assert result.returncode == 2
     assert "refused" in result.stderr and "published data folder" in result.stderr
-    assert {path.name: path.read_bytes() for path in DATA_DIR.iterdir()} == before
+    assert folder_bytes(DATA_DIR) == before
 
 
 def test_cli006_sample_refuses_unmarked_data(data_copy, capsys):

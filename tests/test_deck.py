@@ -16,12 +16,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pptx import Presentation
 
+from atmp.data import DataError, load_snapshot
 from atmp.deck import MAX_SLIDES, Deck, DeckError, Slide, decode, default_deck, encode
 from atmp.deck_pptx import file_name
 from atmp.exports import chart_rows
 from atmp.filters import Filters
 from atmp.state import Offer, ViewState, from_query
 from atmp.views import CHARTS as VIEW_CHARTS
+from atmp.views import offer
 from atmp.vocab import FILTER_DIMENSIONS
 from callbacks.deck import edited_deck
 from components import ids
@@ -334,3 +336,52 @@ def test_dck014_the_handout_is_a_view_of_its_own_that_leaves_to_the_page():
     assert handout.moves(OFFER)["exit"] == ""
     presenting, _ = from_query("?handout=1&present=1", OFFER)  # presenting wins
     assert presenting.present and not presenting.handout
+
+
+# Decks in the data folder.
+
+
+def test_dck015_a_deck_file_is_offered_in_the_pages_language(published):
+    offered = offer(published)
+    assert [name for name, _ in offered.decks] == ["cluster-meeting"]
+    for lang, heading in (
+        ("en", "ATMP in the cluster: where we stand"),
+        ("sv", "ATMP i klustret: läget"),
+    ):
+        move = ViewState(lang=lang).moves(offered)["deck_cluster-meeting"]
+        state, unknown = from_query(f"?{move}", offered)
+        assert unknown == [] and state.lang == lang
+        assert [s.kind for s in state.deck.slides][:3] == ["title", "key_figures", "chart"]
+        assert state.deck.slides[0].heading == heading
+        assert state.deck.slides[2].filters == Filters(centre=("karolinska",))
+
+
+@pytest.mark.parametrize(
+    ("row", "problem"),
+    [
+        ("chapter,,,,", "row 3, column 'slide': unknown slide kind code 'chapter'"),
+        ("chart,,,,", "row 3, column 'chart': a chart slide needs one of the dashboard's charts"),
+        ("chart,maps,,,", "row 3, column 'chart': a chart slide needs one of the dashboard's"),
+        ("sources,cart,,,", "row 3, column 'chart': a sources slide has no chart"),
+        ("chart,cart,mars,,", "row 3, column 'centre': unknown centre code 'mars'"),
+        ("chart,cart,,open+maybe,", "row 3, column 'status': unknown status code 'maybe'"),
+    ],
+)
+def test_dck016_a_broken_deck_file_is_named_by_file_row_and_column(data_copy, row, problem):
+    folder = data_copy / "decks"
+    (folder / "board.csv").write_text(
+        f"slide,chart,centre,status,notes\ntitle,,,,Hello\n{row}\n", encoding="utf-8"
+    )
+    with pytest.raises(DataError) as raised:
+        load_snapshot(data_copy)
+    found = [str(p) for p in raised.value.problems]
+    assert len(found) == 1 and found[0].startswith(f"decks/board.csv, {problem}"), found
+
+
+def test_dck017_a_deck_file_with_a_chart_the_data_cannot_draw_is_not_offered(data_copy):
+    (data_copy / "decks" / "phases.csv").write_text(
+        "slide,chart\ntitle,\nchart,trials_by_phase\n", encoding="utf-8"
+    )
+    snapshot = load_snapshot(data_copy)
+    assert set(snapshot.decks) == {"cluster-meeting", "phases"}
+    assert [name for name, _ in offer(snapshot).decks] == ["cluster-meeting"]

@@ -272,3 +272,15 @@ def test_dkb006_the_handout_prints_one_slide_per_a4_landscape_page(dash_duo, das
     dash_duo.wait_for_text_to_equal(f"#{ids.kpi_value('trials')}", "43")
     assert "handout" not in dash_duo.driver.current_url
     assert dash_duo.get_logs() == []
+
+
+def test_dkb007_a_deck_file_of_the_data_folder_is_listed_and_opens(dash_duo, dash_app):
+    dash_duo.start_server(dash_app)
+    dash_duo.driver.get(dash_duo.server_url + "/?lang=sv")
+    click_centred(dash_duo, f"#{ids.DECK_OPEN}")
+    click_centred(dash_duo, ".deck-files [data-go='deck_cluster-meeting']")
+    dash_duo.wait_for_text_to_equal(f"#{ids.DECK_OPEN}", "Bildserie (9)")
+    dash_duo.wait_for_element(".deck-slide:nth-child(9)")
+    heading = dash_duo.find_element("#" + ids_selector(ids.deck_text("heading", 0)))
+    assert heading.get_attribute("value") == "ATMP i klustret: läget"
+    assert dash_duo.get_logs() == []

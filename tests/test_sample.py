@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
@@ -21,11 +20,7 @@ from atmp.text import number
 from atmp.trials import count_trials
 from atmp.views import CHARTS, kpis
 from atmp.vocab import FILTER_DIMENSIONS
-from tests.support.data_files import DATA_DIR, write_sample
-
-
-def _bytes(folder: Path) -> dict[str, bytes]:
-    return {path.name: path.read_bytes() for path in sorted(folder.iterdir())}
+from tests.support.data_files import DATA_DIR, folder_bytes, write_sample
 
 
 @pytest.fixture(scope="module")
@@ -35,9 +30,9 @@ def sample(published, tmp_path_factory):
 
 
 def test_smp001_same_seed_same_bytes_other_seed_other_data(published, tmp_path):
-    first = _bytes(write_sample(published, tmp_path / "a"))
-    assert first == _bytes(write_sample(published, tmp_path / "b"))
-    other = _bytes(write_sample(published, tmp_path / "c", seed=8))
+    first = folder_bytes(write_sample(published, tmp_path / "a"))
+    assert first == folder_bytes(write_sample(published, tmp_path / "b"))
+    other = folder_bytes(write_sample(published, tmp_path / "c", seed=8))
     for name in ("trial_register.csv", "cart.csv", "vecura.csv", "vecura_exports.csv"):
         assert other[name] != first[name], name
     assert "seed 7, 43 trials" in first[SYNTHETIC_MARKER].decode()
@@ -137,8 +132,8 @@ def test_smp009_regional_and_key_facts_as_published(sample, published):
 
 
 def test_smp010_size_of_the_register_changes_nothing_else(published, tmp_path):
-    small = _bytes(write_sample(published, tmp_path / "small", trials=10))
-    default = _bytes(write_sample(published, tmp_path / "default"))
+    small = folder_bytes(write_sample(published, tmp_path / "small", trials=10))
+    default = folder_bytes(write_sample(published, tmp_path / "default"))
     for name in ("cart.csv", "hospital_exemption.csv", "vecura.csv", "vecura_exports.csv"):
         assert small[name] == default[name], name
 
@@ -175,11 +170,11 @@ def test_smp011_100000_trials_load_in_the_published_proportions(published, tmp_p
 
 def test_smp012_refuses_the_published_folder_and_unmarked_data(published, data_copy, tmp_path):
     tables = generate(published)
-    before = _bytes(DATA_DIR)
+    before = folder_bytes(DATA_DIR)
     for folder in (DATA_DIR, DATA_DIR / "sample", data_copy):
         with pytest.raises(SampleRefused):
             write(tables, folder, "marker", DATA_DIR)
-    assert _bytes(DATA_DIR) == before
+    assert folder_bytes(DATA_DIR) == before
     assert not (data_copy / SYNTHETIC_MARKER).exists()
     assert not (data_copy / "trial_register.csv").exists()
 

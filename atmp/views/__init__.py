@@ -139,10 +139,17 @@ def offered_dimensions(snapshot: Snapshot) -> tuple[str, ...]:
 
 
 def offer(snapshot: Snapshot) -> Offer:
-    """What a link may ask of this data: its charts, its filters, its readings."""
+    """What a link may ask of this data: its charts, its filters, its readings, its
+    earlier releases and the decks of its deck files (those whose charts it draws)."""
+    charts = tuple(chart.key for chart in offered_charts(snapshot))
     return Offer(
-        tuple(chart.key for chart in offered_charts(snapshot)),
+        charts,
         offered_dimensions(snapshot),
         READINGS if snapshot.alternative else ("published",),
         tuple(earlier.tag for earlier in snapshot.earlier),
+        tuple(
+            (name, rows)
+            for name, rows in snapshot.decks.items()
+            if all(row["slide"] != "chart" or row["chart"] in charts for row in rows)
+        ),
     )

@@ -9,6 +9,15 @@ from atmp.sample import generate, marker_text, write
 DATA_DIR = Path(__file__).resolve().parent.parent.parent / "data"
 
 
+def folder_bytes(folder: Path) -> dict[str, bytes]:
+    """Every file under `folder` (decks/ too) by its path in it, with its bytes."""
+    return {
+        str(path.relative_to(folder)): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
 def set_patients(data_dir: Path, centre: str, old: int, new: int | str) -> None:
     path = data_dir / "cart.csv"
     text = path.read_text(encoding="utf-8")
