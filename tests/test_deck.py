@@ -385,3 +385,20 @@ def test_dck017_a_deck_file_with_a_chart_the_data_cannot_draw_is_not_offered(dat
     snapshot = load_snapshot(data_copy)
     assert set(snapshot.decks) == {"cluster-meeting", "phases"}
     assert [name for name, _ in offer(snapshot).decks] == ["cluster-meeting"]
+
+
+@given(
+    st.dictionaries(
+        st.sampled_from(["deck", "centre", "present", "slide", "lang", "handout", "x"]),
+        st.text(max_size=60),
+        max_size=4,
+    )
+)
+@REQUEST_FUZZ
+def test_dck018_a_made_up_deck_download_gets_a_file_or_a_message_never_an_error(client, params):
+    answer = client.get("/download/deck.pptx", query_string=params)
+    assert answer.status_code in (200, 400), answer.status_code
+    if answer.status_code == 400:
+        assert answer.get_json()["error"]
+    else:
+        assert answer.mimetype.endswith("presentationml.presentation")
