@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8050
 export PORT
 
-.PHONY: run serve test fast lint lock browser nginx office clean sample check-data bench
+.PHONY: run serve test fast lint lock browser nginx office clean sample check-data bench plotly-bundle
 
 # Serve the dashboard on http://127.0.0.1:$(PORT) with gunicorn and the published data.
 run: $(VENV)/.installed
@@ -48,6 +48,11 @@ sample: $(VENV)/.installed
 # Check a data folder as the app does at start-up: `make check-data DIR=path/to/folder`.
 check-data: $(VENV)/.installed
 	$(BIN)/atmp check-data $(or $(DIR),data)
+
+# Rebuild assets/05-plotly-<version>-atmp.min.js, plotly.js with only the trace types the
+# dashboard draws, from the versions locked in plotly-bundle/package-lock.json (npm ci).
+plotly-bundle:
+	cd plotly-bundle && npm ci --no-audit --no-fund --loglevel=error && node build.mjs
 
 # Debian's Chromium and its driver for the browser tests, installed when missing.
 browser:

@@ -51,6 +51,13 @@ def test_brw001_page_loads_with_every_chart_and_no_console_error(dash_duo, dash_
     ):
         wait_for_bars(dash_duo, chart, lambda found: len(found) > 0)
     assert "Karolinska|Oncology" in bars(dash_duo, "trials_by_disease")
+    # The charts are drawn by the partial plotly.js bundle of assets/; the full one is
+    # never fetched.
+    fetched = dash_duo.driver.execute_script(
+        "return performance.getEntriesByType('resource').map(e => e.name)"
+    )
+    assert any("/assets/05-plotly-" in name for name in fetched)
+    assert not any("plotly.min.js" in name for name in fetched)
     assert dash_duo.get_logs() == []
 
 

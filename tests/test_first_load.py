@@ -5,11 +5,16 @@ from __future__ import annotations
 
 import gzip
 import re
+from pathlib import Path
 
 import brotli
 import pytest
 
+from atmp.data import load_snapshot
+from atmp.filters import Filters
+from atmp.views import CHARTS
 from tests.support.dash_request import page_request
+from tests.support.data_files import write_sample
 
 BROWSER = "gzip, deflate, br, zstd"
 IMMUTABLE = "public, max-age=31536000, immutable"
@@ -85,3 +90,46 @@ def test_fst005_made_up_addresses_neither_grow_the_compressed_files_nor_miss_the
         _get(client, f"/assets/10-dashboard.css?m={n}", "br")
     keys = [key for key in cache.kept.values if "dash_renderer" in key or "dashboard.css" in key]
     assert len(keys) <= 2 * 3  # each file at most once per algorithm (br, zstd, gzip)
+
+
+ASSETS = Path(__file__).resolve().parent.parent / "assets"
+
+
+def _bundle() -> tuple[Path, set[str]]:
+    """The plotly.js bundle in assets/ and the trace types its banner says it holds."""
+    (bundle,) = ASSETS.glob("05-plotly-*-atmp.min.js")
+    banner = bundle.read_text(encoding="utf-8")[:300]
+    traces = re.search(r"traces ([a-z, ]+)\.", banner)
+    assert traces, banner
+    return bundle, set(traces[1].split(", "))
+
+
+def _trace_types(snapshot) -> set[str]:
+    """Every trace type the charts draw for this data, in a few scopes and both languages."""
+    scopes = (Filters(), Filters(centre=("akademiska",)), Filters(status=("open",)))
+    return {
+        trace.get("type", "scatter")
+        for chart in CHARTS
+        if chart.offered(snapshot)
+        for filters in scopes
+        for lang in ("en", "sv")
+        for trace in chart.build(snapshot, filters, lang).figure["data"]
+    }
+
+
+def test_fst006_the_plotly_bundle_holds_every_trace_type_a_figure_uses(published, tmp_path):
+    _, bundled = _bundle()
+    sample = load_snapshot(write_sample(published, tmp_path / "sample"))  # with a map
+    used = _trace_types(published) | _trace_types(sample)
+    assert {"bar", "choropleth", "indicator"} <= used
+    assert used <= bundled, f"rebuild the bundle (make plotly-bundle) with {used - bundled}"
+
+
+def test_fst007_the_page_loads_the_partial_bundle_not_plotlys_full_one(client):
+    bundle, _ = _bundle()
+    page = _get(client, "/")[1].decode()
+    assert f"/assets/{bundle.name}" in page
+    assert "plotly.min.js" not in page
+    headers, body = _get(client, f"/assets/{bundle.name}", BROWSER)
+    assert headers["Content-Encoding"] == "br"
+    assert len(body) < 500_000  # plotly.js whole is 1.3 MB compressed

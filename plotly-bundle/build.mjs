@@ -1,0 +1,40 @@
+// The dashboard's plotly.js: the core and only the trace types its figures draw, built
+// from the npm registry's plotly.js (package-lock.json) with esbuild, as plotly.js builds
+// its own bundles (its esbuild-config.js) minus the plugins those traces do not need.
+// Run by `make plotly-bundle`; writes ../assets/05-plotly-<version>-atmp.min.js.
+import { build } from "esbuild";
+import { readFileSync, readdirSync, unlinkSync, writeFileSync } from "node:fs";
+
+// Keep in step with what atmp/figures.py draws: tests/test_first_load.py fails when a
+// figure uses a trace type that is not here.
+export const TRACES = ["bar", "scatter", "indicator", "choropleth", "scattergeo"];
+
+const version = JSON.parse(readFileSync("node_modules/plotly.js/package.json", "utf8")).version;
+const entry = [
+  "var Plotly = require('plotly.js/lib/core');",
+  `Plotly.register([${TRACES.map((trace) => `require('plotly.js/lib/${trace}')`).join(", ")}]);`,
+  "module.exports = Plotly;",
+].join("\n");
+
+const result = await build({
+  stdin: { contents: entry, resolveDir: process.cwd(), loader: "js" },
+  bundle: true,
+  minify: true,
+  format: "iife",
+  globalName: "Plotly",
+  define: { global: "window", "define.amd": "false", "process.env.NODE_DEBUG": "false" },
+  target: "es2016",
+  // The map traces' stylesheet, required by plotly.js's registry for any trace: not drawn here.
+  loader: { ".css": "empty" },
+  legalComments: "none",
+  write: false,
+  logLevel: "warning",
+});
+
+const name = `05-plotly-${version}-atmp.min.js`;
+for (const old of readdirSync("../assets").filter((file) => /^05-plotly-.*\.min\.js$/.test(file))) {
+  unlinkSync(`../assets/${old}`);
+}
+const banner = `/* plotly.js ${version} (MIT), partial bundle of the ATMP dashboard: traces ${TRACES.join(", ")}. Built by plotly-bundle/build.mjs. */\n`;
+writeFileSync(`../assets/${name}`, banner + result.outputFiles[0].text);
+console.log(`assets/${name}: ${(result.outputFiles[0].contents.length / 1024).toFixed(0)} KiB`);
