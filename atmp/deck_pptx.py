@@ -120,6 +120,12 @@ def _drawn(row: Row) -> float | None:
     return row.value if row.value is not None else row.lower
 
 
+def _drawable(trace: dict) -> bool:
+    """A trace PowerPoint draws as a series: bars, or a line (not numbers written as text)."""
+    kind = trace.get("type")
+    return kind == "bar" or (kind == "scatter" and "lines" in str(trace.get("mode")))
+
+
 def _native_chart(slide, content: SlideContent, top: Emu, lang: str) -> list[str]:
     """The chart's bars or lines as a PowerPoint chart; returns the values it cannot draw
     as a bar (hidden small counts), for a line under it."""
@@ -135,12 +141,7 @@ def _native_chart(slide, content: SlideContent, top: Emu, lang: str) -> list[str
         if trace.get("type") == "scatter" and trace.get("mode") == "text"
         for row in trace_rows(trace, lang)
     }
-    drawn = [
-        trace
-        for trace in traces
-        if trace.get("type") == "bar"
-        or (trace.get("type") == "scatter" and "lines" in str(trace.get("mode")))
-    ]
+    drawn = [trace for trace in traces if _drawable(trace)]
     bars = [trace for trace in drawn if trace.get("type") == "bar"]
     series = [(trace, trace_rows(trace, lang)) for trace in drawn]
     categories = list(dict.fromkeys(row.category for _, rows in series for row in rows))
@@ -256,9 +257,10 @@ def _chart_slide(slide, content: SlideContent, lang: str) -> None:
         height = _height(notes, 12, WIDTH - 2 * EDGE)
         _text(slide, EDGE, top, WIDTH - 2 * EDGE, height, notes, 12)
         top += height
-    kinds = {trace.get("type") for trace in content.view.figure.get("data", [])}
+    figure = content.view.figure
+    kinds = {trace.get("type") for trace in figure.get("data", [])}
     if "indicator" in kinds:
-        trace = next(tr for tr in content.view.figure["data"] if tr.get("type") == "indicator")
+        trace = next(tr for tr in figure["data"] if tr.get("type") == "indicator")
         row = trace_rows(trace, lang)[0]
         _text(
             slide,
@@ -273,6 +275,10 @@ def _chart_slide(slide, content: SlideContent, lang: str) -> None:
         _text(slide, EDGE, top + Inches(1.7), WIDTH - 2 * EDGE, Inches(0.6), [row.category], 24)
     elif kinds & {"choropleth", "scattergeo"}:
         _table(slide, content, top, lang)
+    elif not any(_drawable(trace) for trace in figure.get("data", [])):  # the figure says why
+        said = [unmarked(note["text"]) for note in figure.get("layout", {}).get("annotations", [])]
+        lines = [line for line in said if line not in content.view.notes]
+        _text(slide, EDGE, top + Inches(0.3), WIDTH - 2 * EDGE, Inches(1), lines, 20)
     else:
         not_drawn = _native_chart(slide, content, top, lang)
         if not_drawn:

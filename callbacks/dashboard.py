@@ -18,8 +18,7 @@ from atmp.filters import Filters, from_values
 from atmp.state import from_query
 from atmp.views import CHARTS, SECTIONS, offer
 from atmp.vocab import FILTER_DIMENSIONS
-from callbacks.deck import edited_deck
-from callbacks.deck import is_deck_edit as _is_deck_edit
+from callbacks.deck import edited_deck, is_deck_edit
 from callbacks.patches import changed_outputs
 from components import ids
 from components.banner import data_version
@@ -100,7 +99,7 @@ def update_dashboard(
     offered = offer(snapshot)
     shown, unknown = from_query(search, offered)
     state = shown
-    if _is_deck_edit(trigger):
+    if is_deck_edit(trigger):
         if not ctx.triggered[0]["value"]:
             raise PreventUpdate  # a button or field that appeared, not one used
         fields = ctx.args_grouping["_texts"]  # each with its id, to match the one used

@@ -33,6 +33,22 @@ def _labelled(label: str, field: object) -> html.Label:
     return html.Label([html.Span(label, className="visually-hidden"), field], className="d-block")
 
 
+def _text_field(make, field: str, index: int, value: str, limit: int, lang: str, **extra):
+    """A slide's heading or notes field, named with the slide's number."""
+    name = t(f"deck.{field}", lang)
+    return _labelled(
+        f"{name} ({index + 1})",
+        make(
+            id=ids.deck_text(field, index),
+            value=value,
+            placeholder=name,
+            maxLength=limit,
+            className="form-control form-control-sm",
+            **extra,
+        ),
+    )
+
+
 def _edit_button(action: str, index: int, symbol: str, label: str) -> html.Button:
     return html.Button(
         symbol,
@@ -67,27 +83,8 @@ def _slide_item(index: int, slide: Slide, count: int, page: Filters, lang: str) 
                 ],
                 className="deck-slide-head",
             ),
-            _labelled(
-                f"{t('deck.heading', lang)} ({number})",
-                dcc.Input(
-                    id=ids.deck_text("heading", index),
-                    value=slide.heading,
-                    placeholder=t("deck.heading", lang),
-                    maxLength=MAX_HEADING,
-                    className="form-control form-control-sm",
-                ),
-            ),
-            _labelled(
-                f"{t('deck.notes', lang)} ({number})",
-                dcc.Textarea(
-                    id=ids.deck_text("notes", index),
-                    value=slide.notes,
-                    placeholder=t("deck.notes", lang),
-                    maxLength=MAX_NOTES,
-                    rows=2,
-                    className="form-control form-control-sm",
-                ),
-            ),
+            _text_field(dcc.Input, "heading", index, slide.heading, MAX_HEADING, lang),
+            _text_field(dcc.Textarea, "notes", index, slide.notes, MAX_NOTES, lang, rows=2),
         ],
         className="deck-slide",
     )

@@ -402,3 +402,13 @@ def test_dck018_a_made_up_deck_download_gets_a_file_or_a_message_never_an_error(
         assert answer.get_json()["error"]
     else:
         assert answer.mimetype.endswith("presentationml.presentation")
+
+
+def test_dck019_a_slide_whose_filters_leave_no_data_says_so_without_an_empty_chart(client):
+    empty = Deck(
+        (Slide("chart", "trials_by_class", Filters(centre=("karolinska",), atmp_class=("tep",))),)
+    )
+    _, deck = _pptx(client, ViewState(deck=empty).to_query())
+    (slide,) = deck.slides
+    assert not any(shape.has_chart for shape in slide.shapes)
+    assert "No data for the chosen filters." in _texts(slide)
