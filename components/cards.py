@@ -172,6 +172,9 @@ def chart_card(
                     className="chart-graph",
                     style={"height": f"{height}px"},
                 ),
+                # The chart's place is kept while plotly.js's part of Dash loads: nothing
+                # below it moves when it is drawn.
+                style={"minHeight": f"{height}px"},
                 **chart_image(
                     f"title-{chart.key}",
                     ids.summary(chart.section),

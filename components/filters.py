@@ -85,7 +85,8 @@ def filter_bar(
                         placeholder=t("filter.all", lang),
                         labels=dropdown_words(lang),
                     ),
-                ]
+                ],
+                className="filter-field",
             ),
             xs=12,
             md=6,
