@@ -13,6 +13,7 @@ import pytest
 from atmp.data import load_snapshot
 from atmp.filters import Filters
 from atmp.views import CHARTS
+from tests.support.browser import choose, wait_for_bars
 from tests.support.dash_request import page_request
 from tests.support.data_files import write_sample
 
@@ -133,3 +134,66 @@ def test_fst007_the_page_loads_the_partial_bundle_not_plotlys_full_one(client):
     headers, body = _get(client, f"/assets/{bundle.name}", BROWSER)
     assert headers["Content-Encoding"] == "br"
     assert len(body) < 500_000  # plotly.js whole is 1.3 MB compressed
+
+
+# In the browser: nothing moves once the page is painted; charts drawn one at a time.
+
+SHIFTS = """
+window.__shifts = [];
+new PerformanceObserver(list => list.getEntries().forEach(entry => {
+  if (!entry.hadRecentInput) { window.__shifts.push(entry.value); }
+})).observe({type: 'layout-shift', buffered: true});
+"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("width", "height", "query"),
+    [(1350, 940, "/"), (1350, 940, "/?centre=karolinska&lang=sv"), (390, 844, "/?theme=dark")],
+)
+def test_fst008_nothing_moves_after_the_first_paint(dash_duo, dash_app, width, height, query):
+    dash_duo.driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": SHIFTS})
+    dash_duo.driver.set_window_size(width, height)
+    dash_duo.start_server(dash_app)
+    dash_duo.driver.get(dash_duo.server_url + query)
+    dash_duo._wait_for(
+        lambda d: d.execute_script(
+            "return performance.getEntriesByName('atmp:all-charts-drawn').length"
+        ),
+        timeout=20,
+        msg="the charts were never all drawn",
+    )
+    shifts = dash_duo.driver.execute_script("return window.__shifts")
+    assert sum(shifts) <= 0.02, shifts
+    assert dash_duo.get_logs() == []
+
+
+@pytest.mark.browser
+def test_fst009_charts_on_the_screen_are_drawn_first_each_in_a_task_of_its_own(dash_duo, dash_app):
+    dash_duo.driver.set_window_size(1350, 940)
+    dash_duo.start_server(dash_app)
+    dash_duo.driver.get(dash_duo.server_url + "/")
+    dash_duo._wait_for(
+        lambda d: d.execute_script(
+            "return performance.getEntriesByName('atmp:all-charts-drawn').length"
+        ),
+        timeout=20,
+        msg="the charts were never all drawn",
+    )
+    first, every = dash_duo.driver.execute_script(
+        "return ['atmp:first-screen-drawn', 'atmp:all-charts-drawn']"
+        ".map(name => performance.getEntriesByName(name)[0].startTime)"
+    )
+    assert first < every
+    drawn = dash_duo.driver.execute_script(
+        "return [...document.querySelectorAll('.chart-graph')].filter("
+        "g => g.offsetParent && g.querySelector('.main-svg')).length"
+    )
+    shown = dash_duo.driver.execute_script(
+        "return [...document.querySelectorAll('.chart-graph')].filter(g => g.offsetParent).length"
+    )
+    assert drawn == shown  # every chart on the page, drawn in the end
+    # A filter change redraws the charts already drawn.
+    choose(dash_duo, "centre", "akademiska")
+    wait_for_bars(dash_duo, "trials_by_class", lambda b: b and all("Akademiska" in k for k in b))
+    assert dash_duo.get_logs() == []
