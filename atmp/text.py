@@ -164,6 +164,7 @@ TEXT: dict[str, dict[str, str]] = {
     "deck.handout": {"en": "Handout (print)", "sv": "Utdelning (skriv ut)"},
     "deck.handout.back": {"en": "Back to the dashboard", "sv": "Tillbaka till instrumentpanelen"},
     "deck.print": {"en": "Print or save as PDF", "sv": "Skriv ut eller spara som PDF"},
+    "deck.page_filters": {"en": "with the page's filters", "sv": "med sidans filter"},
     "deck.empty": {
         "en": "This deck has no slides. Add charts to it from the dashboard.",
         "sv": "Bildserien är tom. Lägg till diagram från instrumentpanelen.",

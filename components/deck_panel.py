@@ -12,7 +12,6 @@ from dash import dcc, html
 
 from atmp.deck import INSERTED_KINDS, MAX_HEADING, MAX_NAME, MAX_NOTES, Deck, Slide
 from atmp.deck_pptx import PATH as PPTX_PATH
-from atmp.filters import Filters
 from atmp.slides import BY_KEY, scope_of
 from atmp.state import ADVANCE_CHOICES
 from atmp.text import t
@@ -20,11 +19,13 @@ from atmp.vocab import SLIDE_KIND
 from components import ids
 
 
-def slide_label(slide: Slide, page: Filters, lang: str) -> str:
-    """'Chart: Trials by status — Karolinska', as the panel lists a slide."""
+def slide_label(slide: Slide, lang: str) -> str:
+    """'Chart: Trials by status — Karolinska', as the panel lists a slide; a slide of the
+    default deck shows 'with the page's filters' (so the panel does not change with them)."""
     what = BY_KEY[slide.chart].title(lang) if slide.kind == "chart" else ""
     kind = SLIDE_KIND.label(slide.kind, lang)
-    return f"{kind}{': ' + what if what else ''} — {scope_of(slide.shown_with(page), lang)}"
+    scope = t("deck.page_filters", lang) if slide.filters is None else scope_of(slide.filters, lang)
+    return f"{kind}{': ' + what if what else ''} — {scope}"
 
 
 def _labelled(label: str, field: object) -> html.Label:
@@ -60,13 +61,13 @@ def _edit_button(action: str, index: int, symbol: str, label: str) -> html.Butto
     )
 
 
-def _slide_item(index: int, slide: Slide, count: int, page: Filters, lang: str) -> html.Li:
+def _slide_item(index: int, slide: Slide, count: int, lang: str) -> html.Li:
     number = index + 1
     return html.Li(
         [
             html.Div(
                 [
-                    html.Span(slide_label(slide, page, lang), className="deck-slide-label"),
+                    html.Span(slide_label(slide, lang), className="deck-slide-label"),
                     html.Div(
                         [
                             _edit_button("up", index, "↑", t("deck.up", lang, n=number))
@@ -90,7 +91,7 @@ def _slide_item(index: int, slide: Slide, count: int, page: Filters, lang: str) 
     )
 
 
-def deck_panel(deck: Deck, own: bool, page: Filters, saved: list[str], lang: str) -> list:
+def deck_panel(deck: Deck, own: bool, saved: tuple[str, ...], lang: str) -> list:
     """The panel's body for the link's deck (`own` False: the default deck); `saved` the
     names of the data folder's deck files, for recurring meetings."""
     count = len(deck)
@@ -142,7 +143,7 @@ def deck_panel(deck: Deck, own: bool, page: Filters, saved: list[str], lang: str
             ),
         ),
         html.Ol(
-            [_slide_item(i, slide, count, page, lang) for i, slide in enumerate(deck.slides)],
+            [_slide_item(i, slide, count, lang) for i, slide in enumerate(deck.slides)],
             className="deck-list",
         ),
         html.Div(

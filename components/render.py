@@ -203,6 +203,7 @@ def _render(snapshot: Snapshot, state: ViewState, memo: _Renders) -> Rendered:
             after and slide_view(after, snapshot, lang, state.theme, ids.NEXT_SLIDE),
             lang,
         )
+    saved = tuple(name for name, _ in offered.decks)
     handout = None
     if state.handout:  # printed on white, whatever the page's theme
         handout = [
@@ -232,9 +233,11 @@ def _render(snapshot: Snapshot, state: ViewState, memo: _Renders) -> Rendered:
         else [],
         presenter=presenter,
         handout=handout,
-        deck_panel=deck_panel(
-            deck, state.deck is not None, filters, [name for name, _ in offered.decks], lang
-        ),
+        deck_panel=deck_panel(deck, True, saved, lang)
+        if state.deck is not None
+        # The default deck's panel does not change with the filters: kept (a link's own
+        # deck is not, or made-up decks could grow the memo).
+        else memo.part(served, ("deck_panel", lang), lambda: deck_panel(deck, False, saved, lang)),
         deck_count=t("deck.panel.open", lang, n=len(deck)),
         browser={
             "url": ids.URL,
