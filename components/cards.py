@@ -175,6 +175,7 @@ def chart_card(
                 # The chart's place is kept while plotly.js's part of Dash loads: nothing
                 # below it moves when it is drawn.
                 style={"minHeight": f"{height}px"},
+                className="chart-frame",
                 **chart_image(
                     f"title-{chart.key}",
                     ids.summary(chart.section),

@@ -13,7 +13,8 @@ import pytest
 from atmp.data import load_snapshot
 from atmp.filters import Filters
 from atmp.views import CHARTS
-from tests.support.browser import choose, wait_for_bars
+from components import ids
+from tests.support.browser import TEXT_PROBLEMS, choose, wait_for_bars
 from tests.support.dash_request import page_request
 from tests.support.data_files import write_sample
 
@@ -197,3 +198,39 @@ def test_fst009_charts_on_the_screen_are_drawn_first_each_in_a_task_of_its_own(d
     choose(dash_duo, "centre", "akademiska")
     wait_for_bars(dash_duo, "trials_by_class", lambda b: b and all("Akademiska" in k for k in b))
     assert dash_duo.get_logs() == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_fst010_no_chart_text_runs_out_of_its_chart_or_into_another_at_1366_px(
+    dash_duo, dash_app, lang
+):
+    dash_duo.driver.set_window_size(1366, 900)
+    dash_duo.start_server(dash_app)
+    dash_duo.driver.get(dash_duo.server_url + f"/?lang={lang}")
+    dash_duo._wait_for(
+        lambda d: d.execute_script(
+            "return performance.getEntriesByName('atmp:all-charts-drawn').length"
+        ),
+        timeout=20,
+        msg="the charts were never all drawn",
+    )
+    assert dash_duo.driver.execute_script(TEXT_PROBLEMS) == []
+
+
+@pytest.mark.browser
+def test_fst011_on_a_4k_screen_the_charts_text_grows_with_the_pages(dash_duo, dash_app):
+    dash_duo.start_server(dash_app)
+    sizes = {}
+    for width, height in ((1920, 1080), (3840, 2160)):
+        dash_duo.driver.set_window_size(width, height)
+        dash_duo.driver.get(dash_duo.server_url + "/")
+        dash_duo.wait_for_element(f"#{ids.graph('trials_by_class')} .ytick text")
+        sizes[width] = dash_duo.driver.execute_script(
+            "const tick = document.querySelector('#chart-trials_by_class .ytick text');"
+            "const kpi = document.querySelector('.kpi-value');"
+            "return [tick.getBoundingClientRect().height, kpi.getBoundingClientRect().height];"
+        )
+    chart = sizes[3840][0] / sizes[1920][0]
+    page = sizes[3840][1] / sizes[1920][1]
+    assert page == pytest.approx(1.5, abs=0.1) and chart == pytest.approx(page, abs=0.1)

@@ -143,3 +143,40 @@ def downloaded(dash_duo, suffix: str, timeout: float = 8) -> Path:
 
     dash_duo._wait_for(ready, timeout=timeout, msg=f"no {suffix} was downloaded")
     return found["file"]
+
+
+# Every text a drawn chart writes (ticks, legend, values, notes, axis titles) that runs out
+# of its chart or into another: [chart, "clipped" or "overlap", text, other].
+TEXT_PROBLEMS = """
+return (function () {
+  const found = [];
+  document.querySelectorAll('.chart-graph .js-plotly-plot').forEach(function (gd) {
+    const card = gd.closest('[data-chart]');
+    if (!card || !gd.offsetParent) { return; }
+    const svg = gd.querySelector('.main-svg').getBoundingClientRect();
+    const texts = [...gd.querySelectorAll('.xtick text, .ytick text, .legendtext, .bartext, '
+        + '.textpoint text, .annotation-text, .g-xtitle text, .g-ytitle text')]
+      .filter(t => t.textContent.trim() && t.getAttribute('opacity') !== '0')
+      .map(t => ({text: t.textContent.trim().slice(0, 40), box: t.getBoundingClientRect()}))
+      .filter(t => t.box.width > 0);
+    texts.forEach(function (t) {
+      const b = t.box;
+      if (b.left < svg.left - 1 || b.right > svg.right + 1 || b.top < svg.top - 1
+          || b.bottom > svg.bottom + 1) {
+        found.push([card.dataset.chart, 'clipped', t.text, '']);
+      }
+    });
+    for (let i = 0; i < texts.length; i++) {
+      for (let j = i + 1; j < texts.length; j++) {
+        const a = texts[i].box, b = texts[j].box;
+        const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+        const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+        if (w > 2 && h > 2) {
+          found.push([card.dataset.chart, 'overlap', texts[i].text, texts[j].text]);
+        }
+      }
+    }
+  });
+  return found;
+}());
+"""
