@@ -201,11 +201,18 @@ def test_fst009_charts_on_the_screen_are_drawn_first_each_in_a_task_of_its_own(d
 
 
 @pytest.mark.browser
+@pytest.mark.parametrize("width", [390, 1366])
 @pytest.mark.parametrize("lang", ["en", "sv"])
-def test_fst010_no_chart_text_runs_out_of_its_chart_or_into_another_at_1366_px(
-    dash_duo, dash_app, lang
+def test_fst010_no_chart_text_runs_out_of_its_chart_or_into_another(
+    dash_duo, dash_app, lang, width
 ):
-    dash_duo.driver.set_window_size(1366, 900)
+    if width < 500:  # a phone: its own width, and text as a phone draws it
+        dash_duo.driver.execute_cdp_cmd(
+            "Emulation.setDeviceMetricsOverride",
+            {"width": width, "height": 844, "deviceScaleFactor": 1, "mobile": True},
+        )
+    else:
+        dash_duo.driver.set_window_size(width, 900)
     dash_duo.start_server(dash_app)
     dash_duo.driver.get(dash_duo.server_url + f"/?lang={lang}")
     dash_duo._wait_for(
