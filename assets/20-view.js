@@ -285,7 +285,7 @@
   }
 
   function deckSheet(open) {
-    window.dash_clientside.set_props("deck-sheet", { is_open: open });
+    if (view) { window.dash_clientside.set_props(view.deck_sheet, { is_open: open }); }
   }
 
   document.addEventListener("click", function (event) {
@@ -311,7 +311,7 @@
     let key = target.dataset.go;
     const advance = document.querySelector("[data-advance]");
     if (key === "present" && advance && advance.value !== "0"
-        && target.closest("#deck-panel")) {
+        && target.closest(".deck-actions")) {
       key = "present_" + advance.value;
     }
     if (key === "present" || key === "handout") { deckSheet(false); }

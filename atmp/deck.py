@@ -14,6 +14,7 @@ import binascii
 import json
 import zlib
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from atmp.filters import Filters, from_params, from_values, parse_query
 from atmp.schema import MULTIPLE_SEPARATOR
@@ -107,8 +108,9 @@ def default_deck(charts: tuple[str, ...]) -> Deck:
 _ROW_DEFAULTS = ("", "", None, "", "")
 
 
+@lru_cache(maxsize=64)
 def encode(deck: Deck) -> str:
-    """The `deck=` value of a deck."""
+    """The `deck=` value of a deck; kept, as every move of a view carries its deck."""
     rows = []
     for slide in deck.slides:
         filters = None if slide.filters is None else slide.filters.to_query().lstrip("?")

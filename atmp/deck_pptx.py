@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 import re
-import unicodedata
 
 from pptx import Presentation
 from pptx.chart.data import CategoryChartData
@@ -26,7 +25,7 @@ from atmp.figures import CERTAIN_PART, DERIVED, SMALL_MARKS, readable_text_colou
 from atmp.opendata import Refused
 from atmp.slides import SlideContent, slide_content
 from atmp.state import from_query
-from atmp.text import t
+from atmp.text import slug, t
 from atmp.views import offer
 
 PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
@@ -369,8 +368,7 @@ def deck_pptx(contents: list[SlideContent], lang: str) -> bytes:
 
 def file_name(name: str, centres: tuple[str, ...], lang: str, release_tag: str) -> str:
     """'cluster-meeting-karolinska-sv-spring-2025.pptx': the deck, scope, language, release."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    deck = re.sub(r"[^A-Za-z0-9]+", "-", ascii_name).strip("-").lower()[:40] or "atmp-deck"
+    deck = slug(name)[:40].strip("-") or "atmp-deck"
     scope = "-".join(centres) or "cluster"
     return f"{deck}-{scope}-{lang}-{release_tag}.pptx"
 

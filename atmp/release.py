@@ -7,11 +7,9 @@ the files' modification times: a copied or touched folder shows the same dates.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass
 
-from atmp.text import t
+from atmp.text import slug, t
 
 
 @dataclass(frozen=True)
@@ -58,7 +56,4 @@ class Release:
     @property
     def file_tag(self) -> str:
         """The reference period as it goes into a file name: 'spring-2025'."""
-        ascii_text = (
-            unicodedata.normalize("NFKD", self.reference_period).encode("ascii", "ignore").decode()
-        )
-        return re.sub(r"[^A-Za-z0-9]+", "-", ascii_text).strip("-").lower() or self.published
+        return slug(self.reference_period) or self.published

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 LANGUAGES = ("en", "sv")
 
 TEXT: dict[str, dict[str, str]] = {
@@ -966,6 +969,13 @@ def inline(label: str) -> str:
 def opening(phrase: str) -> str:
     """A phrase that starts a line: 'the cluster's only …' -> 'The cluster's only …'."""
     return phrase[:1].upper() + phrase[1:]
+
+
+def slug(text: str) -> str:
+    """Text as it goes into a file name: 'Klustermöte, våren 2025' → 'klustermote-varen-2025'
+    ('' where nothing of it is left)."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^A-Za-z0-9]+", "-", ascii_text).strip("-").lower()
 
 
 def join_words(words: list[str], lang: str = "en") -> str:

@@ -241,6 +241,7 @@ def _render(snapshot: Snapshot, state: ViewState, memo: _Renders) -> Rendered:
         deck_count=t("deck.panel.open", lang, n=len(deck)),
         browser={
             "url": ids.URL,
+            "deck_sheet": ids.DECK_SHEET,
             "lang": lang,
             "title": t("app.title", lang),
             "theme": state.theme,

@@ -48,6 +48,13 @@ def _wait_for_deck(dash_duo, count: int) -> Deck:
     return _deck_of(dash_duo.driver.current_url)
 
 
+def open_deck_panel(dash_duo) -> None:
+    """Open the deck panel and wait until it has slid in: a click during the slide lands
+    where the control was a moment before."""
+    click_centred(dash_duo, f"#{ids.DECK_OPEN}")
+    dash_duo.wait_for_element(f"#{ids.DECK_SHEET}.show:not(.showing)")
+
+
 def _labels(driver) -> list[str]:
     """The deck panel's slides, read at once (the panel is redrawn after every edit)."""
     return driver.execute_script(
@@ -77,7 +84,7 @@ def test_dkb001_three_views_become_a_deck_that_a_link_carries_to_a_fresh_browser
         ("trials_by_status", ("akademiska",)),
     ]
 
-    click_centred(dash_duo, f"#{ids.DECK_OPEN}")
+    open_deck_panel(dash_duo)
     dash_duo.wait_for_element(".deck-slide:nth-child(3)")
     click_centred(dash_duo, "#" + ids_selector(ids.deck_edit("up", 2)))  # by mouse
     dash_duo._wait_for(
@@ -152,7 +159,7 @@ def test_dkb002_the_deck_plays_with_a_clicker_keys_numbers_and_a_black_screen(da
     dash_duo.start_server(dash_app)
     dash_duo.driver.get(dash_duo.server_url + "/" + ViewState(deck=THREE).to_query())
     dash_duo.wait_for_text_to_equal(f"#{ids.DECK_OPEN}", "Deck (3)")
-    click_centred(dash_duo, f"#{ids.DECK_OPEN}")
+    open_deck_panel(dash_duo)
     click_centred(dash_duo, ".deck-actions .tool-present")
     wait_for_text_slide(dash_duo, "Cluster meeting")
     assert presenting(dash_duo)
@@ -204,7 +211,7 @@ def test_dkb004_the_presenter_window_and_the_audience_window_keep_to_one_slide(d
     driver.get(dash_duo.server_url + "/" + ViewState(deck=THREE).to_query())
     dash_duo.wait_for_text_to_equal(f"#{ids.DECK_OPEN}", "Deck (3)")
     audience = driver.current_window_handle
-    click_centred(dash_duo, f"#{ids.DECK_OPEN}")
+    open_deck_panel(dash_duo)
     click_centred(dash_duo, ".deck-actions [data-presenter]")
     dash_duo._wait_for(lambda d: len(d.window_handles) == 2, timeout=8, msg="no presenter window")
     presenter = next(handle for handle in driver.window_handles if handle != audience)
@@ -249,7 +256,7 @@ def test_dkb005_a_damaged_or_unknown_deck_gets_a_notice_and_the_default_deck(das
 def test_dkb006_the_handout_prints_one_slide_per_a4_landscape_page(dash_duo, dash_app):
     dash_duo.start_server(dash_app)
     dash_duo.driver.get(dash_duo.server_url + "/" + ViewState(deck=THREE, theme="dark").to_query())
-    click_centred(dash_duo, f"#{ids.DECK_OPEN}")
+    open_deck_panel(dash_duo)
     click_centred(dash_duo, ".deck-actions [data-go=handout]")
     dash_duo.wait_for_element(f"#{ids.handout_slide(3)} .main-svg")
     assert "handout=1" in dash_duo.driver.current_url
@@ -277,7 +284,7 @@ def test_dkb006_the_handout_prints_one_slide_per_a4_landscape_page(dash_duo, das
 def test_dkb007_a_deck_file_of_the_data_folder_is_listed_and_opens(dash_duo, dash_app):
     dash_duo.start_server(dash_app)
     dash_duo.driver.get(dash_duo.server_url + "/?lang=sv")
-    click_centred(dash_duo, f"#{ids.DECK_OPEN}")
+    open_deck_panel(dash_duo)
     click_centred(dash_duo, ".deck-files [data-go='deck_cluster-meeting']")
     dash_duo.wait_for_text_to_equal(f"#{ids.DECK_OPEN}", "Bildserie (9)")
     dash_duo.wait_for_element(".deck-slide:nth-child(9)")
