@@ -6,39 +6,28 @@ from __future__ import annotations
 from dash import Patch, no_update
 
 from atmp.diff import REMOVED, Inserted, Path, changes
-from components.render import Rendered, outputs
-
-# Outputs that are one value per chart or key figure, rather than one value.
-PER_ITEM = (
-    "figures",
-    "notes",
-    "sources",
-    "tables",
-    "kpi_values",
-    "kpi_details",
-    "scopes",
-    "kpi_scopes",
-    "options",
-    "summaries",
-)
+from components.render import PER_ITEM, Rendered, outputs
 
 
 def changed_outputs(shown: Rendered, rendered: Rendered) -> dict:
     """The same outputs as changes to the page that shows `shown`: no_update where an
     output stays as it is, else a Patch of only the parts that change (a figure's data,
     a note's text, a chip), or the new value where it is a plain string."""
-    before, after = shown.as_json, rendered.as_json
+    was = outputs(shown)
     result = {}
     for name, value in outputs(rendered).items():
-        if name not in after:
-            result[name] = value
-        elif name in PER_ITEM:
+        if name in PER_ITEM:
             result[name] = [
-                _change(old, new, whole)
-                for old, new, whole in zip(before[name], after[name], value, strict=True)
+                no_update
+                if whole is kept
+                else _change(shown.json_of(name, at), rendered.json_of(name, at), whole)
+                for at, (kept, whole) in enumerate(zip(was[name], value, strict=True))
             ]
+        elif value is no_update or value is was[name]:  # parts kept are the same object
+            result[name] = no_update
         else:
-            result[name] = _change(before.get(name), after[name], value)
+            old = None if was[name] is no_update else shown.json_of(name)
+            result[name] = _change(old, rendered.json_of(name), value)
     return result
 
 

@@ -90,11 +90,30 @@ class Rendered:
         }
 
     @cached_property
+    def _json_forms(self) -> dict:
+        return {}
+
+    def json_of(self, name: str, item: int | None = None) -> object:
+        """The JSON form of output `name` (or of its `item`) as the page holds it
+        (components become dicts): what a later change is computed against. Made once
+        per render, and only for what a change compares (renders are kept)."""
+        forms = self._json_forms
+        if (name, item) not in forms:
+            value = outputs(self)[name]
+            shown = value if item is None else value[item]
+            forms[name, item] = json.loads(to_json_plotly(shown))
+        return forms[name, item]
+
+    @property
     def as_json(self) -> dict:
-        """The JSON form of every output, as the page holds it (components become dicts):
-        what a later change is computed against. Made once per render, as renders are kept."""
-        shown = {name: value for name, value in outputs(self).items() if value is not no_update}
-        return json.loads(to_json_plotly(shown))
+        """Every output the page is sent, in its JSON form."""
+        return {
+            name: [self.json_of(name, item) for item in range(len(value))]
+            if name in PER_ITEM
+            else self.json_of(name)
+            for name, value in outputs(self).items()
+            if value is not no_update
+        }
 
 
 def deck_status(state: ViewState, count: int, title: str, lang: str) -> list:
@@ -140,8 +159,23 @@ class _Renders:
         shown = snapshot.release_as_read(state.release, state.reading)
         if chart.answers is None:
             return chart.build(shown, state.filters, state.lang)
-        key = (chart.key, state.lang, state.release, state.reading, chart.depends_on(state.filters))
-        return self.part(snapshot, key, lambda: chart.build(shown, state.filters, state.lang))
+        return self.part(
+            snapshot,
+            ("view", *_view_key(chart, state)),
+            lambda: chart.build(shown, state.filters, state.lang),
+        )
+
+    def drawn(self, snapshot: Snapshot, chart: Chart, state: ViewState) -> tuple[dict, list]:
+        """A chart's figure in the page's theme and its notes, kept with its view: the
+        same objects while the view stays, so a filter change need not compare them."""
+        view = self.chart_view(snapshot, chart, state)
+
+        def make() -> tuple[dict, list]:
+            return with_room_for_labels(themed(view.figure, PALETTES[state.theme])), notes(view)
+
+        if chart.answers is None:
+            return make()
+        return self.part(snapshot, ("drawn", state.theme, *_view_key(chart, state)), make)
 
     def part(self, snapshot: Snapshot, key: tuple, make: Callable[[], object]) -> object:
         """`make()`, kept under `key` for this snapshot: for what depends on a few of the
@@ -156,6 +190,10 @@ class _Renders:
         return made
 
 
+def _view_key(chart: Chart, state: ViewState) -> tuple:
+    return (chart.key, state.lang, state.release, state.reading, chart.depends_on(state.filters))
+
+
 _renders = _Renders()
 
 
@@ -168,6 +206,7 @@ def render(snapshot: Snapshot, state: ViewState) -> Rendered:
 def _render(snapshot: Snapshot, state: ViewState, memo: _Renders) -> Rendered:
     lang, filters = state.lang, state.filters
     views = [memo.chart_view(snapshot, chart, state) for chart in CHARTS]
+    drawn = [memo.drawn(snapshot, chart, state) for chart in CHARTS]
     by_centre = (lang, state.release, state.reading, filters.centre)
 
     def of_centre(name: str, make: Callable[[], object]) -> object:
@@ -175,7 +214,6 @@ def _render(snapshot: Snapshot, state: ViewState, memo: _Renders) -> Rendered:
 
     served, snapshot = snapshot, snapshot.release_as_read(state.release, state.reading)
     readings = served.release_as_read(state.release, "published").alternative is not None
-    palette = PALETTES[state.theme]
     offered = offer(served)
     deck = state.slides(offered)
 
@@ -218,8 +256,8 @@ def _render(snapshot: Snapshot, state: ViewState, memo: _Renders) -> Rendered:
         ]
     key_figures = kpis(snapshot, filters, lang)
     return Rendered(
-        figures=[with_room_for_labels(themed(view.figure, palette)) for view in views],
-        notes=[notes(view) for view in views],
+        figures=[figure for figure, _ in drawn],
+        notes=[chart_notes for _, chart_notes in drawn],
         sources=[chart.source(snapshot, lang) for chart in CHARTS],
         tables=[
             numbers_table(table_of(chart, view, filters, snapshot, lang))
@@ -287,6 +325,21 @@ def _render(snapshot: Snapshot, state: ViewState, memo: _Renders) -> Rendered:
             "profile", lambda: profile_panel(*centre_profile(snapshot, filters, lang))
         ),
     )
+
+
+# Outputs that are one value per chart, key figure, filter or section, rather than one value.
+PER_ITEM = (
+    "figures",
+    "notes",
+    "sources",
+    "tables",
+    "kpi_values",
+    "kpi_details",
+    "scopes",
+    "kpi_scopes",
+    "options",
+    "summaries",
+)
 
 
 def outputs(rendered: Rendered) -> dict:

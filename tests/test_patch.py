@@ -16,9 +16,9 @@ from atmp.diff import REMOVED, Inserted, changes
 from atmp.filters import Filters
 from atmp.sample import generate, marker_text, write
 from atmp.state import ViewState
-from callbacks.patches import PER_ITEM, changed_outputs
+from callbacks.patches import changed_outputs
 from components.banner import data_version
-from components.render import outputs, render
+from components.render import PER_ITEM, outputs, render
 from tests.support.dash_request import dashboard_request
 from tests.support.data_files import DATA_DIR
 

@@ -11,7 +11,7 @@ from atmp.filters import Filters
 from atmp.text import join_words, localized, number, t
 from atmp.trials import Range, count_trials
 from atmp.views.chart import CENTRE_ONLY, NO_FILTER, key_fact, of_centres, scope_tag
-from atmp.views.comparison import area_label, per_100k, regional_measures
+from atmp.views.comparison import area_label, per_100k, regional_row
 from atmp.views.labels import count_text
 from atmp.vocab import CENTRE, KEY_FACT, QUALIFIER, UNIT
 
@@ -58,34 +58,43 @@ def _trials_kpi(snapshot: Snapshot, filters: Filters, lang: str) -> Kpi:
 
 def _per_100k_kpi(snapshot: Snapshot, filters: Filters, lang: str) -> Kpi:
     scope = scope_tag(NO_FILTER, "regions", filters, lang)
-    table = regional_measures(snapshot)
-    region = table.loc["stockholm_uppsala"] if "stockholm_uppsala" in table.index else None
-    if region is None or pd.isna(region.get("ongoing_trials")):
+    region = _rate(snapshot, "stockholm_uppsala")
+    if region is None:
         return Kpi("per_100k", t("kpi.not_available", lang), "", scope)
-    uk = table.loc["united_kingdom"] if "united_kingdom" in table.index else None
+    uk = _rate(snapshot, "united_kingdom")
     uk_text = (
         t(
             "kpi.per_100k.uk",
             lang,
             area=area_label(snapshot, "united_kingdom", lang),
-            rate=number(per_100k(uk["ongoing_trials"], uk["population"]), lang, 2),
+            rate=number(per_100k(*uk), lang, 2),
         )
-        if uk is not None and pd.notna(uk.get("ongoing_trials"))
+        if uk is not None
         else ""
     )
+    trials, population = region
     return Kpi(
         "per_100k",
-        number(per_100k(region["ongoing_trials"], region["population"]), lang, 2),
+        number(per_100k(trials, population), lang, 2),
         t(
             "kpi.per_100k.detail",
             lang,
             area=area_label(snapshot, "stockholm_uppsala", lang),
-            trials=number(region["ongoing_trials"], lang),
-            population=number(region["population"] / 1e6, lang, 2),
+            trials=number(trials, lang),
+            population=number(population / 1e6, lang, 2),
         )
         + uk_text,
         scope,
     )
+
+
+def _rate(snapshot: Snapshot, region: str) -> tuple[float, float] | None:
+    """A region's ongoing trials and population, or None where it has no count of trials
+    or no population."""
+    rows = [regional_row(snapshot, region, measure) for measure in ("ongoing_trials", "population")]
+    if any(row is None or pd.isna(row["value"]) for row in rows):
+        return None
+    return rows[0]["value"], rows[1]["value"]
 
 
 def kpis(snapshot: Snapshot, filters: Filters, lang: str) -> list[Kpi]:
@@ -104,8 +113,9 @@ def kpis(snapshot: Snapshot, filters: Filters, lang: str) -> list[Kpi]:
     )
 
     measures: dict[str, int] = {}
-    for row in snapshot["vecura"].to_dict("records"):  # summed over the years, if any
-        measures[row["measure"]] = measures.get(row["measure"], 0) + int(row["value"])
+    vecura = snapshot["vecura"]
+    for measure, value in zip(vecura["measure"], vecura["value"], strict=True):  # over the years
+        measures[measure] = measures.get(measure, 0) + int(value)
     vecura_patients = Kpi(
         "vecura",
         number(int(measures.get("patients_incl_imports", measures.get("patients", 0))), lang),
