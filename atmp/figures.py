@@ -11,6 +11,7 @@ import math
 import re
 import textwrap
 from dataclasses import dataclass
+from functools import cache
 
 from atmp.text import plotly_separators
 
@@ -57,6 +58,7 @@ def unmarked(label: str) -> str:
     return _TAG.sub("", label.replace("<br>", ", ")).strip()
 
 
+@cache  # a few colours, asked for every bar of every render
 def relative_luminance(colour: str) -> float:
     """WCAG 2.x relative luminance of a "#rrggbb" colour."""
 
