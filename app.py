@@ -9,6 +9,9 @@ from atmp.text import t
 from components.layout import create_shell, create_validation_layout
 from serving import harden
 
+# The page has no DataTable, yet Dash loads dash_table's bundle on every page: not this one.
+dash.dash_table._js_dist.clear()
+
 settings = settings_or_exit()
 store.load_or_exit(settings.data_dir)
 

@@ -190,25 +190,18 @@ def to_csv(table: ChartTable) -> str:
     return "\ufeff" + out.getvalue()  # the BOM makes Excel read UTF-8
 
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|<>#])")
+def page_rows(table: ChartTable) -> dict:
+    """The chart's numbers as the page's table shows them under the chart: a header and
+    rows of text (assets/08-numbers-tables.js makes the table), with a certainty column
+    only where a number is uncertain or approximate.
 
-
-def to_markdown(table: ChartTable) -> str:
-    """The chart's numbers as a Markdown table: what the page shows under the chart.
-
-    One Markdown component costs the server far less than a component per cell.
+    Rows of text cost a filter change far fewer bytes than a component per cell, and the
+    page loads no Markdown renderer for them.
     """
-
-    def cell(text: str) -> str:
-        return _MARKDOWN_SPECIAL.sub(r"\\\1", text) or " "
-
     unsure = any(row.reading != "certain" or row.qualifier for row in table.rows)
     head = [t(f"table.{name}", table.lang) for name in ("category", "series", "shown")]
     head += [t("table.certainty", table.lang)] if unsure else []
-    lines = [
-        "| " + " | ".join(cell(name) for name in head) + " |",
-        "|:--|:--|--:|" + (":--|" if unsure else ""),
-    ]
+    rows = []
     for row in table.rows:
         cells = [row.category, row.series, row.shown]
         if unsure:
@@ -216,8 +209,8 @@ def to_markdown(table: ChartTable) -> str:
             if row.qualifier:
                 words.append(QUALIFIER.label(row.qualifier, table.lang))
             cells.append(", ".join(words))
-        lines.append("| " + " | ".join(cell(text) for text in cells) + " |")
-    return "\n".join(lines)
+        rows.append(cells)
+    return {"head": head, "rows": rows}
 
 
 def sheet_name(text: str) -> str:

@@ -49,7 +49,7 @@ def _clicked(filters: Filters, click: object) -> Filters:
         "figures": [Output(ids.graph(chart.key), "figure") for chart in CHARTS],
         "notes": [Output(ids.notes(chart.key), "children") for chart in CHARTS],
         "sources": [Output(ids.source(chart.key), "children") for chart in CHARTS],
-        "tables": [Output(ids.table(chart.key), "children") for chart in CHARTS],
+        "tables": [Output(ids.table_rows(chart.key), "data") for chart in CHARTS],
         "clicks": [Output(ids.graph(chart.key), "clickData") for chart in CLICKABLE],
         "kpi_values": [Output(ids.kpi_value(key), "children") for key in KPI_KEYS],
         "kpi_details": [Output(ids.kpi_detail(key), "children") for key in KPI_KEYS],

@@ -5,7 +5,6 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from atmp.exports import ChartTable, to_markdown
 from atmp.figures import GRAPH_CONFIG, SLIDE_HEIGHT, SLIDE_WIDTH
 from atmp.opendata import CHARTS_BASE
 from atmp.quality import Finding
@@ -50,11 +49,6 @@ def caption(products: list[tuple[str, list[str]]]) -> html.Ul:
 
 def notes(view: ChartView) -> list:
     return [html.P(note, className="chart-note") for note in view.notes]
-
-
-def numbers_table(table: ChartTable) -> dcc.Markdown:
-    """The chart's numbers as a table: what a screen reader reads instead of the chart."""
-    return dcc.Markdown(to_markdown(table), className="numbers-table")
 
 
 def slide_graph(figure: dict | None, graph_id: str = ids.SLIDE) -> dcc.Graph | None:
@@ -138,7 +132,7 @@ def chart_card(
     chart: Chart,
     figure: dict,
     note_items: list,
-    table: dcc.Markdown,
+    table: dict,
     source: str,
     scope: list,
     extra: object,
@@ -187,7 +181,11 @@ def chart_card(
             html.Details(
                 [
                     html.Summary(t("chart.table", lang), **{"aria-controls": ids.table(chart.key)}),
-                    scrollable(html.Div(table, id=ids.table(chart.key)), f"title-{chart.key}"),
+                    scrollable(
+                        html.Div(id=ids.table(chart.key), className="numbers-table"),
+                        f"title-{chart.key}",
+                    ),
+                    dcc.Store(id=ids.table_rows(chart.key), data=table),
                 ],
                 className="chart-table",
             ),

@@ -95,6 +95,10 @@ def table(chart: str) -> str:
     return f"table-{chart}"
 
 
+def table_rows(chart: str) -> str:
+    return f"table-rows-{chart}"
+
+
 def card(chart: str) -> str:
     return f"card-{chart}"
 

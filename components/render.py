@@ -14,7 +14,7 @@ from plotly.io.json import to_json_plotly
 
 from atmp.data import Snapshot
 from atmp.deck import encode
-from atmp.exports import table_of
+from atmp.exports import page_rows, table_of
 from atmp.figures import PALETTES, themed, with_room_for_labels
 from atmp.memo import Kept
 from atmp.quality import findings
@@ -39,7 +39,6 @@ from components.cards import (
     caption,
     key_facts_list,
     notes,
-    numbers_table,
     quality_table,
     scope_badge,
 )
@@ -58,7 +57,7 @@ class Rendered:
     figures: list[dict]
     notes: list[list]
     sources: list[str]
-    tables: list
+    tables: list  # per chart: the rows of its numbers table
     kpis: list[Kpi]
     chips: list
     slide: object  # the presented slide; None outside presentation mode
@@ -260,7 +259,7 @@ def _render(snapshot: Snapshot, state: ViewState, memo: _Renders) -> Rendered:
         notes=[chart_notes for _, chart_notes in drawn],
         sources=[chart.source(snapshot, lang) for chart in CHARTS],
         tables=[
-            numbers_table(table_of(chart, view, filters, snapshot, lang))
+            page_rows(table_of(chart, view, filters, snapshot, lang))
             for chart, view in zip(CHARTS, views, strict=True)
         ],
         kpis=key_figures,

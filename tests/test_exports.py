@@ -15,9 +15,9 @@ from atmp.exports import (
     chart_rows,
     dataset_xlsx,
     filtered_tables,
+    page_rows,
     table_of,
     to_csv,
-    to_markdown,
     to_xlsx,
 )
 from atmp.figures import SMALL_MARKS
@@ -188,14 +188,20 @@ def test_exp010_the_data_download_sends_the_links_filtered_data():
     assert {row[0] for row in book["cart"].iter_rows(min_row=2, values_only=True)} == {"akademiska"}
 
 
-def test_exp011_the_page_table_escapes_what_markdown_would_read_as_markup():
+def test_exp011_the_page_table_rows_keep_the_text_as_it_is_and_say_how_sure_a_number_is():
     table = ChartTable("T", (), (Row("A|B", "ex_vivo", None, "<5"), Row("K", "", 3, "Σ 3")), "en")
-    assert to_markdown(table).splitlines() == [
-        "| Category | Series | Shown on the chart |",
-        "|:--|:--|--:|",
-        "| A\\|B | ex\\_vivo | \\<5 |",
-        "| K |   | Σ 3 |",
-    ]
+    assert page_rows(table) == {
+        "head": ["Category", "Series", "Shown on the chart"],
+        "rows": [["A|B", "ex_vivo", "<5"], ["K", "", "Σ 3"]],
+    }
+    rows = (
+        Row("K", "", 3, "3*", reading="uncertain"),
+        Row("A", "", 20, "≈ 20", qualifier="about"),
+        Row("U", "", 2, "2"),
+    )
+    unsure = page_rows(ChartTable("T", (), rows, "sv"))
+    assert len(unsure["head"]) == 4
+    assert [row[3] for row in unsure["rows"]] == ["osäker avläsning", "cirka", ""]
 
 
 def test_exp012_synthetic_data_says_so_in_every_export(data_copy):

@@ -240,8 +240,9 @@ def test_hon007_uncertain_and_approximate_numbers_are_marked_where_they_are(clie
         point = [y.split("<br>")[0] for y in trace["y"]].index(category)
         assert trace["text"][point] == shown, chart
         assert trace["marker"]["pattern"]["shape"][point], chart  # the bar is patterned
-        table = _text(rendered_prop(page, ids.table(chart), "children"))
-        assert ("uncertain reading" if reading == "uncertain" else "| about |") in table
+        table = rendered_prop(page, ids.table_rows(chart), "data")
+        row = next(row for row in table["rows"] if row[:3] == [category, series, shown])
+        assert row[3] == ("uncertain reading" if reading == "uncertain" else "about"), chart
         rows = _csv_rows(_download(client, dependencies, chart, "csv", ""))
         row = next(r for r in rows if r["series"] == series and r["category"] == category)
         assert (row["shown"], row["reading"], row["qualifier"]) == (shown, reading, qualifier)
