@@ -32,8 +32,17 @@ DATA_POLL_SECONDS = 30
 
 
 def create_shell() -> html.Div:
-    """What Dash serves as the layout: the boot store and the place for the page."""
-    return html.Div([dcc.Store(id=ids.BOOT), dcc.Store(id=ids.APPLIED), html.Div(id=ids.PAGE)])
+    """What Dash serves as the layout: the boot store, the place for the page, and the
+    data poll's clock. The clock is here, not in the page: an input arriving with a page
+    would run the poll (its output, the page, is outside the new page) on every load."""
+    return html.Div(
+        [
+            dcc.Store(id=ids.BOOT),
+            dcc.Store(id=ids.APPLIED),
+            dcc.Interval(id=ids.DATA_POLL, interval=DATA_POLL_SECONDS * 1000),
+            html.Div(id=ids.PAGE),
+        ]
+    )
 
 
 def toolbar(state: ViewState, links: dict[str, str], deck_count: str) -> html.Div:
@@ -271,7 +280,6 @@ def create_page(
             dcc.Location(id=ids.URL, refresh=False, search=search),
             dcc.Store(id=ids.DATA_VERSION, data=data_version(snapshot, problem)),
             dcc.Store(id=ids.STRUCTURE, data=page_structure(snapshot)),
-            dcc.Interval(id=ids.DATA_POLL, interval=DATA_POLL_SECONDS * 1000),
             dcc.Store(id=ids.VIEW, data=rendered.browser),
             dcc.Download(id=ids.DOWNLOAD),
             dcc.Store(id=ids.IMAGE),
