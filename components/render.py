@@ -164,10 +164,12 @@ class _Renders:
             lambda: chart.build(shown, state.filters, state.lang),
         )
 
-    def drawn(self, snapshot: Snapshot, chart: Chart, state: ViewState) -> tuple[dict, list]:
-        """A chart's figure in the page's theme and its notes, kept with its view: the
-        same objects while the view stays, so a filter change need not compare them."""
-        view = self.chart_view(snapshot, chart, state)
+    def drawn(
+        self, snapshot: Snapshot, chart: Chart, state: ViewState, view: ChartView
+    ) -> tuple[dict, list]:
+        """The figure of `view` (the chart's view for `state`) in the page's theme and its
+        notes, kept with the view: the same objects while the view stays, so a filter
+        change need not compare them."""
 
         def make() -> tuple[dict, list]:
             return with_room_for_labels(themed(view.figure, PALETTES[state.theme])), notes(view)
@@ -205,7 +207,9 @@ def render(snapshot: Snapshot, state: ViewState) -> Rendered:
 def _render(snapshot: Snapshot, state: ViewState, memo: _Renders) -> Rendered:
     lang, filters = state.lang, state.filters
     views = [memo.chart_view(snapshot, chart, state) for chart in CHARTS]
-    drawn = [memo.drawn(snapshot, chart, state) for chart in CHARTS]
+    drawn = [
+        memo.drawn(snapshot, chart, state, view) for chart, view in zip(CHARTS, views, strict=True)
+    ]
     by_centre = (lang, state.release, state.reading, filters.centre)
 
     def of_centre(name: str, make: Callable[[], object]) -> object:
