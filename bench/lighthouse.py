@@ -30,6 +30,9 @@ AUDITS = (
     ("cumulative-layout-shift", "CLS", 1),
     ("total-byte-weight", "KB", 1 / 1000),
 )
+# Lighthouse now and then fails to record a page load's trace (NO_NAVSTART): such a run
+# is made again, this many times at most, rather than losing the whole table.
+ATTEMPTS = 3
 # The dashboard's own marks (assets/06-draw-in-turn.js), as observed in the run (not
 # simulated): its first screen's charts drawn, and every chart drawn.
 MARKS = (("atmp:first-screen-drawn", "screen s"), ("atmp:all-charts-drawn", "charts s"))
@@ -62,7 +65,13 @@ def audit(url: str, preset: str, out: Path) -> dict[str, float]:
     ]
     if preset == "desktop":
         command.append("--preset=desktop")
-    subprocess.run(command, check=True, env={"CHROME_PATH": CHROMIUM, "PATH": "/usr/bin:/bin"})
+    for attempt in range(1, ATTEMPTS + 1):
+        done = subprocess.run(command, env={"CHROME_PATH": CHROMIUM, "PATH": "/usr/bin:/bin"})
+        if done.returncode == 0:
+            break
+        print(f"lighthouse: {preset} run on {url} failed (attempt {attempt} of {ATTEMPTS})")
+    else:
+        raise SystemExit(f"lighthouse failed {ATTEMPTS} times on {url} ({preset})")
     report = json.loads(out.read_text(encoding="utf-8"))
     values = {name: round(100 * (report["categories"][name]["score"] or 0)) for name in CATEGORIES}
     for key, name, scale in AUDITS:
