@@ -135,8 +135,13 @@ def label_width(label: str, size: float) -> float:
     return widest
 
 
-# Room under the plot for the value axis: its tick labels and its title, one line each.
+# Room beside or under the plot for an axis title, and for the value axis's tick labels
+# and title (one line each, in ems of their font).
 _X_AXIS_LINES = 1.5
+_X_AXIS_LINES_BELOW = 1.3
+# Plotly pads what an axis pushes into a margin by 12 px, or by the smallest margin if
+# that is less (plots.autoMargin).
+_PUSH_PAD = 12
 
 
 # Pixels between a category label and its bar, so the label never touches the zero line.
@@ -174,8 +179,9 @@ def with_room_for_labels(figure: dict) -> dict:
         margin["l"] = max(margin["l"], math.ceil(widest + 10 + title))
     if isinstance(xaxis.get("title"), dict):
         tick = xaxis.get("tickfont", {}).get("size", layout["font"]["size"])
-        below = _X_AXIS_LINES * (tick + xaxis["title"]["font"]["size"])
-        margin["b"] = max(margin["b"], math.ceil(below))
+        below = _X_AXIS_LINES_BELOW * (tick + xaxis["title"]["font"]["size"])
+        pad = min(_PUSH_PAD, margin["l"], margin["r"], margin["t"])
+        margin["b"] = max(margin["b"], math.ceil(below + pad))
     return {**figure, "layout": {**layout, "margin": margin}}
 
 

@@ -14,7 +14,7 @@ from atmp.data import load_snapshot
 from atmp.filters import Filters
 from atmp.views import CHARTS
 from components import ids
-from tests.support.browser import TEXT_PROBLEMS, choose, wait_for_bars
+from tests.support.browser import TEXT_PROBLEMS, choose, wait_for_all_charts, wait_for_bars
 from tests.support.dash_request import page_request
 from tests.support.data_files import write_sample
 
@@ -157,13 +157,7 @@ def test_fst008_nothing_moves_after_the_first_paint(dash_duo, dash_app, width, h
     dash_duo.driver.set_window_size(width, height)
     dash_duo.start_server(dash_app)
     dash_duo.driver.get(dash_duo.server_url + query)
-    dash_duo._wait_for(
-        lambda d: d.execute_script(
-            "return performance.getEntriesByName('atmp:all-charts-drawn').length"
-        ),
-        timeout=20,
-        msg="the charts were never all drawn",
-    )
+    wait_for_all_charts(dash_duo)
     shifts = dash_duo.driver.execute_script("return window.__shifts")
     assert sum(shifts) <= 0.02, shifts
     assert dash_duo.get_logs() == []
@@ -174,13 +168,7 @@ def test_fst009_charts_on_the_screen_are_drawn_first_each_in_a_task_of_its_own(d
     dash_duo.driver.set_window_size(1350, 940)
     dash_duo.start_server(dash_app)
     dash_duo.driver.get(dash_duo.server_url + "/")
-    dash_duo._wait_for(
-        lambda d: d.execute_script(
-            "return performance.getEntriesByName('atmp:all-charts-drawn').length"
-        ),
-        timeout=20,
-        msg="the charts were never all drawn",
-    )
+    wait_for_all_charts(dash_duo)
     first, every = dash_duo.driver.execute_script(
         "return ['atmp:first-screen-drawn', 'atmp:all-charts-drawn']"
         ".map(name => performance.getEntriesByName(name)[0].startTime)"
@@ -215,13 +203,7 @@ def test_fst010_no_chart_text_runs_out_of_its_chart_or_into_another(
         dash_duo.driver.set_window_size(width, 900)
     dash_duo.start_server(dash_app)
     dash_duo.driver.get(dash_duo.server_url + f"/?lang={lang}")
-    dash_duo._wait_for(
-        lambda d: d.execute_script(
-            "return performance.getEntriesByName('atmp:all-charts-drawn').length"
-        ),
-        timeout=20,
-        msg="the charts were never all drawn",
-    )
+    wait_for_all_charts(dash_duo)
     assert dash_duo.driver.execute_script(TEXT_PROBLEMS) == []
 
 

@@ -68,6 +68,17 @@ def wait_for_bars(dash_duo, chart: str, condition, timeout: float = 8) -> dict:
     return result["bars"]
 
 
+def wait_for_all_charts(dash_duo, timeout: float = 20) -> None:
+    """Until assets/06-draw-in-turn.js has drawn every chart of the page."""
+    dash_duo._wait_for(
+        lambda d: d.execute_script(
+            "return performance.getEntriesByName('atmp:all-charts-drawn').length"
+        ),
+        timeout=timeout,
+        msg="the charts were never all drawn",
+    )
+
+
 def ids_selector(component_id: dict) -> str:
     """The CSS id of a pattern-matching component, as Dash writes it into the page."""
     text = json.dumps(component_id, sort_keys=True, separators=(",", ":"))
