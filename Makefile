@@ -50,7 +50,8 @@ check-data: $(VENV)/.installed
 	$(BIN)/atmp check-data $(or $(DIR),data)
 
 # Rebuild assets/05-plotly-<version>-atmp.min.js, plotly.js with only the trace types the
-# dashboard draws, from the versions locked in plotly-bundle/package-lock.json (npm ci).
+# dashboard draws, and assets/01-regenerator-runtime-<version>.min.js, from the versions
+# locked in plotly-bundle/package-lock.json (npm ci).
 plotly-bundle:
 	cd plotly-bundle && npm ci --no-audit --no-fund --loglevel=error && node build.mjs
 

@@ -11,6 +11,19 @@ from serving import harden
 
 # The page has no DataTable, yet Dash loads dash_table's bundle on every page: not this one.
 dash.dash_table._js_dist.clear()
+# Dash loads @babel/polyfill (core-js, for browsers of ten years ago) before React: 99 KB
+# to run on every load, and its String.prototype.trim, slower than the browser's, is in
+# every chart's drawing. Of it, Dash's scripts need only the global regeneratorRuntime:
+# assets/01-regenerator-runtime-*.min.js gives it.
+for paths in dash._dash_renderer._js_dist_dependencies[0].values():
+    if isinstance(paths, dict):
+        for mode in paths:
+            paths[mode] = [path for path in paths[mode] if "polyfill@" not in path]
+# Every page draws graphs and dropdowns: their chunks load with the page's scripts, not in
+# a round trip after the page is built.
+for resource in dash.dcc._js_dist:
+    if resource.get("relative_package_path") in ("dcc/async-graph.js", "dcc/async-dropdown.js"):
+        del resource["async"]
 
 settings = settings_or_exit()
 store.load_or_exit(settings.data_dir)

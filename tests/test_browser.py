@@ -54,14 +54,15 @@ def test_brw001_page_loads_with_every_chart_and_no_console_error(dash_duo, dash_
     assert "Karolinska|Oncology" in bars(dash_duo, "trials_by_disease")
     # The charts are drawn by the partial plotly.js bundle of assets/; the full one is
     # never fetched, nor code the page does not use (Markdown and highlight.js, which the
-    # numbers tables once needed, and DataTable), even with a table open.
+    # numbers tables once needed, DataTable, and @babel/polyfill of which Dash's scripts
+    # need only regeneratorRuntime), even with a table open.
     click_centred(dash_duo, f"#{ids.card('cart')} summary")
     dash_duo.wait_for_element(f"#{ids.table('cart')} table")
     fetched = dash_duo.driver.execute_script(
         "return performance.getEntriesByType('resource').map(e => e.name)"
     )
     assert any("/assets/05-plotly-" in name for name in fetched)
-    unused = ("plotly.min.js", "async-markdown", "highlight", "dash_table")
+    unused = ("plotly.min.js", "async-markdown", "highlight", "dash_table", "polyfill@")
     assert not [name for name in fetched if any(part in name for part in unused)]
     assert dash_duo.get_logs() == []
 
@@ -363,8 +364,9 @@ def test_brw013_a_charts_link_focuses_it_and_is_copied(dash_duo, dash_app):
 
 
 # Layout keys that the browser rewrites as it draws: dcc.Graph sizes a responsive graph
-# itself, and plotly.js turns autorange "reversed" into a reversed range.
-REWRITTEN = ("height", "autorange")
+# itself, plotly.js turns autorange "reversed" into a reversed range, and
+# assets/06-legend-room.js raises a top margin (margin.t) to hold the legend.
+REWRITTEN = ("height", "autorange", "t")
 
 
 def drawn_matches(dash_duo, expected: dict) -> bool:
