@@ -16,6 +16,7 @@ from atmp.data import Snapshot
 from atmp.deck import encode
 from atmp.exports import page_rows, table_of
 from atmp.figures import PALETTES, themed, with_room_for_labels
+from atmp.filters import Filters
 from atmp.memo import Kept
 from atmp.quality import findings
 from atmp.slides import SlideContent, slide_content
@@ -178,6 +179,18 @@ class _Renders:
             return make()
         return self.part(snapshot, ("drawn", state.theme, *_view_key(chart, state)), make)
 
+    def rows(self, snapshot: Snapshot, chart: Chart, state: ViewState, view: ChartView) -> dict:
+        """The rows of `view`'s numbers table on the page, kept with the view (they hold
+        its numbers only, not the filters' title)."""
+
+        def make() -> dict:
+            shown = snapshot.release_as_read(state.release, state.reading)
+            return page_rows(table_of(chart, view, state.filters, shown, state.lang))
+
+        if chart.answers is None:
+            return make()
+        return self.part(snapshot, ("rows", *_view_key(chart, state)), make)
+
     def part(self, snapshot: Snapshot, key: tuple, make: Callable[[], object]) -> object:
         """`make()`, kept under `key` for this snapshot: for what depends on a few of the
         view's values only. A few hundred at most (parts × languages × filters)."""
@@ -263,8 +276,7 @@ def _render(snapshot: Snapshot, state: ViewState, memo: _Renders) -> Rendered:
         notes=[chart_notes for _, chart_notes in drawn],
         sources=[chart.source(snapshot, lang) for chart in CHARTS],
         tables=[
-            page_rows(table_of(chart, view, filters, snapshot, lang))
-            for chart, view in zip(CHARTS, views, strict=True)
+            memo.rows(served, chart, state, view) for chart, view in zip(CHARTS, views, strict=True)
         ],
         kpis=key_figures,
         chips=chips(filters, lang),
@@ -295,7 +307,13 @@ def _render(snapshot: Snapshot, state: ViewState, memo: _Renders) -> Rendered:
             "deck": encode(state.deck) if state.deck is not None else "",
             "advance": state.advance,
             "filters": state.filters.to_query().lstrip("?"),
-            "moves": state.moves(offered),
+            # A move keeps the filters: the moves of a view are those of its unfiltered
+            # view (kept but for a made-up deck, as the panel above).
+            "moves": state.moves(offered)
+            if state.deck is not None
+            else memo.part(
+                served, ("moves", state.with_filters(Filters())), lambda: state.moves(offered)
+            ),
         },
         app_class="app presenting presenter"
         if state.presenter
