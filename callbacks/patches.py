@@ -33,6 +33,8 @@ def changed_outputs(shown: Rendered, rendered: Rendered) -> dict:
 
 def _change(old: object, new: object, whole: object) -> object:
     """no_update, a Patch from `old` to `new` (JSON forms), or `whole`, the output itself."""
+    if old == new:  # compared in C: most outputs of a filter change stay as they are
+        return no_update
     found = changes(old, new)
     if not found:
         return no_update

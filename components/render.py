@@ -3,14 +3,14 @@ for every update after it, so both always agree."""
 
 from __future__ import annotations
 
-import json
+import math
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
 from dash import html, no_update
-from plotly.io.json import to_json_plotly
+from dash.development.base_component import Component
 
 from atmp.data import Snapshot
 from atmp.deck import encode
@@ -51,6 +51,23 @@ from components.slides import handout_page, presenter_panel, slide_view
 # Renders kept per snapshot: a filter change renders the view before it (its patches are
 # computed against it) and after it, and most views are seen again soon.
 RENDERS_KEPT = 32
+
+
+def page_form(value: object) -> object:
+    """`value` as the page holds it once sent (json.loads of plotly's JSON encoding), made
+    without writing and parsing the text: components become dicts, tuples and arrays
+    lists, a NaN null."""
+    if isinstance(value, Component):
+        value = value.to_plotly_json()
+    if isinstance(value, dict):
+        return {key: page_form(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [page_form(item) for item in value]
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if hasattr(value, "tolist"):  # a numpy array or number
+        return page_form(value.tolist())
+    return value
 
 
 @dataclass(frozen=True)
@@ -100,8 +117,7 @@ class Rendered:
         forms = self._json_forms
         if (name, item) not in forms:
             value = outputs(self)[name]
-            shown = value if item is None else value[item]
-            forms[name, item] = json.loads(to_json_plotly(shown))
+            forms[name, item] = page_form(value if item is None else value[item])
         return forms[name, item]
 
     @property

@@ -6,6 +6,7 @@ import copy
 import itertools
 import json
 
+import numpy
 import pytest
 from dash import Patch, no_update
 from plotly.io.json import to_json_plotly
@@ -18,7 +19,7 @@ from atmp.sample import generate, marker_text, write
 from atmp.state import ViewState
 from callbacks.patches import changed_outputs
 from components.banner import data_version
-from components.render import PER_ITEM, outputs, render
+from components.render import PER_ITEM, outputs, page_form, render
 from tests.support.dash_request import dashboard_request
 from tests.support.data_files import DATA_DIR
 
@@ -141,6 +142,25 @@ def test_pat002_the_patches_sent_make_exactly_the_new_view_on_the_page(data, req
             elif value is not no_update or name in shown.as_json:
                 page[name] = on_page(shown.as_json.get(name), value)
         assert page == rendered.as_json, (before, after)
+
+
+@pytest.mark.parametrize("data", ["published", "synthetic"])
+def test_pat007_the_form_a_change_is_computed_against_is_what_the_page_holds(data, request):
+    snapshot = request.getfixturevalue(data)
+    for _, view in transitions():
+        for name, value in outputs(render(snapshot, view)).items():
+            if value is not no_update:
+                assert page_form(value) == json.loads(to_json_plotly(value)), (view, name)
+    odd = {"x": (1, float("nan"), float("inf")), "y": numpy.array([1.5, 2]), "n": numpy.int64(3)}
+    assert (
+        page_form(odd)
+        == json.loads(to_json_plotly(odd))
+        == {
+            "x": [1, None, None],
+            "y": [1.5, 2],
+            "n": 3,
+        }
+    )
 
 
 def test_pat003_changes_keep_what_stays_and_remove_items_from_the_end():
