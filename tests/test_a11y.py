@@ -20,6 +20,7 @@ from tests.support.browser import (
     downloaded,
     ids_selector,
     presenting,
+    wait_for_all_charts,
     wait_for_bars,
     wait_for_slide,
 )
@@ -72,9 +73,7 @@ def drawn(dash_duo, query: str, metrics: dict | None = None):
         if "presenter=1" in query:
             dash_duo.wait_for_element(f"#{ids.NEXT_SLIDE} .main-svg, .presenter-next .text-slide")
         return
-    for chart in CHARTS:
-        if chart.requires != "phase":
-            dash_duo.wait_for_element(f"#{ids.graph(chart.key)} .main-svg")
+    wait_for_all_charts(dash_duo)
     if query.endswith("#deck"):  # the deck panel, open, with a slide of the default deck
         dash_duo.find_element(f"#{ids.DECK_OPEN}").click()
         dash_duo.wait_for_element(".deck-slide .form-control")

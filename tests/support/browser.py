@@ -69,14 +69,20 @@ def wait_for_bars(dash_duo, chart: str, condition, timeout: float = 8) -> dict:
 
 
 def wait_for_all_charts(dash_duo, timeout: float = 20) -> None:
-    """Until assets/06-draw-in-turn.js has drawn every chart of the page."""
-    dash_duo._wait_for(
-        lambda d: d.execute_script(
-            "return performance.getEntriesByName('atmp:all-charts-drawn').length"
-        ),
-        timeout=timeout,
-        msg="the charts were never all drawn",
-    )
+    """Until every chart shown is drawn (assets/06-draw-in-turn.js). On a phone a chart
+    is drawn as it nears the screen: the page is scrolled through as a reader would,
+    then back to its top."""
+
+    def drawn(driver) -> bool:
+        return driver.execute_script("""
+            if (performance.getEntriesByName('atmp:all-charts-drawn').length) { return true; }
+            const waiting = [...document.querySelectorAll('.chart-graph')]
+              .find(graph => graph.offsetParent && !graph.querySelector('.main-svg'));
+            if (waiting) { waiting.scrollIntoView({block: 'center', behavior: 'instant'}); }
+            return false;""")
+
+    dash_duo._wait_for(drawn, timeout=timeout, msg="the charts were never all drawn")
+    dash_duo.driver.execute_script("window.scrollTo({top: 0, behavior: 'instant'})")
 
 
 def ids_selector(component_id: dict) -> str:
