@@ -1,5 +1,8 @@
 """The ATMP cluster dashboard: `server` for gunicorn, `python app.py` for development."""
 
+import re
+from pathlib import Path
+
 import dash
 
 import callbacks  # noqa: F401  (registers the callbacks)
@@ -28,12 +31,17 @@ for resource in dash.dcc._js_dist:
 settings = settings_or_exit()
 store.load_or_exit(settings.data_dir)
 
+# The partial plotly.js (make plotly-bundle): not a script tag of the page, which would
+# hold back the page's text until it has loaded; assets/04-plotly-later.js has dcc.Graph
+# load it from the preload below.
+PLOTLY = next((Path(__file__).parent / "assets").glob("05-plotly-*-atmp.min.js"))
+
 app = dash.Dash(
     __name__,
     title=t("app.title"),
     update_title=None,
-    # /about's script, served but not loaded by the dashboard.
-    assets_ignore=r"^about\.js$",
+    # /about's script, and the plotly.js bundle: served, not loaded by Dash.
+    assets_ignore=rf"^(about\.js|{re.escape(PLOTLY.name)})$",
     meta_tags=[
         {"name": "viewport", "content": "width=device-width, initial-scale=1"},
         # What a search result, a mail or a chat shows of a shared link.
@@ -52,6 +60,7 @@ app.index_string = """<!DOCTYPE html>
         <title>{%title%}</title>
         {%favicon%}
         {%css%}
+        <link rel="preload" as="script" fetchpriority="low" id="atmp-plotly" href="PLOTLY">
     </head>
     <body>
         {%app_entry%}
@@ -61,7 +70,7 @@ app.index_string = """<!DOCTYPE html>
             {%renderer%}
         </div>
     </body>
-</html>"""
+</html>""".replace("PLOTLY", f"{app.get_asset_url(PLOTLY.name)}?m={PLOTLY.stat().st_mtime}")
 app.layout = create_shell()
 # The page is rendered by a callback; Dash checks the callbacks against shell and page.
 app.validation_layout = create_validation_layout(store.current())

@@ -9,11 +9,10 @@
    dcc.Graph draws through Plotly.react and waits for its promise, so a later drawing is
    the same to it. Two marks for the benchmarks: "atmp:first-screen-drawn" once the charts
    on the first screen are drawn, "atmp:all-charts-drawn" once every chart shown is. */
-(function () {
+window.atmpWithPlotly(function (Plotly) {
   "use strict";
 
-  if (!window.Plotly) { return; }
-  const react = window.Plotly.react;
+  const react = Plotly.react;
   const waiting = new Map();  // graph div -> {args, done: [[resolve, reject], ...]}
   const near = new Set();  // waiting graphs the IntersectionObserver saw near the screen
   let firstScreen = new Set();  // the graphs on the first screen, until they are drawn
@@ -45,7 +44,7 @@
     waiting.delete(gd);
     near.delete(gd);
     observer.unobserve(gd);
-    react.apply(window.Plotly, job.args).then(
+    react.apply(Plotly, job.args).then(
       function (result) { job.done.forEach(function (pair) { pair[0](result); }); },
       function (error) { job.done.forEach(function (pair) { pair[1](error); }); }
     ).then(marks);
@@ -94,9 +93,9 @@
     [...waiting.keys()].forEach(draw);
   });
 
-  window.Plotly.react = function (gd) {
+  Plotly.react = function (gd) {
     if (!(gd instanceof Element) || gd._fullLayout || !document.contains(gd)) {
-      return react.apply(window.Plotly, arguments);
+      return react.apply(Plotly, arguments);
     }
     const args = arguments;
     return new Promise(function (resolve, reject) {
@@ -109,4 +108,4 @@
       schedule();
     });
   };
-}());
+});

@@ -10,11 +10,10 @@
    autoMargin: the legend's height, its padding, and its offset above the plot). Where a
    font measures wider than the canvas said, plotly still makes the room: the chart is
    then drawn twice, as before. tests/test_browser.py checks every chart draws once. */
-(function () {
+window.atmpWithPlotly(function (Plotly) {
   "use strict";
 
-  if (!window.Plotly) { return; }
-  const react = window.Plotly.react;
+  const react = Plotly.react;
   const ITEM_GAP = 5;  // legend/constants.js itemGap
   const BEFORE_TEXT = 40;  // an item's symbol and gaps before its text: itemwidth 30 + 2 gaps
   const LINE_SPACING = 1.3;  // plotly's line height, in ems
@@ -92,11 +91,11 @@
     return { ...figure, layout: { ...layout, margin: { ...layout.margin, t: top + 1 } } };
   }
 
-  window.Plotly.react = function (gd, figure) {
+  Plotly.react = function (gd, figure) {
     const width = gd instanceof Element ? gd.clientWidth : 0;
     if (width && figure && figure.layout && !figure.layout.width) {
-      return react.call(window.Plotly, gd, withRoom(figure, width), ...[...arguments].slice(2));
+      return react.call(Plotly, gd, withRoom(figure, width), ...[...arguments].slice(2));
     }
-    return react.apply(window.Plotly, arguments);
+    return react.apply(Plotly, arguments);
   };
-}());
+});

@@ -6,11 +6,10 @@
    room is made on the right for the longest number written beside a bar, numbers are a
    little smaller and the value axis has fewer ticks. Wider cards draw the figure as it is.
    tests/test_first_load.py checks every chart's text at 390 px. */
-(function () {
+window.atmpWithPlotly(function (Plotly) {
   "use strict";
 
-  if (!window.Plotly) { return; }
-  const react = window.Plotly.react;
+  const react = Plotly.react;
   const NARROW = 500;  // px: below this the figure is refitted
   const EM = 0.56;  // a character's width in ems, as atmp/figures.py estimates it
 
@@ -67,11 +66,11 @@
     return { ...figure, data: data, layout: layout };
   }
 
-  window.Plotly.react = function (gd, figure) {
+  Plotly.react = function (gd, figure) {
     const width = gd instanceof Element ? gd.clientWidth : 0;
     if (width && width < NARROW && figure && figure.layout && !figure.layout.width) {
-      return react.call(window.Plotly, gd, refit(figure, width), ...[...arguments].slice(2));
+      return react.call(Plotly, gd, refit(figure, width), ...[...arguments].slice(2));
     }
-    return react.apply(window.Plotly, arguments);
+    return react.apply(Plotly, arguments);
   };
-}());
+});

@@ -54,6 +54,16 @@ def test_fst001_text_answers_are_compressed_as_the_browser_accepts(client, depen
     assert headers["Content-Encoding"] == "br"
 
 
+def test_fst013_plotly_is_a_low_priority_preload_not_a_script_the_page_waits_for(client):
+    page = _get(client, "/")[1].decode()
+    scripts = re.findall(r'<script[^>]* src="([^"]+)"', page)
+    assert not [src for src in scripts if "/05-plotly-" in src or "polyfill@" in src]
+    (preload,) = re.findall(r'<link rel="preload" as="script" fetchpriority="low"[^>]*>', page)
+    (bundle,) = re.findall(r'href="(/assets/05-plotly-[^"]+-atmp\.min\.js\?m=[^"]+)"', preload)
+    headers, body = _get(client, bundle)
+    assert headers["Cache-Control"] == IMMUTABLE and body.startswith(b"/* plotly.js")
+
+
 @pytest.mark.parametrize("encoding", ["br", "gzip"])
 def test_fst002_a_component_file_is_compressed_once_and_served_alike(client, encoding):
     renderer = next(path for path in _scripts(client) if "dash_renderer" in path)
@@ -223,3 +233,21 @@ def test_fst011_on_a_4k_screen_the_charts_text_grows_with_the_pages(dash_duo, da
     chart = sizes[3840][0] / sizes[1920][0]
     page = sizes[3840][1] / sizes[1920][1]
     assert page == pytest.approx(1.5, abs=0.1) and chart == pytest.approx(page, abs=0.1)
+
+
+@pytest.mark.browser
+def test_fst012_the_pages_text_does_not_wait_for_plotly(dash_duo, dash_app):
+    """plotly.js (455 KB) is not one of the page's scripts, which run before Dash's
+    renderer: with its download held back, the key figures and section sentences show,
+    and the charts are drawn once it arrives (assets/04-plotly-later.js)."""
+    driver = dash_duo.driver
+    driver.execute_cdp_cmd("Network.enable", {})
+    driver.execute_cdp_cmd("Network.setBlockedURLs", {"urls": ["*/assets/05-plotly-*"]})
+    dash_duo.start_server(dash_app)
+    dash_duo.wait_for_text_to_equal(f"#{ids.kpi_value('trials')}", "43")
+    assert "43" in dash_duo.find_element(f"#{ids.summary('trials')}").text
+    assert not driver.find_elements("css selector", ".chart-graph .main-svg")
+    driver.execute_cdp_cmd("Network.setBlockedURLs", {"urls": []})
+    driver.get(dash_duo.server_url + "/")
+    wait_for_all_charts(dash_duo)
+    assert driver.execute_script("return typeof Plotly.react") == "function"
