@@ -173,12 +173,8 @@ class _Renders:
         """A chart's view, kept where the chart answers only some filters: most filter
         changes leave it as it is. A few hundred at most (charts × languages × filters)."""
         shown = snapshot.release_as_read(state.release, state.reading)
-        if chart.answers is None:
-            return chart.build(shown, state.filters, state.lang)
-        return self.part(
-            snapshot,
-            ("view", *_view_key(chart, state)),
-            lambda: chart.build(shown, state.filters, state.lang),
+        return self.with_view(
+            snapshot, chart, state, ("view",), lambda: chart.build(shown, state.filters, state.lang)
         )
 
     def drawn(
@@ -187,25 +183,45 @@ class _Renders:
         """The figure of `view` (the chart's view for `state`) in the page's theme and its
         notes, kept with the view: the same objects while the view stays, so a filter
         change need not compare them."""
-
-        def make() -> tuple[dict, list]:
-            return with_room_for_labels(themed(view.figure, PALETTES[state.theme])), notes(view)
-
-        if chart.answers is None:
-            return make()
-        return self.part(snapshot, ("drawn", state.theme, *_view_key(chart, state)), make)
+        return self.with_view(
+            snapshot,
+            chart,
+            state,
+            ("drawn", state.theme),
+            lambda: (with_room_for_labels(themed(view.figure, PALETTES[state.theme])), notes(view)),
+        )
 
     def rows(self, snapshot: Snapshot, chart: Chart, state: ViewState, view: ChartView) -> dict:
         """The rows of `view`'s numbers table on the page, kept with the view (they hold
         its numbers only, not the filters' title)."""
+        shown = snapshot.release_as_read(state.release, state.reading)
+        return self.with_view(
+            snapshot,
+            chart,
+            state,
+            ("rows",),
+            lambda: page_rows(table_of(chart, view, state.filters, shown, state.lang)),
+        )
 
-        def make() -> dict:
-            shown = snapshot.release_as_read(state.release, state.reading)
-            return page_rows(table_of(chart, view, state.filters, shown, state.lang))
-
+    def with_view(
+        self, snapshot: Snapshot, chart: Chart, state: ViewState, kind: tuple, make: Callable
+    ) -> object:
+        """`make()`, kept under `kind` while the chart's view for `state` stays; made anew
+        for a chart that answers every filter (its view changes with each)."""
         if chart.answers is None:
             return make()
-        return self.part(snapshot, ("rows", *_view_key(chart, state)), make)
+        return self.part(
+            snapshot,
+            (
+                *kind,
+                chart.key,
+                state.lang,
+                state.release,
+                state.reading,
+                chart.depends_on(state.filters),
+            ),
+            make,
+        )
 
     def part(self, snapshot: Snapshot, key: tuple, make: Callable[[], object]) -> object:
         """`make()`, kept under `key` for this snapshot: for what depends on a few of the
@@ -218,10 +234,6 @@ class _Renders:
             if self.snapshot is snapshot:
                 self.views[key] = made
         return made
-
-
-def _view_key(chart: Chart, state: ViewState) -> tuple:
-    return (chart.key, state.lang, state.release, state.reading, chart.depends_on(state.filters))
 
 
 _renders = _Renders()
